@@ -1,0 +1,362 @@
+package fr.guichet.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The built Guichet services started as real processes on free loopback ports, against the real
+ * PostgreSQL and Redis prepared by {@code scripts/infra.sh}. Nothing is replaced by a fake.
+ *
+ * <p>System properties: {@code guichet.it.mode} = {@code jvm} (default, runs
+ * {@code target/quarkus-app/quarkus-run.jar}) or {@code native} (runs {@code target/*-runner});
+ * {@code guichet.it.root} = the repository root (found from the working directory otherwise).
+ */
+public final class GuichetStack implements AutoCloseable {
+
+    public static final String DB_USER = System.getProperty("guichet.it.db.user", "guichet");
+    public static final String DB_PASSWORD = System.getProperty("guichet.it.db.password", "guichet");
+    public static final String PG = System.getProperty("guichet.it.pg", "127.0.0.1:5432");
+    public static final String REDIS = System.getProperty("guichet.it.redis", "127.0.0.1:6379");
+    public static final int REDIS_DB = Integer.getInteger("guichet.it.redis.db", 6);
+
+    /** Secrets of this run: random, so nothing outside the run can use them. */
+    public final String adminSecret = randomSecret();
+    public final String gatewayTraceSecret = randomSecret();
+    public final String tokenTraceSecret = randomSecret();
+    public final String masterKey = Base64.getEncoder().encodeToString(randomBytes(32));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final AtomicInteger SIRET_SEQ = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+    private final Path root;
+    private final boolean nativeMode;
+    private final Path logDir;
+    private final Set<Service> services;
+    private final Map<Service, Map<String, String>> extra;
+    private final Map<Service, ServiceProcess> instances = new EnumMap<>(Service.class);
+    private final List<ServiceProcess> additional = new ArrayList<>();
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Duration readyTimeout;
+
+    private GuichetStack(Builder b) {
+        this.root = b.root != null ? b.root : findRoot();
+        this.nativeMode = "native".equals(System.getProperty("guichet.it.mode", "jvm"));
+        this.logDir = b.logDir != null ? b.logDir : Path.of("target", "it-logs").toAbsolutePath();
+        this.services = b.services.isEmpty() ? EnumSet.allOf(Service.class) : EnumSet.copyOf(b.services);
+        this.extra = b.extra;
+        this.readyTimeout = b.readyTimeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the chosen services in dependency order and waits until each is ready. */
+    public GuichetStack start() {
+        for (Service s : Service.values()) {
+            if (services.contains(s)) {
+                ServiceProcess p = newInstance(s, s.module(), Map.of());
+                instances.put(s, p);
+                p.start(readyTimeout);
+            }
+        }
+        return this;
+    }
+
+    /** A further instance of a service (e.g. a second gateway sharing Redis), started and ready. */
+    public ServiceProcess startInstance(Service service, String name, Map<String, String> properties) {
+        ServiceProcess p = newInstance(service, name, properties);
+        additional.add(p);
+        return p.start(readyTimeout);
+    }
+
+    public ServiceProcess instance(Service service) {
+        ServiceProcess p = instances.get(service);
+        if (p == null) {
+            throw new IllegalStateException(service + " is not part of this stack");
+        }
+        return p;
+    }
+
+    public String url(Service service) {
+        return instance(service).url();
+    }
+
+    /** The properties a service instance runs with: ports, databases, Redis, peers, secrets. */
+    Map<String, String> properties(Service service, int port) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("quarkus.http.host", "127.0.0.1");
+        p.put("quarkus.http.port", String.valueOf(port));
+        p.put("quarkus.log.file.enabled", "false");
+        if (service.database() != null) {
+            p.put("quarkus.datasource.username", DB_USER);
+            p.put("quarkus.datasource.password", DB_PASSWORD);
+            p.put("quarkus.datasource.reactive.url", "postgresql://" + PG + "/" + service.database());
+            p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + PG + "/" + service.database());
+        }
+        if (service.usesRedis()) {
+            p.put("quarkus.redis.hosts", "redis://" + REDIS + "/" + REDIS_DB);
+        }
+        switch (service) {
+            case TRACE -> {
+                p.put("guichet.trace.ingestion.clients.gateway", gatewayTraceSecret);
+                p.put("guichet.trace.ingestion.clients.token-service", tokenTraceSecret);
+                peer(p, "guichet.trace.jwks-url", Service.TOKEN, "/.well-known/jwks.json");
+            }
+            case TOKEN -> {
+                p.put("guichet.token.admin.bootstrap-secret", adminSecret);
+                p.put("guichet.token.keys.master-key", masterKey);
+                peer(p, "guichet.token.trace-service.url", Service.TRACE, "");
+                p.put("guichet.token.trace-service.secret", tokenTraceSecret);
+            }
+            case INSEE, DGFIP, ACOSS -> {
+                p.put("guichet.provider.mode", "sandbox");
+                peer(p, "guichet.provider.public-base-url", Service.GATEWAY, "");
+            }
+            case GATEWAY -> {
+                peer(p, "guichet.gateway.token-service.url", Service.TOKEN, "");
+                peer(p, "guichet.gateway.trace-service.url", Service.TRACE, "");
+                p.put("guichet.gateway.trace-service.secret", gatewayTraceSecret);
+                peer(p, "guichet.gateway.providers.insee.url", Service.INSEE, "");
+                peer(p, "guichet.gateway.providers.dgfip.url", Service.DGFIP, "");
+                peer(p, "guichet.gateway.providers.acoss.url", Service.ACOSS, "");
+                p.put("guichet.gateway.journal.dir", logDir.resolve("journal-" + port).toString());
+            }
+        }
+        p.putAll(extra.getOrDefault(service, Map.of()));
+        return p;
+    }
+
+    /** Ports are chosen up front so that peers know each other's URLs before they start. */
+    private int port(Service service) {
+        return ports.computeIfAbsent(service, s -> freePort());
+    }
+
+    private void peer(Map<String, String> p, String key, Service peer, String path) {
+        p.put(key, "http://127.0.0.1:" + port(peer) + path);
+    }
+
+    private ServiceProcess newInstance(Service service, String name, Map<String, String> overrides) {
+        boolean primary = !instances.containsKey(service) && name.equals(service.module());
+        int port = primary ? port(service) : freePort();
+        Map<String, String> props = properties(service, port);
+        props.putAll(overrides);
+        List<String> command = ServiceProcess.command(executable(service), nativeMode, props);
+        return new ServiceProcess(service, name, command, port, logDir.resolve(name + "-" + port + ".log"));
+    }
+
+    private Path executable(Service service) {
+        Path target = root.resolve(service.module()).resolve("target");
+        if (!nativeMode) {
+            Path jar = target.resolve("quarkus-app").resolve("quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
+            }
+            return jar;
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-runner") && Files.isExecutable(f))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No native executable in " + target + " (build with -Pnative)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- Admin helpers: what an operator does through token-service's admin API ---
+
+    /** An admin session token from token-service's bootstrap endpoint. */
+    public String adminToken() {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + adminSecret).getBytes(StandardCharsets.UTF_8));
+        JsonNode body = send(HttpRequest.newBuilder(URI.create(url(Service.TOKEN) + "/auth/admin-tokens"))
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.noBody()), 200);
+        return body.get("access_token").asText();
+    }
+
+    /** A fresh organisation with a unique valid SIRET, a validated habilitation and its token. */
+    public IssuedToken issueToken(List<String> scopes, int ratePerMinute) {
+        return issueToken(scopes, Map.of("rate_limit_per_minute", ratePerMinute));
+    }
+
+    public IssuedToken issueToken(List<String> scopes, Map<String, Object> habilitationOverrides) {
+        String admin = adminToken();
+        String siret = uniqueSiret();
+        post(admin, "/admin/organisations", Map.of("siret", siret, "name", "Organisation de test " + siret), 201);
+        Map<String, Object> habilitation = new LinkedHashMap<>();
+        habilitation.put("organisation_siret", siret);
+        habilitation.put("api_kind", "entreprise");
+        habilitation.put("intitule", "Démarche de test " + UUID.randomUUID());
+        habilitation.put("legal_basis", "Article L. 114-8 du code des relations entre le public et l'administration");
+        habilitation.put("scopes", scopes);
+        habilitation.put("rate_limit_per_minute", 250);
+        habilitation.put("allowed_ips", List.of());
+        habilitation.put("environment", "sandbox");
+        Map<String, Object> contact = Map.of("email", "contact-" + siret + "@example.org", "phone", "0102030405");
+        habilitation.put("contacts", Map.of("demandeur", contact, "technique", contact, "metier", contact));
+        habilitation.putAll(habilitationOverrides);
+        JsonNode created = post(admin, "/admin/habilitations", habilitation, 201);
+        String habilitationId = created.get("id").asText();
+        JsonNode issued = post(admin, "/admin/habilitations/" + habilitationId + "/validate",
+                Map.of("reason", "Habilitation de test"), 201);
+        return new IssuedToken(issued.get("jti").asText(), issued.get("token").asText(), habilitationId, siret);
+    }
+
+    public JsonNode post(String bearer, String path, Object body, int expectedStatus) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(url(Service.TOKEN) + path))
+                    .header("Authorization", "Bearer " + bearer)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), expectedStatus);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode send(HttpRequest.Builder request, int expectedStatus) {
+        try {
+            HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expectedStatus) {
+                throw new IllegalStateException(r.request().method() + " " + r.uri() + " answered " + r.statusCode()
+                        + " (expected " + expectedStatus + "): " + r.body());
+            }
+            return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A checksum-valid SIRET that no other run uses (SIREN prefix 9xx is unassigned by INSEE). */
+    public static String uniqueSiret() {
+        String base = String.format("9%08d%04d", Math.floorMod(System.nanoTime(), 100_000_000), SIRET_SEQ.incrementAndGet() % 10_000);
+        for (int check = 0; check < 10; check++) {
+            String candidate = base + check;
+            if (luhn(candidate) && luhn(candidate.substring(0, 9))) {
+                return candidate;
+            }
+        }
+        return uniqueSiret();
+    }
+
+    private static boolean luhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            sum += d;
+        }
+        return sum % 10 == 0;
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess p : additional) {
+            p.stop();
+        }
+        List<Service> reverse = new ArrayList<>(instances.keySet());
+        java.util.Collections.reverse(reverse);
+        for (Service s : reverse) {
+            instances.get(s).stop();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path findRoot() {
+        String configured = System.getProperty("guichet.it.root");
+        Path dir = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("gateway-service")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("Cannot find the Guichet repository root from " + dir);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    private static String randomSecret() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24));
+    }
+
+    /** A validated habilitation's token. */
+    public record IssuedToken(String jti, String token, String habilitationId, String siret) {
+    }
+
+    public static final class Builder {
+        private final Set<Service> services = EnumSet.noneOf(Service.class);
+        private final Map<Service, Map<String, String>> extra = new EnumMap<>(Service.class);
+        private Path root;
+        private Path logDir;
+        private Duration readyTimeout = Duration.ofSeconds(120);
+
+        public Builder with(Service... chosen) {
+            services.addAll(List.of(chosen));
+            return this;
+        }
+
+        public Builder property(Service service, String key, String value) {
+            extra.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
+            return this;
+        }
+
+        public Builder root(Path repositoryRoot) {
+            this.root = repositoryRoot;
+            return this;
+        }
+
+        public Builder logDir(Path dir) {
+            this.logDir = dir;
+            return this;
+        }
+
+        public Builder readyTimeout(Duration timeout) {
+            this.readyTimeout = timeout;
+            return this;
+        }
+
+        public GuichetStack start() {
+            return new GuichetStack(this).start();
+        }
+    }
+}

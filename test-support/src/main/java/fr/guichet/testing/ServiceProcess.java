@@ -1,0 +1,171 @@
+package fr.guichet.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One running instance of a built Guichet service: a real OS process on a loopback port. */
+public final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Service service;
+    private final String name;
+    private final List<String> command;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    ServiceProcess(Service service, String name, List<String> command, int port, Path log) {
+        this.service = service;
+        this.name = name;
+        this.command = List.copyOf(command);
+        this.port = port;
+        this.log = log;
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the process (again, on the same port) and waits until /q/health/ready says UP. */
+    public ServiceProcess start(Duration timeout) {
+        if (isAlive()) {
+            return this;
+        }
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.directory(log.getParent().toFile());
+            process = pb.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + name + ": " + command, e);
+        }
+        awaitReady(timeout);
+        return this;
+    }
+
+    /** Stops the process: SIGTERM, then SIGKILL after 15 s. */
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        process = null;
+    }
+
+    /** Kills the process at once, as a crash would. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(3)).GET().build();
+        int lastStatus = -1;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + tail());
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(ready, HttpResponse.BodyHandlers.ofString());
+                lastStatus = r.statusCode();
+                if (lastStatus == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + " (last status " + lastStatus + ")\n" + tail());
+    }
+
+    /** The last lines of the process log, for failure messages. */
+    public String tail() {
+        try {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> command(Path executable, boolean nativeMode, Map<String, String> properties) {
+        List<String> cmd = new ArrayList<>();
+        if (nativeMode) {
+            cmd.add(executable.toString());
+        } else {
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add("-Xmx256m");
+            cmd.add("-XX:+UseSerialGC");
+            cmd.add("-XX:TieredStopAtLevel=1");
+        }
+        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        if (!nativeMode) {
+            cmd.add("-jar");
+            cmd.add(executable.toString());
+        }
+        return cmd;
+    }
+}
