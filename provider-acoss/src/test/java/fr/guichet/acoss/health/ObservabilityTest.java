@@ -1,0 +1,32 @@
+package fr.guichet.acoss.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ObservabilityTest {
+
+    @Test
+    void liveAndReadyAreUpWithRedisChecked() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Redis")));
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void openApiIsServed() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo("Guichet provider-acoss"));
+    }
+}
