@@ -1,0 +1,80 @@
+package fr.guichet.insee.sandbox;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.insee.operation.InseeOperation;
+import fr.guichet.insee.rest.OperationPaths;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+@QuarkusTest
+class SandboxModeTest {
+
+    @Inject
+    SandboxCatalogue catalogue;
+
+    @Test
+    void everyOperationHasItsFixtures() {
+        for (InseeOperation op : InseeOperation.values()) {
+            assertTrue(catalogue.cases(op).size() >= 6 || op == InseeOperation.SUCCESSIONS_V3, op.id());
+        }
+        assertEquals(5, catalogue.cases(InseeOperation.SUCCESSIONS_V3).size());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> servesEveryFixtureWithItsStatusAndBody() {
+        return Stream.of(InseeOperation.values()).flatMap(op -> catalogue.cases(op).stream().map(c ->
+                DynamicTest.dynamicTest(c.file(), () -> {
+                    String identifier = c.params().get(op.identifierKind().parameter());
+                    Response response = given().queryParams(OperationPaths.MANDATORY_PARAMS)
+                            .get(OperationPaths.path(op, identifier));
+                    assertEquals(c.status(), response.statusCode(), c.file());
+                    assertEquals(c.payload(), response.body().asString(), c.file());
+                    assertTrue(response.contentType().startsWith("application/json"), c.file());
+                })));
+    }
+
+    @Test
+    void unknownSirenGetsTheStandardNotFound() {
+        given().get("/v3/insee/sirene/unites_legales/418166096")
+                .then().statusCode(404)
+                .body("errors[0].code", equalTo("01003"))
+                .body("errors[0].title", equalTo("Entité non trouvée"))
+                .body("errors[0].meta.provider", equalTo("INSEE"));
+    }
+
+    @Test
+    void unknownSiretGetsTheFixturesNotFoundCase() {
+        String notFound = catalogue.notFoundCase(InseeOperation.ETABLISSEMENTS_V3).orElseThrow().payload();
+        given().get("/v3/insee/sirene/etablissements/41816609600069")
+                .then().statusCode(404).body(is(notFound));
+    }
+
+    @Test
+    void malformedIdentifiersGet422() {
+        for (String path : List.of("/v3/insee/sirene/unites_legales/12345", "/v4/insee/sirene/unites_legales/diffusibles/418166095")) {
+            given().get(path).then().statusCode(422)
+                    .body("errors[0].code", equalTo("00301"))
+                    .body("errors[0].source.parameter", equalTo("siren"));
+        }
+        given().get("/v3/insee/sirene/etablissements/4181660960006A/adresse").then().statusCode(422)
+                .body("errors[0].code", equalTo("00302"));
+    }
+
+    @Test
+    void readinessChecksRedis() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'redis' }.status", equalTo("UP"));
+    }
+}
