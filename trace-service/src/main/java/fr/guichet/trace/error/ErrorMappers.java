@@ -1,0 +1,34 @@
+package fr.guichet.trace.error;
+
+import fr.guichet.common.error.ApiException;
+import fr.guichet.common.error.ErrorResponse;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every failure reaches the caller as an API Entreprise error body. */
+public class ErrorMappers {
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e) {
+        return body(e.status(), e.body());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.fromResponse(body(401, TraceErrors.unauthorized().body()))
+                .header("WWW-Authenticate", "Bearer, Basic realm=\"guichet-trace\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return body(403, TraceErrors.forbidden().body());
+    }
+
+    private static Response body(int status, ErrorResponse body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+}

@@ -1,0 +1,48 @@
+package fr.guichet.trace.error;
+
+import fr.guichet.common.error.ApiError;
+import fr.guichet.common.error.ApiException;
+import fr.guichet.common.error.ErrorCatalogue;
+import java.util.Map;
+
+/**
+ * Errors of trace-service in the API Entreprise error model. Authentication errors come from
+ * the shared catalogue; the trace-specific ones use the {@code 0026x} range of the platform prefix.
+ */
+public final class TraceErrors {
+
+    public static final String INVALID_EVENT = "00260";
+    public static final String UNREADABLE_BODY = "00261";
+    public static final String INVALID_PARAMETER = "00262";
+    public static final String NOT_FOUND = "00263";
+
+    private TraceErrors() {
+    }
+
+    public static ApiException unauthorized() {
+        return new ApiException(401, ErrorCatalogue.standard().error("00101"));
+    }
+
+    public static ApiException forbidden() {
+        return new ApiException(403, new ApiError("00100", "Privilèges insuffisants",
+                "Votre identité est valide mais vos privilèges sont insuffisants pour cette opération.", null, Map.of()));
+    }
+
+    public static ApiError invalidEvent(int index, String pointer, String detail) {
+        return new ApiError(INVALID_EVENT, "Entité non traitable", detail,
+                Map.of("pointer", "/" + index + (pointer == null ? "" : "/" + pointer)), Map.of("index", index));
+    }
+
+    public static ApiException unreadableBody(String detail) {
+        return new ApiException(400, new ApiError(UNREADABLE_BODY, "Requête mal formée", detail, null, Map.of()));
+    }
+
+    public static ApiException invalidParameter(String parameter, String detail) {
+        return new ApiException(422, new ApiError(INVALID_PARAMETER, "Entité non traitable", detail,
+                Map.of("parameter", parameter), Map.of()));
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(404, new ApiError(NOT_FOUND, "Ressource non trouvée", detail, null, Map.of()));
+    }
+}

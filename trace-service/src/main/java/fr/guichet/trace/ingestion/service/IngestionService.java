@@ -1,0 +1,335 @@
+package fr.guichet.trace.ingestion.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.guichet.common.error.ApiError;
+import fr.guichet.common.trace.TraceEvent;
+import fr.guichet.trace.config.TraceConfig;
+import fr.guichet.trace.integrity.service.Chains;
+import fr.guichet.trace.store.PartitionManager;
+import fr.guichet.trace.store.RowHasher;
+import fr.guichet.trace.store.StoredEvent;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Stores a batch of trace events in one transaction: events (idempotent on their id), one chained
+ * batch record per month touched, the statistics rollup and the tokens' last use. The caller
+ * answers only once {@link #store} has returned, i.e. after commit.
+ */
+@ApplicationScoped
+public class IngestionService {
+
+    private static final String INSERT_EVENTS = """
+            insert into trace_event (id, ts, kind, request_id, token_jti, habilitation_id, partner_siret, api_kind,
+                method, operation_id, path, parameters, client_ip, user_agent, status, error_code, provider,
+                latency_ms, actor, action, reason, siren, siret, recipient, batch_id)
+            select u.id::uuid, u.ts::timestamptz, u.kind, u.request_id, u.token_jti, u.habilitation_id, u.partner_siret,
+                u.api_kind, u.method, u.operation_id, u.path, u.parameters::jsonb, u.client_ip, u.user_agent,
+                u.status::integer, u.error_code, u.provider, u.latency_ms::bigint, u.actor, u.action, u.reason,
+                u.siren, u.siret, u.recipient, ?
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as u(id, ts, kind, request_id, token_jti, habilitation_id, partner_siret, api_kind, method, operation_id,
+                     path, parameters, client_ip, user_agent, status, error_code, provider, latency_ms, actor, action,
+                     reason, siren, siret, recipient)
+            on conflict (id, ts) do nothing
+            returning id""";
+
+    private final AgroalDataSource dataSource;
+    private final PartitionManager partitions;
+    private final ObjectMapper json;
+    private final TraceConfig config;
+    private final Counter accepted;
+    private final Counter duplicates;
+
+    public IngestionService(AgroalDataSource dataSource, PartitionManager partitions, ObjectMapper json,
+                            TraceConfig config, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.partitions = partitions;
+        this.json = json;
+        this.config = config;
+        this.accepted = registry.counter("guichet.trace.ingested", "outcome", "accepted");
+        this.duplicates = registry.counter("guichet.trace.ingested", "outcome", "duplicate");
+    }
+
+    /** Validates one event; empty when it can be stored. */
+    public List<ApiError> validate(int index, TraceEvent event, Instant now) {
+        int longest = Math.max(config.retention().months(),
+                config.retention().monthsByApiKind().values().stream().mapToInt(Integer::intValue).max().orElse(0));
+        Instant oldest = now.atOffset(ZoneOffset.UTC).minusMonths(longest).toInstant();
+        return EventValidator.validate(index, event, now, config.ingestion().maxClockSkew(), oldest);
+    }
+
+    public int maxBatchSize() {
+        return config.ingestion().maxBatchSize();
+    }
+
+    public Instant now() {
+        return Clock.systemUTC().instant();
+    }
+
+    /** Stores valid events in one transaction; returns once committed. */
+    public IngestionResult store(List<TraceEvent> events, String client) {
+        if (events.isEmpty()) {
+            return new IngestionResult(0, 0);
+        }
+        // one event per id: a batch that repeats an event stores it once
+        Map<UUID, StoredEvent> unique = new LinkedHashMap<>();
+        for (TraceEvent e : events) {
+            unique.putIfAbsent(e.id(), StoredEvent.of(e));
+        }
+        TreeMap<YearMonth, List<StoredEvent>> byMonth = new TreeMap<>();
+        for (StoredEvent e : unique.values()) {
+            byMonth.computeIfAbsent(PartitionManager.monthOf(e.timestamp()), m -> new ArrayList<>()).add(e);
+        }
+        byMonth.keySet().forEach(partitions::ensure);
+
+        int inserted = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<StoredEvent> stored = new ArrayList<>();
+                for (Map.Entry<YearMonth, List<StoredEvent>> month : byMonth.entrySet()) {
+                    List<StoredEvent> fresh = storeMonth(c, month.getKey(), month.getValue(), client);
+                    stored.addAll(fresh);
+                    inserted += fresh.size();
+                }
+                updateRollups(c, stored);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("trace batch not stored: " + e.getMessage(), e);
+        }
+        int dup = events.size() - inserted;
+        accepted.increment(inserted);
+        duplicates.increment(dup);
+        return new IngestionResult(inserted, dup);
+    }
+
+    private List<StoredEvent> storeMonth(Connection c, YearMonth month, List<StoredEvent> events, String client)
+            throws SQLException {
+        Date monthStart = Date.valueOf(month.atDay(1));
+        // serialise writers of this month's chain for the whole transaction
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into trace_chain (month, head_seq, head_hash) values (?, 0, ?) on conflict (month) do nothing")) {
+            ps.setDate(1, monthStart);
+            ps.setBytes(2, Chains.genesis(month));
+            ps.executeUpdate();
+        }
+        long headSeq;
+        byte[] headHash;
+        try (PreparedStatement ps = c.prepareStatement(
+                "select head_seq, head_hash from trace_chain where month = ? for update")) {
+            ps.setDate(1, monthStart);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                headSeq = rs.getLong(1);
+                headHash = rs.getBytes(2);
+            }
+        }
+        long batchId;
+        try (PreparedStatement ps = c.prepareStatement("select nextval('trace_batch_id_seq')");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            batchId = rs.getLong(1);
+        }
+
+        Set<UUID> insertedIds = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(INSERT_EVENTS)) {
+            ps.setLong(1, batchId);
+            int n = events.size();
+            String[][] cols = new String[24][n];
+            for (int i = 0; i < n; i++) {
+                StoredEvent s = events.get(i);
+                TraceEvent e = s.event();
+                cols[0][i] = e.id().toString();
+                cols[1][i] = e.timestamp().toString();
+                cols[2][i] = e.kind().name();
+                cols[3][i] = e.requestId();
+                cols[4][i] = e.tokenJti();
+                cols[5][i] = e.habilitationId();
+                cols[6][i] = e.partnerSiret();
+                cols[7][i] = e.apiKind();
+                cols[8][i] = e.method();
+                cols[9][i] = e.operationId();
+                cols[10][i] = e.path();
+                cols[11][i] = e.parameters() == null ? null : toJson(e.parameters());
+                cols[12][i] = e.clientIp();
+                cols[13][i] = e.userAgent();
+                cols[14][i] = Integer.toString(e.status());
+                cols[15][i] = e.errorCode();
+                cols[16][i] = e.provider();
+                cols[17][i] = e.latencyMs() == null ? null : e.latencyMs().toString();
+                cols[18][i] = e.actor();
+                cols[19][i] = e.action();
+                cols[20][i] = e.reason();
+                cols[21][i] = s.siren();
+                cols[22][i] = s.siret();
+                cols[23][i] = s.recipient();
+            }
+            List<Array> arrays = new ArrayList<>(24);
+            for (int k = 0; k < 24; k++) {
+                Array a = c.createArrayOf("text", cols[k]);
+                arrays.add(a);
+                ps.setArray(k + 2, a);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    insertedIds.add(rs.getObject(1, UUID.class));
+                }
+            }
+            for (Array a : arrays) {
+                a.free();
+            }
+        }
+        if (insertedIds.isEmpty()) {
+            return List.of();
+        }
+        List<StoredEvent> fresh = new ArrayList<>(insertedIds.size());
+        for (StoredEvent e : events) {
+            if (insertedIds.contains(e.event().id())) {
+                fresh.add(e);
+            }
+        }
+        fresh.sort((a, b) -> RowHasher.compareUuid(a.event().id(), b.event().id()));
+        ByteArrayOutputStream entries = new ByteArrayOutputStream(fresh.size() * Chains.ENTRY_SIZE);
+        Instant first = null;
+        Instant last = null;
+        for (StoredEvent e : fresh) {
+            entries.writeBytes(RowHasher.uuidBytes(e.event().id()));
+            entries.writeBytes(RowHasher.hash(e));
+            first = first == null || e.timestamp().isBefore(first) ? e.timestamp() : first;
+            last = last == null || e.timestamp().isAfter(last) ? e.timestamp() : last;
+        }
+        long seq = headSeq + 1;
+        byte[] entryBytes = entries.toByteArray();
+        byte[] hash = Chains.batchHash(month, seq, headHash, entryBytes);
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into trace_batch (id, month, seq, received_at, client, event_count, first_ts, last_ts,
+                    entries, prev_hash, hash) values (?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setLong(1, batchId);
+            ps.setDate(2, monthStart);
+            ps.setLong(3, seq);
+            ps.setString(4, client);
+            ps.setInt(5, fresh.size());
+            ps.setTimestamp(6, Timestamp.from(first));
+            ps.setTimestamp(7, Timestamp.from(last));
+            ps.setBytes(8, entryBytes);
+            ps.setBytes(9, headHash);
+            ps.setBytes(10, hash);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "update trace_chain set head_seq = ?, head_hash = ? where month = ?")) {
+            ps.setLong(1, seq);
+            ps.setBytes(2, hash);
+            ps.setDate(3, monthStart);
+            ps.executeUpdate();
+        }
+        return fresh;
+    }
+
+    /** Daily counts per token × operation × status, and each token's first/last use. */
+    private void updateRollups(Connection c, List<StoredEvent> stored) throws SQLException {
+        record Key(String jti, LocalDate day, String operation, int status) implements Comparable<Key> {
+            @Override
+            public int compareTo(Key o) {
+                int r = jti.compareTo(o.jti);
+                if (r == 0) r = day.compareTo(o.day);
+                if (r == 0) r = operation.compareTo(o.operation);
+                return r != 0 ? r : Integer.compare(status, o.status);
+            }
+        }
+        record Activity(String apiKind, String siret, Instant first, Instant last) {
+        }
+        TreeMap<Key, Long> counts = new TreeMap<>();
+        TreeMap<String, Activity> activity = new TreeMap<>();
+        for (StoredEvent s : stored) {
+            TraceEvent e = s.event();
+            if (e.tokenJti() == null) {
+                continue;
+            }
+            LocalDate day = e.timestamp().atOffset(ZoneOffset.UTC).toLocalDate();
+            counts.merge(new Key(e.tokenJti(), day, e.operationId() == null ? "" : e.operationId(), e.status()), 1L, Long::sum);
+            activity.merge(e.tokenJti(), new Activity(e.apiKind(), e.partnerSiret(), e.timestamp(), e.timestamp()),
+                    (a, b) -> new Activity(a.apiKind() != null ? a.apiKind() : b.apiKind(),
+                            a.siret() != null ? a.siret() : b.siret(),
+                            a.first().isBefore(b.first()) ? a.first() : b.first(),
+                            a.last().isAfter(b.last()) ? a.last() : b.last()));
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        // sorted keys: concurrent batches lock rollup rows in the same order, no deadlock
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into trace_stats_daily (token_jti, day, operation_id, status, count) values (?, ?, ?, ?, ?)
+                on conflict (token_jti, day, operation_id, status)
+                do update set count = trace_stats_daily.count + excluded.count""")) {
+            for (Map.Entry<Key, Long> k : counts.entrySet()) {
+                ps.setString(1, k.getKey().jti());
+                ps.setDate(2, Date.valueOf(k.getKey().day()));
+                ps.setString(3, k.getKey().operation());
+                ps.setInt(4, k.getKey().status());
+                ps.setLong(5, k.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into trace_token_activity (token_jti, api_kind, partner_siret, first_seen, last_seen)
+                values (?, ?, ?, ?, ?)
+                on conflict (token_jti) do update set
+                    api_kind = coalesce(trace_token_activity.api_kind, excluded.api_kind),
+                    partner_siret = coalesce(trace_token_activity.partner_siret, excluded.partner_siret),
+                    first_seen = least(trace_token_activity.first_seen, excluded.first_seen),
+                    last_seen = greatest(trace_token_activity.last_seen, excluded.last_seen)""")) {
+            for (Map.Entry<String, Activity> a : activity.entrySet()) {
+                ps.setString(1, a.getKey());
+                ps.setString(2, a.getValue().apiKind());
+                ps.setString(3, a.getValue().siret());
+                ps.setTimestamp(4, Timestamp.from(a.getValue().first()));
+                ps.setTimestamp(5, Timestamp.from(a.getValue().last()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private String toJson(Map<String, String> parameters) {
+        try {
+            return json.writeValueAsString(parameters);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

@@ -1,0 +1,142 @@
+package fr.guichet.trace.ingestion;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.guichet.common.trace.TraceEvent;
+import fr.guichet.trace.support.Db;
+import fr.guichet.trace.support.SessionTokens;
+import fr.guichet.trace.support.TestEvents;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class IngestionResourceTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    AgroalDataSource db;
+
+    private List<TraceEvent> batch(String jti, int n) {
+        List<TraceEvent> events = new ArrayList<>();
+        Instant now = Instant.now().minus(1, ChronoUnit.MINUTES);
+        for (int i = 0; i < n; i++) {
+            events.add(TestEvents.apiCall(jti, "13002526500013", "418166096", i % 5 == 0 ? 404 : 200, now.plusMillis(i)));
+        }
+        return events;
+    }
+
+    @Test
+    void reSendingTheSameBatchTenTimesStoresItOnce() throws Exception {
+        String jti = UUID.randomUUID().toString();
+        String body = json.writeValueAsString(batch(jti, 25));
+        given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/json").body(body)
+                .when().post("/traces")
+                .then().statusCode(200).body("accepted", equalTo(25)).body("duplicates", equalTo(0));
+        long batches = Db.count(db, "select count(*) from trace_batch");
+        for (int i = 0; i < 10; i++) {
+            given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/json").body(body)
+                    .when().post("/traces")
+                    .then().statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(25));
+        }
+        assertEquals(25, Db.count(db, "select count(*) from trace_event where token_jti = ?", jti));
+        assertEquals(batches, Db.count(db, "select count(*) from trace_batch"), "a duplicate batch adds no chain link");
+        assertEquals(25, Db.count(db, "select coalesce(sum(count), 0) from trace_stats_daily where token_jti = ?", jti),
+                "the rollup counts each event once");
+    }
+
+    @Test
+    void acceptsNdjsonFromTokenService() throws Exception {
+        String jti = UUID.randomUUID().toString();
+        List<TraceEvent> events = batch(jti, 3);
+        String body = events.stream().map(e -> {
+            try {
+                return json.writeValueAsString(e);
+            } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        }).collect(Collectors.joining("\n", "", "\n"));
+        given().header("Authorization", TestEvents.TOKEN_SERVICE_AUTH).contentType("application/x-ndjson")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/traces")
+                .then().statusCode(200).body("accepted", equalTo(3)).body("duplicates", equalTo(0));
+        assertEquals(3, Db.count(db, "select count(*) from trace_event where token_jti = ?", jti));
+        assertEquals(1, Db.count(db, "select count(*) from trace_batch b where b.client = 'token-service' "
+                + "and exists (select 1 from trace_event e where e.batch_id = b.id and e.token_jti = ?)", jti));
+    }
+
+    @Test
+    void badEventsAreRefusedOneByOneAndTheGoodOnesAreStored() throws Exception {
+        String jti = UUID.randomUUID().toString();
+        List<TraceEvent> good = batch(jti, 2);
+        TraceEvent future = TestEvents.apiCall(jti, "13002526500013", "418166096", 200,
+                Instant.now().plus(3, ChronoUnit.DAYS));
+        String body = "[" + json.writeValueAsString(good.get(0)) + ","
+                + "{\"id\":\"not-a-uuid\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"kind\":\"api_call\",\"status\":200},"
+                + json.writeValueAsString(future) + ","
+                + "{\"id\":\"" + UUID.randomUUID() + "\",\"timestamp\":\"" + Instant.now() + "\",\"kind\":\"api_call\","
+                + "\"method\":\"GET\",\"path\":\"/v3/x\",\"status\":42},"
+                + json.writeValueAsString(good.get(1)) + "]";
+        given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/json").body(body)
+                .when().post("/traces")
+                .then().statusCode(422)
+                .body("accepted", equalTo(2))
+                .body("duplicates", equalTo(0))
+                .body("errors", hasSize(3))
+                .body("errors.meta.index", equalTo(List.of(1, 2, 3)))
+                .body("errors.code", hasItem("00260"))
+                .body("errors[1].source.pointer", equalTo("/2/timestamp"))
+                .body("errors[2].detail", equalTo("Le statut HTTP (status) doit être compris entre 100 et 599"));
+        assertEquals(2, Db.count(db, "select count(*) from trace_event where token_jti = ?", jti));
+    }
+
+    @Test
+    void anUnreadableBodyIsA400WithAnApiEntrepriseError() {
+        given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/json").body("[{\"id\": ")
+                .when().post("/traces")
+                .then().statusCode(400).body("errors[0].code", equalTo("00261"));
+        given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/json").body("{\"id\": 1}")
+                .when().post("/traces")
+                .then().statusCode(400).body("errors[0].detail", equalTo("Un tableau JSON d'événements est attendu"));
+    }
+
+    @Test
+    void onlyTheWritingServicesMayIngest() {
+        given().contentType("application/json").body("[]").when().post("/traces")
+                .then().statusCode(401).body("errors[0].code", equalTo("00101"));
+        given().header("Authorization", TestEvents.basic("gateway", "wrong")).contentType("application/json").body("[]")
+                .when().post("/traces")
+                .then().statusCode(401).body("errors[0].code", equalTo("00101"));
+        given().header("Authorization", TestEvents.basic("intruder", "test-gateway-trace-secret"))
+                .contentType("application/json").body("[]")
+                .when().post("/traces")
+                .then().statusCode(401);
+        given().header("Authorization", SessionTokens.bearer(SessionTokens.admin())).contentType("application/json")
+                .body("[]").when().post("/traces")
+                .then().statusCode(403).body("errors[0].code", equalTo("00100"));
+        given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/json").body("[]")
+                .when().post("/traces")
+                .then().statusCode(200).body("accepted", equalTo(0));
+    }
+
+    @Test
+    void readinessChecksPostgresql() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+    }
+}
