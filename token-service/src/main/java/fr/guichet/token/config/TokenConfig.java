@@ -1,0 +1,104 @@
+package fr.guichet.token.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Typed settings of token-service ({@code guichet.token.*}). */
+@ConfigMapping(prefix = "guichet.token")
+public interface TokenConfig {
+
+    /** {@code iss} of every JWT we sign. */
+    @WithDefault("urn:guichet:token-service")
+    String issuer();
+
+    /** Base URL of the partner dashboard, used in e-mailed links. */
+    @WithDefault("http://localhost:8081")
+    String dashboardUrl();
+
+    Admin admin();
+
+    Keys keys();
+
+    ApiToken apiToken();
+
+    OAuth oauth();
+
+    Partner partner();
+
+    Notices notices();
+
+    Retention retention();
+
+    TraceService traceService();
+
+    @WithDefault("5m")
+    Duration reconciliationEvery();
+
+    interface Admin {
+        /** Operator secret for {@code POST /auth/admin-tokens}; no default in production. */
+        String bootstrapSecret();
+
+        @WithDefault("1h")
+        Duration sessionTtl();
+    }
+
+    interface Keys {
+        /** Base64 of 32 random bytes: encrypts the signing keys' private parts at rest. */
+        String masterKey();
+    }
+
+    interface ApiToken {
+        /** Lifetime of long-lived API tokens, in months; never more than 18. */
+        @WithDefault("18")
+        int validityMonths();
+
+        /** How long a prolonged token stays valid beside its successor. */
+        @WithDefault("30d")
+        Duration prolongationOverlap();
+    }
+
+    interface OAuth {
+        @WithDefault("1h")
+        Duration accessTokenTtl();
+
+        /** Failed client authentications allowed per client id (and per IP) within the window. */
+        @WithDefault("10")
+        int maxFailures();
+
+        @WithDefault("15m")
+        Duration failureWindow();
+    }
+
+    interface Partner {
+        @WithDefault("1h")
+        Duration sessionTtl();
+
+        @WithDefault("15m")
+        Duration magicLinkTtl();
+    }
+
+    interface Notices {
+        /** Days before a token's end at which its contacts are told. */
+        @WithDefault("90,60,30,15,7,0")
+        List<Integer> thresholdsDays();
+    }
+
+    interface Retention {
+        /** Contact data of habilitations ended longer ago than this are erased (18 months). */
+        @WithDefault("548d")
+        Duration contactsAfter();
+
+        /** Ended OAuth access tokens are deleted after this. */
+        @WithDefault("30d")
+        Duration accessTokensAfter();
+    }
+
+    interface TraceService {
+        String url();
+
+        /** Basic credentials {@code token-service:<secret>} known to trace-service. */
+        String secret();
+    }
+}

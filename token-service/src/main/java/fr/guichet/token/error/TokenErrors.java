@@ -1,0 +1,79 @@
+package fr.guichet.token.error;
+
+import fr.guichet.common.error.ApiError;
+import fr.guichet.common.error.ApiException;
+import fr.guichet.common.error.ErrorCatalogue;
+import java.util.Map;
+
+/**
+ * The API Entreprise errors token-service answers. Catalogue codes where one fits
+ * ({@code 00003} not found, {@code 00015} conflict, {@code 00100}/{@code 00101} access,
+ * {@code 00302} SIRET, {@code 00500}); token-service's own codes live in the unused
+ * {@code 008xx} range: {@code 00800} unreadable body, {@code 00801} invalid field,
+ * {@code 00802} transition out of order, {@code 00803} token already retrieved,
+ * {@code 00804} trace-service unavailable, {@code 00805} too many attempts.
+ */
+public final class TokenErrors {
+
+    private static final ErrorCatalogue CATALOGUE = ErrorCatalogue.standard();
+
+    private TokenErrors() {
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(404, CATALOGUE.error("00003").withDetail(detail));
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(409, CATALOGUE.error("00015").withDetail(detail));
+    }
+
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(401, CATALOGUE.error("00101").withDetail(detail));
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, CATALOGUE.error("00100").withDetail(detail));
+    }
+
+    public static ApiException malformedBody(String detail) {
+        return new ApiException(400, new ApiError("00800", "Requête mal formée", detail, null, Map.of()));
+    }
+
+    /** A field of the request is missing or invalid; {@code field} names it in {@code source}. */
+    public static ApiException invalid(String field, String detail) {
+        return new ApiException(422, invalidError(field, detail));
+    }
+
+    public static ApiError invalidError(String field, String detail) {
+        return new ApiError("00801", "Entité non traitable", detail,
+                field == null ? null : Map.of("parameter", field), Map.of());
+    }
+
+    public static ApiException invalidSiret(String field) {
+        return new ApiException(422, new ApiError("00302", "Entité non traitable",
+                "Le numéro de siret n'est pas correctement formatté", Map.of("parameter", field), Map.of()));
+    }
+
+    public static ApiException outOfOrder(String detail) {
+        return new ApiException(409, new ApiError("00802", "Transition d'état impossible", detail, null, Map.of()));
+    }
+
+    public static ApiException alreadyRetrieved(String detail) {
+        return new ApiException(410, new ApiError("00803", "Jeton déjà récupéré", detail, null, Map.of()));
+    }
+
+    public static ApiException traceServiceUnavailable(String detail) {
+        return new ApiException(502, new ApiError("00804", "Service de traces indisponible", detail, null, Map.of()));
+    }
+
+    public static ApiException tooManyAttempts(long retryAfterSeconds) {
+        return new ApiException(429, new ApiError("00805", "Trop de tentatives",
+                "Trop de tentatives d'authentification échouées. Réessayez dans " + retryAfterSeconds + " secondes.",
+                null, Map.of("retry_in", retryAfterSeconds)));
+    }
+
+    public static ApiError internal() {
+        return CATALOGUE.error("00500");
+    }
+}

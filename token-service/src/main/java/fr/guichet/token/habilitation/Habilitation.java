@@ -1,0 +1,76 @@
+package fr.guichet.token.habilitation;
+
+import fr.guichet.token.config.CommaListConverter;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An organisation's authorisation to call Guichet for one procedure (démarche). */
+@Entity
+@Table(name = "habilitations")
+public class Habilitation extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "organisation_id")
+    public UUID organisationId;
+
+    @Column(name = "api_kind")
+    public String apiKind;
+
+    public String intitule;
+
+    @Column(name = "legal_basis")
+    public String legalBasis;
+
+    @Convert(converter = CommaListConverter.class)
+    public List<String> scopes;
+
+    public String status;
+
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    @Convert(converter = ContactsConverter.class)
+    public Contacts contacts;
+
+    @Column(name = "contacts_erased_at")
+    public Instant contactsErasedAt;
+
+    @Column(name = "rate_limit_per_minute")
+    public int rateLimitPerMinute;
+
+    @Convert(converter = CommaListConverter.class)
+    @Column(name = "allowed_ips")
+    public List<String> allowedIps;
+
+    public String environment;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "validated_at")
+    public Instant validatedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    public HabilitationStatus status() {
+        return HabilitationStatus.fromWire(status);
+    }
+
+    public static Uni<List<Habilitation>> listByOrganisation(UUID organisationId) {
+        return list("organisationId = ?1 order by createdAt", organisationId);
+    }
+}

@@ -1,0 +1,33 @@
+package fr.guichet.token.habilitation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HabilitationView(
+        String id,
+        @JsonProperty("organisation_siret") String organisationSiret,
+        @JsonProperty("api_kind") String apiKind,
+        String intitule,
+        @JsonProperty("legal_basis") String legalBasis,
+        List<String> scopes,
+        String status,
+        @JsonProperty("status_reason") String statusReason,
+        @JsonProperty("rate_limit_per_minute") int rateLimitPerMinute,
+        @JsonProperty("allowed_ips") List<String> allowedIps,
+        String environment,
+        Contacts contacts,
+        @JsonProperty("contacts_erased_at") String contactsErasedAt,
+        @JsonProperty("created_at") String createdAt,
+        @JsonProperty("validated_at") String validatedAt) {
+
+    public static HabilitationView of(Habilitation h, String siret) {
+        return new HabilitationView(h.id.toString(), siret, h.apiKind, h.intitule, h.legalBasis, h.scopes, h.status,
+                h.statusReason, h.rateLimitPerMinute, h.allowedIps, h.environment, h.contacts,
+                h.contactsErasedAt == null ? null : h.contactsErasedAt.toString(), h.createdAt.toString(),
+                h.validatedAt == null ? null : h.validatedAt.toString());
+    }
+}

@@ -1,0 +1,32 @@
+package fr.guichet.token.lifecycle;
+
+import fr.guichet.token.key.KeyService;
+import fr.guichet.token.token.TokenService;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Before serving: a signing key exists (created at first start) and is loaded, and the Redis copy
+ * of every token the gateway may still see is rewritten (Redis may have been emptied meanwhile).
+ */
+@ApplicationScoped
+public class Startup {
+
+    private static final Logger LOG = Logger.getLogger(Startup.class);
+
+    @Inject
+    KeyService keys;
+
+    @Inject
+    TokenService tokens;
+
+    void onStart(@Observes StartupEvent event) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> keys.ensureSigningKey());
+        Integer republished = VertxContextSupport.subscribeAndAwait(() -> tokens.republishAll());
+        LOG.infof("Signing keys loaded; Redis copy of %d token(s) republished", republished);
+    }
+}

@@ -1,0 +1,48 @@
+package fr.guichet.token.organisation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.guichet.token.error.TokenErrors;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+@Path("/admin/organisations")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AdminOrganisationResource {
+
+    @RegisterForReflection
+    public record CreateOrganisation(String siret, String name) {
+    }
+
+    @RegisterForReflection
+    public record OrganisationView(String id, String siret, String name, @JsonProperty("created_at") String createdAt) {
+        static OrganisationView of(Organisation o) {
+            return new OrganisationView(o.id.toString(), o.siret, o.name, o.createdAt.toString());
+        }
+    }
+
+    @Inject
+    OrganisationService organisations;
+
+    @Inject
+    JsonWebToken session;
+
+    @POST
+    public Uni<Response> create(CreateOrganisation body) {
+        if (body == null) {
+            return Uni.createFrom().failure(TokenErrors.malformedBody("Le corps de la requête est vide."));
+        }
+        return organisations.create(body.siret(), body.name(), session.getSubject())
+                .map(o -> Response.status(201).entity(OrganisationView.of(o)).build());
+    }
+}

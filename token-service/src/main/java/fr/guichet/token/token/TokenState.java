@@ -1,0 +1,41 @@
+package fr.guichet.token.token;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the gateway needs to know about a token, beside its signature: the Redis hash
+ * {@code guichet:token:{jti}} and the body of {@code GET /internal/tokens/{jti}}.
+ */
+@RegisterForReflection
+public record TokenState(
+        String jti,
+        String status,
+        long exp,
+        List<String> scopes,
+        @JsonProperty("allowed_ips") List<String> allowedIps,
+        @JsonProperty("rate_limit_per_minute") int rateLimitPerMinute,
+        @JsonProperty("habilitation_id") String habilitationId,
+        String siret,
+        @JsonProperty("api_kind") String apiKind) {
+
+    public static final String ACTIVE = "active";
+    public static final String REVOKED = "revoked";
+
+    /** Hash fields of the Redis copy (lists comma-separated, empty allow-list = any IP). */
+    public Map<String, String> hashFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("status", status);
+        fields.put("exp", Long.toString(exp));
+        fields.put("scopes", String.join(",", scopes));
+        fields.put("allowed_ips", String.join(",", allowedIps));
+        fields.put("rate_limit_per_minute", Integer.toString(rateLimitPerMinute));
+        fields.put("habilitation_id", habilitationId);
+        fields.put("siret", siret);
+        fields.put("api_kind", apiKind);
+        return fields;
+    }
+}
