@@ -1,0 +1,36 @@
+{{/* The environment of one service (ConfigMap data). Call with (dict "root" $ "c" "gateway"). */}}
+{{- define "guichet.configData" -}}
+{{- $root := .root -}}
+{{- $c := .c -}}
+{{- $svc := index $root.Values $c -}}
+QUARKUS_HTTP_PORT: {{ $svc.port | quote }}
+{{- if eq $c "gateway" }}
+QUARKUS_REDIS_HOSTS: {{ include "guichet.redisHosts" $root | quote }}
+GUICHET_GATEWAY_TOKEN_SERVICE_URL: {{ include "guichet.url" (dict "root" $root "c" "token") | quote }}
+GUICHET_GATEWAY_TRACE_SERVICE_URL: {{ include "guichet.url" (dict "root" $root "c" "trace") | quote }}
+GUICHET_GATEWAY_PROVIDERS_INSEE_URL: {{ include "guichet.url" (dict "root" $root "c" "insee") | quote }}
+GUICHET_GATEWAY_PROVIDERS_DGFIP_URL: {{ include "guichet.url" (dict "root" $root "c" "dgfip") | quote }}
+GUICHET_GATEWAY_PROVIDERS_ACOSS_URL: {{ include "guichet.url" (dict "root" $root "c" "acoss") | quote }}
+GUICHET_GATEWAY_JOURNAL_DIR: {{ $svc.journal.mountPath | quote }}
+# Incident switch: guichet.gateway.incident.data-plane-cut and .cut-providers.
+GUICHET_GATEWAY_INCIDENT_DATA_PLANE_CUT: {{ $root.Values.incident.dataPlaneCut | toString | quote }}
+GUICHET_GATEWAY_INCIDENT_CUT_PROVIDERS: {{ join "," $root.Values.incident.cutProviders | quote }}
+{{- else if eq $c "token" }}
+QUARKUS_REDIS_HOSTS: {{ include "guichet.redisHosts" $root | quote }}
+QUARKUS_DATASOURCE_JDBC_URL: {{ include "guichet.jdbcUrl" (dict "root" $root "db" $root.Values.postgresql.token.database) | quote }}
+QUARKUS_DATASOURCE_REACTIVE_URL: {{ include "guichet.reactiveUrl" (dict "root" $root "db" $root.Values.postgresql.token.database) | quote }}
+GUICHET_TOKEN_ISSUER: {{ $svc.issuer | quote }}
+GUICHET_TOKEN_TRACE_SERVICE_URL: {{ include "guichet.url" (dict "root" $root "c" "trace") | quote }}
+{{- else if eq $c "trace" }}
+QUARKUS_DATASOURCE_JDBC_URL: {{ include "guichet.jdbcUrl" (dict "root" $root "db" $root.Values.postgresql.trace.database) | quote }}
+QUARKUS_DATASOURCE_REACTIVE_URL: {{ include "guichet.reactiveUrl" (dict "root" $root "db" $root.Values.postgresql.trace.database) | quote }}
+GUICHET_TRACE_JWKS_URL: {{ printf "%s/.well-known/jwks.json" (include "guichet.url" (dict "root" $root "c" "token")) | quote }}
+{{- else }}
+QUARKUS_REDIS_HOSTS: {{ include "guichet.redisHosts" $root | quote }}
+GUICHET_PROVIDER_MODE: {{ $root.Values.mode | quote }}
+GUICHET_PROVIDER_PUBLIC_BASE_URL: {{ $root.Values.publicUrl | quote }}
+{{- end }}
+{{- range $k, $v := $svc.env }}
+{{ $k }}: {{ $v | toString | quote }}
+{{- end }}
+{{- end -}}

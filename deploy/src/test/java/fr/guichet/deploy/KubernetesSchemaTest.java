@@ -1,0 +1,60 @@
+package fr.guichet.deploy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every rendered object conforms to its Kubernetes API schema; a violating object is caught. */
+class KubernetesSchemaTest {
+
+    @Test
+    void defaultRenderConformsToTheKubernetesSchemas() {
+        List<ObjectNode> objects = ChartRenderer.parse(ChartRenderer.templateDefault());
+        assertEquals(List.of(), KubernetesSchemaValidator.validate(objects));
+    }
+
+    @Test
+    void productionRenderConformsToTheKubernetesSchemas() {
+        List<ObjectNode> objects = ChartRenderer.parse(ChartRenderer.templateProduction());
+        assertTrue(objects.stream().anyMatch(o -> "ServiceMonitor".equals(Manifests.kind(o))));
+        assertTrue(objects.stream().anyMatch(o -> "StatefulSet".equals(Manifests.kind(o))));
+        assertEquals(List.of(), KubernetesSchemaValidator.validate(objects));
+    }
+
+    @Test
+    void committedManifestsConformToTheKubernetesSchemas() throws Exception {
+        String committed = java.nio.file.Files.readString(ChartRenderer.RENDERED);
+        assertEquals(List.of(), KubernetesSchemaValidator.validate(ChartRenderer.parse(committed)));
+    }
+
+    @Test
+    void schemaViolationsAreReported() {
+        List<ObjectNode> objects = ChartRenderer.parse(ChartRenderer.templateDefault());
+        ObjectNode deployment = Manifests.workload(objects, "gateway").orElseThrow().deepCopy();
+        // A port given as text where the schema wants an integer.
+        ((ObjectNode) Manifests.podTemplate(deployment).path("spec").path("containers").get(0).path("ports").get(0))
+                .put("containerPort", "huit-mille");
+        // A service port without its required port number.
+        ObjectNode service = Manifests.named(objects, "Service", "guichet-token").deepCopy();
+        ((ObjectNode) service.path("spec").path("ports").get(0)).remove("port");
+        // A selector written as text instead of a label selector object.
+        ObjectNode pdb = Manifests.named(objects, "PodDisruptionBudget", "guichet-trace").deepCopy();
+        ((ObjectNode) pdb.path("spec")).put("selector", "component=trace");
+        // A kind that does not exist.
+        ObjectNode unknownKind = ChartRenderer.JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Deploiement");
+        unknownKind.putObject("metadata").put("name", "guichet-x");
+
+        List<String> violations = KubernetesSchemaValidator.validate(List.of(deployment, service, pdb, unknownKind));
+
+        assertEquals(4, violations.size(), () -> "expected one violation per object: " + violations);
+        assertTrue(violations.get(0).contains("containerPort must be integer"), violations.get(0));
+        assertTrue(violations.get(1).contains("must have required property 'port'")
+                || violations.get(1).contains("must have required property port"), violations.get(1));
+        assertTrue(violations.get(2).contains("selector must be object"), violations.get(2));
+        assertTrue(violations.get(3).contains("no schema"), violations.get(3));
+    }
+}
