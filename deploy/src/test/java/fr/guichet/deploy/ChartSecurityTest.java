@@ -70,6 +70,30 @@ class ChartSecurityTest {
     }
 
     @Test
+    void emptyPeerListsNeverOpenAPolicyToEverything() throws Exception {
+        java.nio.file.Path values = ChartRenderer.WORK_DIR.resolve("empty-peers-values.yaml");
+        java.nio.file.Files.writeString(values, """
+                networkPolicy: {ingressControllerPeers: [], monitoringPeers: [], dnsPeers: []}
+                redis: {networkPolicyPeers: []}
+                postgresql: {networkPolicyPeers: []}
+                """);
+        List<ObjectNode> objects = ChartRenderer.parse(ChartRenderer.template(ChartRenderer.CHART, List.of(values), Map.of()));
+        assertEquals(List.of(), SecurityRules.networkPolicyViolations(objects));
+        assertEquals(List.of(), KubernetesSchemaValidator.validate(Manifests.ofKind(objects, "NetworkPolicy")));
+        JsonNode gateway = Manifests.named(objects, "NetworkPolicy", "guichet-gateway").path("spec");
+        assertTrue(gateway.path("ingress").isEmpty(), gateway::toString);
+    }
+
+    @Test
+    void aRuleWithoutPeersIsCaught() {
+        List<ObjectNode> objects = copy(DEFAULT);
+        ObjectNode rule = (ObjectNode) Manifests.named(objects, "NetworkPolicy", "guichet-insee").path("spec").path("ingress").get(0);
+        rule.remove("from");
+        assertEquals(List.of("NetworkPolicy/guichet-insee: an ingress rule without 'from' allows everything"),
+                SecurityRules.networkPolicyViolations(objects));
+    }
+
+    @Test
     void inlineSecretsAreCaught() {
         List<ObjectNode> objects = copy(DEFAULT);
         ObjectNode container = (ObjectNode) Manifests.podTemplate(Manifests.workload(objects, "token").orElseThrow())

@@ -91,6 +91,18 @@ final class SecurityRules {
     static List<String> networkPolicyViolations(List<ObjectNode> objects) {
         List<String> violations = new ArrayList<>();
         List<ObjectNode> policies = Manifests.ofKind(objects, "NetworkPolicy");
+        for (ObjectNode policy : policies) {
+            // A rule without peers opens the port to every source or destination.
+            for (String direction : List.of("ingress", "egress")) {
+                String peers = "ingress".equals(direction) ? "from" : "to";
+                for (JsonNode rule : policy.path("spec").path(direction)) {
+                    if (rule.path(peers).isEmpty()) {
+                        violations.add("NetworkPolicy/" + Manifests.name(policy) + ": an " + direction
+                                + " rule without '" + peers + "' allows everything");
+                    }
+                }
+            }
+        }
         for (ObjectNode workload : objects) {
             if (!Manifests.isWorkload(workload)) {
                 continue;
