@@ -1,0 +1,74 @@
+package fr.guichet.dgfip.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Validates response bodies against the official API Entreprise OpenAPI
+ * ({@code guichet/reference/openapi-entreprise.yaml} from common) for the operation's path and status.
+ */
+public final class OpenApiContract {
+
+    private static volatile OpenApiInteractionValidator validator;
+
+    private OpenApiContract() {
+    }
+
+    public static void assertValid(String path, int status, String body) {
+        ValidationReport report = validator().validateResponse(path, Request.Method.GET,
+                SimpleResponse.Builder.status(status).withContentType("application/json").withBody(body).build());
+        if (report.hasErrors()) {
+            fail("Réponse non conforme à l'OpenAPI API Entreprise pour " + path + " (" + status + ") :\n"
+                    + report.getMessages() + "\n" + body);
+        }
+    }
+
+    /**
+     * For statuses the contract does not list on the path (503 maintenance, 429 upstream quota): the
+     * body must still be the contract's {@code Error} schema, which every error status of the path uses.
+     */
+    public static void assertValidError(String path, String body) {
+        assertValid(path, 502, body);
+    }
+
+    private static OpenApiInteractionValidator validator() {
+        OpenApiInteractionValidator v = validator;
+        if (v == null) {
+            synchronized (OpenApiContract.class) {
+                v = validator;
+                if (v == null) {
+                    v = OpenApiInteractionValidator.createForInlineApiSpecification(spec())
+                            // The contract's own additionalProperties: false stay enforced; objects that
+                            // do not say (the Error schema, whose examples carry meta and source) stay open.
+                            .withLevelResolver(LevelResolver.create()
+                                    .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                                    .build())
+                            .build();
+                    validator = v;
+                }
+            }
+        }
+        return v;
+    }
+
+    private static String spec() {
+        try (InputStream in = OpenApiContract.class.getClassLoader()
+                .getResourceAsStream("guichet/reference/openapi-entreprise.yaml")) {
+            // The official v4 attestation schema declares "type: date", which is no JSON Schema type
+            // and stops the validator; it means a date string, so it is read as such.
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replaceAll("(?m)^(\\s+)type: date$", "$1type: string\n$1format: date");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
