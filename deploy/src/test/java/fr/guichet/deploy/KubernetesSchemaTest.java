@@ -32,6 +32,27 @@ class KubernetesSchemaTest {
     }
 
     @Test
+    void renderedObjectsHaveNoFieldUnknownToTheKubernetesApi() {
+        assertEquals(List.of(), UnknownFieldCheck.unknownFields(ChartRenderer.parse(ChartRenderer.templateDefault())));
+        assertEquals(List.of(), UnknownFieldCheck.unknownFields(ChartRenderer.parse(ChartRenderer.templateProduction())));
+    }
+
+    @Test
+    void unknownFieldsAreReported() {
+        List<ObjectNode> objects = ChartRenderer.parse(ChartRenderer.templateDefault());
+        ObjectNode deployment = Manifests.workload(objects, "gateway").orElseThrow().deepCopy();
+        // A misspelt security setting, silently ignored by a lenient validator.
+        ((ObjectNode) Manifests.podTemplate(deployment).path("spec").path("containers").get(0).path("securityContext"))
+                .put("readOnlyRootFileSystem", true);
+        ObjectNode policy = Manifests.named(objects, "NetworkPolicy", "guichet-insee").deepCopy();
+        ((ObjectNode) policy.path("spec")).put("podSelectr", "x");
+        assertEquals(List.of(
+                "Deployment/guichet-gateway: unknown field spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem",
+                "NetworkPolicy/guichet-insee: unknown field spec.podSelectr"),
+                UnknownFieldCheck.unknownFields(List.of(deployment, policy)));
+    }
+
+    @Test
     void schemaViolationsAreReported() {
         List<ObjectNode> objects = ChartRenderer.parse(ChartRenderer.templateDefault());
         ObjectNode deployment = Manifests.workload(objects, "gateway").orElseThrow().deepCopy();
