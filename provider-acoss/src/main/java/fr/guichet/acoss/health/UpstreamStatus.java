@@ -1,0 +1,86 @@
+package fr.guichet.acoss.health;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.guichet.acoss.attestation.client.UrssafClient;
+import fr.guichet.acoss.config.ProviderConfig;
+import fr.guichet.acoss.effectifs.client.GipMdsClient;
+import fr.guichet.common.error.ApiException;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.ValueCommands;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * State of each upstream, for {@code /ping/urssaf}, {@code /ping/gip_mds} and readiness. In
+ * production the probe is obtaining an OAuth2 token (cached in Redis, so usually free): it proves
+ * the upstream answers and accepts our credentials. The sandbox has no upstream: always {@code ok}.
+ */
+@ApplicationScoped
+public class UpstreamStatus {
+
+    public static final String URSSAF = "urssaf";
+    public static final String GIP_MDS = "gip_mds";
+
+    private static final String LAST_OK_KEY = "guichet:acoss:ping:%s:last_ok";
+    private static final Logger LOG = Logger.getLogger(UpstreamStatus.class);
+
+    private final ProviderConfig provider;
+    private final UrssafClient urssaf;
+    private final GipMdsClient gipMds;
+    private final ValueCommands<String, String> values;
+
+    public UpstreamStatus(ProviderConfig provider, UrssafClient urssaf, GipMdsClient gipMds, RedisDataSource redis) {
+        this.provider = provider;
+        this.urssaf = urssaf;
+        this.gipMds = gipMds;
+        this.values = redis.value(String.class);
+    }
+
+    public static boolean knows(String upstream) {
+        return URSSAF.equals(upstream) || GIP_MDS.equals(upstream);
+    }
+
+    public Ping ping(String upstream) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String status = probe(upstream);
+        String key = LAST_OK_KEY.formatted(upstream);
+        if (Ping.OK.equals(status)) {
+            values.set(key, now.toString());
+        }
+        String lastOk = Optional.ofNullable(values.get(key)).orElse(null);
+        return new Ping(status, now.toString(), lastOk);
+    }
+
+    private String probe(String upstream) {
+        if (provider.mode() == ProviderConfig.Mode.sandbox) {
+            return Ping.OK;
+        }
+        try {
+            if (URSSAF.equals(upstream)) {
+                urssaf.token();
+            } else {
+                gipMds.token();
+            }
+            return Ping.OK;
+        } catch (ApiException e) {
+            String code = e.errors().get(0).code();
+            LOG.infof("Upstream %s not available: %s", upstream, code);
+            return code.endsWith("001") ? Ping.MAINTENANCE : Ping.BAD_GATEWAY;
+        }
+    }
+
+    /** The body of API Entreprise's pings. */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Ping(String status, @JsonProperty("last_update") String lastUpdate,
+                       @JsonProperty("last_ok_status") String lastOkStatus) {
+        public static final String OK = "ok";
+        public static final String MAINTENANCE = "maintenance";
+        public static final String BAD_GATEWAY = "bad_gateway";
+    }
+}

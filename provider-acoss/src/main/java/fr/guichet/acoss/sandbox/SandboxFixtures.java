@@ -1,0 +1,97 @@
+package fr.guichet.acoss.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The sandbox cases of API Entreprise for this adapter's operations (copied under
+ * {@code sandbox/payloads/}, see the NOTICE there): each has {@code params}, a {@code status} and the
+ * {@code payload} answered for exactly those parameters.
+ */
+@ApplicationScoped
+public class SandboxFixtures {
+
+    static final String ROOT = "sandbox/payloads/";
+    static final String INDEX = ROOT + "index.txt";
+
+    private static final Logger LOG = Logger.getLogger(SandboxFixtures.class);
+
+    private final Map<String, List<Fixture>> byOperation = new LinkedHashMap<>();
+
+    public SandboxFixtures(ObjectMapper json) {
+        YAMLMapper yaml = new YAMLMapper();
+        for (String file : indexEntries()) {
+            String operation = file.substring(0, file.indexOf('/'));
+            try (InputStream in = resource(ROOT + file)) {
+                JsonNode node = yaml.readTree(in);
+                Map<String, String> params = new LinkedHashMap<>();
+                node.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
+                JsonNode payload = json.readTree(node.path("payload").asText());
+                byOperation.computeIfAbsent(operation, k -> new ArrayList<>())
+                        .add(new Fixture(file, Map.copyOf(params), node.path("status").asInt(), payload));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Unreadable sandbox fixture " + file, e);
+            }
+        }
+        LOG.debugf("Sandbox fixtures loaded: %s", byOperation.keySet());
+    }
+
+    /** The case whose parameters are exactly {@code params} (defaults left out), if any. */
+    public Optional<Fixture> find(String operationId, Map<String, String> params) {
+        return byOperation.getOrDefault(operationId, List.of()).stream()
+                .filter(f -> f.params().equals(params))
+                .findFirst();
+    }
+
+    public int count() {
+        return byOperation.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** The payload is a fresh copy: callers may change it (document URLs). */
+    public record Fixture(String file, Map<String, String> params, int status, JsonNode payload) {
+        public JsonNode payloadCopy() {
+            return payload.deepCopy();
+        }
+    }
+
+    public static byte[] bytes(String path) {
+        try (InputStream in = resource(ROOT + path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> indexEntries() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource(INDEX), StandardCharsets.UTF_8))) {
+            return reader.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            in = SandboxFixtures.class.getClassLoader().getResourceAsStream(path);
+        }
+        if (in == null) {
+            throw new IllegalStateException("Missing class-path resource " + path);
+        }
+        return in;
+    }
+}
