@@ -46,6 +46,9 @@ public interface TraceConfig {
         @WithDefault("true")
         boolean generateIfMissing();
 
+        /** Earlier seal public keys (base64 X.509) still trusted after a key rotation. */
+        java.util.Optional<java.util.List<String>> trustedPublicKeys();
+
         /** Daily seal of the chain heads. */
         @WithDefault("0 5 0 * * ?")
         String cron();
