@@ -1,27 +1,64 @@
 package fr.guichet.insee.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.guichet.insee.cache.ResponseCache;
 import fr.guichet.insee.config.ProviderConfig;
-import fr.guichet.insee.error.InseeErrors;
 import fr.guichet.insee.operation.InseeOperation;
 import fr.guichet.insee.sandbox.SandboxService;
+import fr.guichet.insee.service.InseeAnswer.CacheStatus;
+import fr.guichet.insee.sirene.SireneService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 
-/** Answers one INSEE operation in the configured mode. */
+/**
+ * Answers one INSEE operation in the configured mode: sandbox fixtures, or INSEE itself behind
+ * the response cache ({@code Cache-Control: no-cache} from the caller skips the cached copy).
+ */
 @ApplicationScoped
 public class InseeService {
 
     private final ProviderConfig provider;
     private final SandboxService sandbox;
+    private final SireneService sirene;
+    private final ResponseCache cache;
+    private final ObjectMapper json;
 
-    public InseeService(ProviderConfig provider, SandboxService sandbox) {
+    public InseeService(ProviderConfig provider, SandboxService sandbox, SireneService sirene, ResponseCache cache,
+                        ObjectMapper json) {
         this.provider = provider;
         this.sandbox = sandbox;
+        this.sirene = sirene;
+        this.cache = cache;
+        this.json = json;
     }
 
     public InseeAnswer fetch(InseeOperation operation, String identifier, boolean bypassCache) {
         if (provider.mode() == ProviderConfig.Mode.SANDBOX) {
             return sandbox.answer(operation, identifier);
         }
-        throw InseeErrors.unavailable();
+        IdentifierCheck.require(operation.identifierKind(), identifier);
+        if (!cache.enabled()) {
+            return new InseeAnswer(200, serialise(sirene.fetch(operation, identifier)), null);
+        }
+        if (!bypassCache) {
+            Optional<String> cached = cache.get(operation, identifier);
+            if (cached.isPresent()) {
+                return new InseeAnswer(200, cached.get(), CacheStatus.HIT);
+            }
+        }
+        String body = serialise(sirene.fetch(operation, identifier));
+        cache.put(operation, identifier, body);
+        return new InseeAnswer(200, body, CacheStatus.MISS);
+    }
+
+    private String serialise(ObjectNode body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
