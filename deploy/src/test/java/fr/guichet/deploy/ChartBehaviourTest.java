@@ -58,6 +58,15 @@ class ChartBehaviourTest {
     }
 
     @Test
+    void aDisruptionBudgetThatWouldBlockEveryDrainIsRefused() {
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> render(Map.of("token.podDisruptionBudget.minAvailable", 2)));
+        assertTrue(e.getMessage().contains("token.podDisruptionBudget.minAvailable (2) must be below its replica count (2)"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> render(Map.of("gateway.podDisruptionBudget.minAvailable", 3)));
+    }
+
+    @Test
     void probesUseTheQuarkusHealthEndpointsAndJvmPodsGetAStartupProbe() {
         for (String component : Manifests.COMPONENTS) {
             JsonNode c = container(DEFAULT, component);
