@@ -1,0 +1,37 @@
+package fr.guichet.gateway.catalogue;
+
+import fr.guichet.common.error.ProviderPrefix;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One data operation of the catalogue, in one API version.
+ *
+ * @param operationId   id in traces and quotas for this version (api_entreprise_v4_... for v4)
+ * @param baseOperation the v3 id shared by both versions (authorizations, throttle groups)
+ * @param scopes        any one of them opens the route; empty when {@code scopeTemplate} is used
+ * @param scopeTemplate scope computed from a path variable ({@code ensu_documents_{famille}})
+ * @param throttle      the group limit consumed by the call
+ */
+public record Route(String operationId, String baseOperation, String version, String template,
+                    String provider, ProviderPrefix errorPrefix, Set<String> scopes, String scopeTemplate,
+                    Throttle throttle, String identifier, boolean document, boolean clientCertificate,
+                    List<String> variables) {
+
+    /** A quota: {@code limit} calls per {@code periodSeconds}; {@code key} names its counter. */
+    public record Throttle(String group, String key, int limit, int periodSeconds) {
+    }
+
+    /** Scopes that open this route for a call with these path variables. */
+    public Set<String> requiredScopes(Map<String, String> pathVariables) {
+        if (scopeTemplate == null) {
+            return scopes;
+        }
+        String scope = scopeTemplate;
+        for (Map.Entry<String, String> v : pathVariables.entrySet()) {
+            scope = scope.replace("{" + v.getKey() + "}", v.getValue());
+        }
+        return Set.of(scope);
+    }
+}

@@ -1,0 +1,158 @@
+package fr.guichet.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every {@code guichet.gateway.*} setting; names are part of docs/internal-contracts.md. */
+@ConfigMapping(prefix = "guichet.gateway")
+public interface GatewayConfig {
+
+    TokenService tokenService();
+
+    TraceService traceService();
+
+    /** Provider adapters by name: {@code insee}, {@code dgfip}, {@code acoss}. */
+    Map<String, Provider> providers();
+
+    Journal journal();
+
+    Limits limits();
+
+    Incident incident();
+
+    Trace trace();
+
+    interface TokenService {
+        /** Base URL: JWKS at {@code /.well-known/jwks.json}, token state at {@code /internal/tokens/{jti}}. */
+        String url();
+
+        @WithDefault("urn:guichet:token-service")
+        String issuer();
+
+        @WithDefault("urn:guichet:gateway")
+        String audience();
+
+        /** How long fetched JWKS stay cached when token-service sends no cache header. */
+        @WithDefault("PT5M")
+        Duration jwksCacheDuration();
+
+        /** An unknown {@code kid} forces a JWKS refresh at most once per this interval. */
+        @WithDefault("PT30S")
+        Duration jwksRefreshMinInterval();
+
+        @WithDefault("PT2S")
+        Duration timeout();
+
+        /** Longest accepted lifetime of an OAuth2 access token ({@code typ at+jwt}). */
+        @WithDefault("PT24H")
+        Duration accessTokenMaxLifetime();
+
+        /** Longest accepted lifetime of a long-lived API token ({@code typ JWT}): 18 months. */
+        @WithDefault("P549D")
+        Duration apiTokenMaxLifetime();
+
+        @WithDefault("30")
+        int clockSkewSeconds();
+    }
+
+    interface TraceService {
+        String url();
+
+        /** Basic credentials {@code gateway:<secret>} for {@code POST /traces}. */
+        String secret();
+
+        @WithDefault("gateway")
+        String client();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** Pause between two shipments when the journal is drained or trace-service fails. */
+        @WithDefault("PT0.2S")
+        Duration shipInterval();
+
+        @WithDefault("PT10S")
+        Duration timeout();
+    }
+
+    interface Provider {
+        String url();
+
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** Concurrent calls allowed to this provider; beyond, 503 without waiting. */
+        @WithDefault("64")
+        int bulkhead();
+
+        @WithDefault("20")
+        int circuitRequestVolume();
+
+        @WithDefault("0.5")
+        double circuitFailureRatio();
+
+        @WithDefault("PT10S")
+        Duration circuitDelay();
+
+        /** Daily maintenance windows, Europe/Paris, e.g. {@code 01:00-02:00}. */
+        Optional<List<String>> maintenanceWindows();
+    }
+
+    interface Journal {
+        /** Folder of the append-only trace journal; one gateway instance per folder. */
+        String dir();
+
+        /** Unshipped events beyond this size: calls fail with 503 rather than lose traces. */
+        @WithDefault("268435456")
+        long maxBytes();
+
+        @WithDefault("16777216")
+        long segmentBytes();
+
+        /** Longest wait for the group commit before the call fails with 503. */
+        @WithDefault("PT2S")
+        Duration commitTimeout();
+    }
+
+    interface Limits {
+        /** Share of each limit a replica grants on its own while Redis is unreachable. */
+        @WithDefault("0.5")
+        double degradedShare();
+
+        /** Lifetime of the duplicate-request guard if the call never completes. */
+        @WithDefault("PT30S")
+        Duration duplicateGuardTtl();
+
+    }
+
+    interface Incident {
+        /** Operator switch: every data route answers 503. */
+        @WithDefault("false")
+        boolean dataPlaneCut();
+
+        /** Operator switch: routes of these providers answer 503. */
+        Optional<List<String>> cutProviders();
+
+        /** {@code meta.retry_in} (seconds) announced by the switches. */
+        @WithDefault("3600")
+        long retryIn();
+    }
+
+    interface Trace {
+        /**
+         * Secret salt for hashing natural persons' identifiers in traces. Without it a random salt
+         * is drawn at start-up (hashes then differ across restarts): set it in production.
+         */
+        Optional<String> salt();
+
+        /** Query parameters that identify a natural person (hashed in traces). */
+        @WithName("personal-parameters")
+        @WithDefault("nom_naissance,nom_usage,prenoms,prenoms[],date_naissance,annee_date_naissance,mois_date_naissance,jour_date_naissance,code_cog_insee_commune_naissance,numero_allocataire,code_postal,ine,identifiant,email,telephone,numero_fiscal,reference_avis")
+        List<String> personalParameters();
+    }
+}

@@ -1,0 +1,283 @@
+package fr.guichet.gateway.quota;
+
+import fr.guichet.gateway.auth.CallerToken;
+import fr.guichet.gateway.catalogue.Route;
+import fr.guichet.gateway.config.GatewayConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.mutiny.redis.client.Response;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * One Redis round trip per call: {@code guard.lua} (loaded once, run with EVALSHA) reads the
+ * token's state copy, refuses revoked tokens, consumes every applicable quota (strictest wins)
+ * and sets the duplicate-request guard. When Redis cannot answer, calls continue under
+ * {@link LocalLimiter} and {@link RevokedTokens}; normal mode resumes by itself.
+ */
+@ApplicationScoped
+@Startup
+public class RedisGuard {
+
+    public static final String SCRIPT = "guichet/gateway/guard.lua";
+    private static final Logger LOG = Logger.getLogger(RedisGuard.class);
+    private static final String FILL = "if redis.call('EXISTS', KEYS[1]) == 0 then "
+            + "redis.call('HSET', KEYS[1], unpack(ARGV, 2)) redis.call('EXPIREAT', KEYS[1], ARGV[1]) end return 1";
+    private static final int KNOWN_STATES_MAX = 100_000;
+
+    private final RedisDataSource redis;
+    private final ReactiveRedisDataSource reactive;
+    private final TokenServiceClient tokenService;
+    private final RevokedTokens revoked;
+    private final GatewayConfig.Limits config;
+    private final LocalLimiter local;
+    private final String script;
+    private volatile String sha;
+    private final AtomicBoolean degraded = new AtomicBoolean();
+    /** Last state read per jti: IP allow-list and habilitation quota while degraded. */
+    private final Map<String, TokenState> knownStates = new ConcurrentHashMap<>();
+
+    public RedisGuard(RedisDataSource redis, ReactiveRedisDataSource reactive, TokenServiceClient tokenService,
+                      RevokedTokens revoked, GatewayConfig config, MeterRegistry registry) {
+        this.redis = redis;
+        this.reactive = reactive;
+        this.tokenService = tokenService;
+        this.revoked = revoked;
+        this.config = config.limits();
+        this.local = new LocalLimiter(this.config.degradedShare());
+        this.script = load();
+        registry.gauge("guichet.gateway.degraded", degraded, d -> d.get() ? 1 : 0);
+    }
+
+    public static String tokenKey(String jti) {
+        return "guichet:token:" + jti;
+    }
+
+    public boolean degraded() {
+        return degraded.get();
+    }
+
+    /** Decides one call. {@code guardDigest} names the duplicate guard (null: no guard). */
+    public GuardDecision check(CallerToken token, Route route, String guardDigest) {
+        long now = System.currentTimeMillis();
+        if (revoked.isRevoked(token.jti())) {
+            return new GuardDecision(GuardDecision.Outcome.REVOKED, null, 0, 0, now, 0, null, degraded.get());
+        }
+        if (degraded.get()) {
+            // Only the background probe brings Redis back: calls never wait on a dead Redis twice.
+            return localCheck(token, route, now);
+        }
+        try {
+            GuardDecision decision = runScript(token, route, guardDigest, now);
+            if (decision == null) {
+                // State copy missing from Redis: token-service is the authority, then fill Redis.
+                Optional<TokenState> state = tokenService.fetch(token.jti());
+                if (state.isEmpty()) {
+                    return new GuardDecision(GuardDecision.Outcome.UNKNOWN_TOKEN, null, 0, 0, now, 0, null, false);
+                }
+                fill(token.jti(), state.get());
+                decision = runScript(token, route, guardDigest, System.currentTimeMillis());
+                if (decision == null) {
+                    return new GuardDecision(GuardDecision.Outcome.UNKNOWN_TOKEN, null, 0, 0, now, 0, null, false);
+                }
+            }
+            recovered();
+            return decision;
+        } catch (fr.guichet.common.error.ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            enterDegraded(e);
+            return localCheck(token, route, now);
+        }
+    }
+
+    /** Releases the duplicate guard once the call has its answer (asynchronously, off the response path). */
+    public void release(String guardKey) {
+        if (guardKey != null && !degraded.get()) {
+            reactive.key().del(guardKey).subscribe().with(n -> { }, f -> LOG.debugf("Guard %s not released: %s", guardKey, f));
+        }
+    }
+
+    private GuardDecision runScript(CallerToken token, Route route, String guardDigest, long now) {
+        String jti = token.jti();
+        String guardKey = guardDigest == null ? "guichet:dup:none" : "guichet:dup:" + guardDigest;
+        String[] args = {
+                tokenKey(jti),
+                "guichet:rl:" + jti + ":" + route.throttle().key(),
+                "guichet:rl:" + jti + ":habilitation",
+                guardKey,
+                Long.toString(now),
+                Integer.toString(route.throttle().limit()),
+                Long.toString(route.throttle().periodSeconds() * 1000L),
+                guardDigest == null ? "0" : Long.toString(config.duplicateGuardTtl().toMillis())
+        };
+        Response r = evalsha(args);
+        String outcome = r.get(0).toString();
+        if ("miss".equals(outcome)) {
+            return null;
+        }
+        TokenState state = state(r);
+        remember(jti, state);
+        int limit = r.get(9).toInteger();
+        int remaining = r.get(10).toInteger();
+        long reset = Long.parseLong(r.get(11).toString());
+        long retry = Long.parseLong(r.get(12).toString());
+        return switch (outcome) {
+            case "revoked" -> {
+                revoked.add(jti);
+                yield new GuardDecision(GuardDecision.Outcome.REVOKED, state, limit, remaining, reset, 0, null, false);
+            }
+            case "limited" -> new GuardDecision(GuardDecision.Outcome.LIMITED, state, limit, 0, reset, retry, null, false);
+            case "duplicate" -> new GuardDecision(GuardDecision.Outcome.DUPLICATE, state, limit, remaining, reset, 0, null, false);
+            default -> new GuardDecision(GuardDecision.Outcome.OK, state, limit, remaining, reset, 0,
+                    guardDigest == null ? null : guardKey, false);
+        };
+    }
+
+    private Response evalsha(String[] args) {
+        String current = sha;
+        if (current == null) {
+            current = loadScript();
+        }
+        List<String> command = new ArrayList<>(args.length + 2);
+        command.add(current);
+        command.add("4");
+        command.addAll(Arrays.asList(args));
+        try {
+            return redis.execute("EVALSHA", command.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("NOSCRIPT")) {
+                // Redis restarted or flushed its scripts: load once more and retry.
+                command.set(0, loadScript());
+                return redis.execute("EVALSHA", command.toArray(String[]::new));
+            }
+            throw e;
+        }
+    }
+
+    private synchronized String loadScript() {
+        sha = redis.execute("SCRIPT", "LOAD", script).toString();
+        return sha;
+    }
+
+    private void fill(String jti, TokenState s) {
+        redis.execute("EVAL", FILL, "1", tokenKey(jti), Long.toString(s.exp() + 60),
+                "status", s.status(), "exp", Long.toString(s.exp()), "scopes", String.join(",", s.scopes()),
+                "allowed_ips", String.join(",", s.allowedIps()), "rate_limit_per_minute", Integer.toString(s.rateLimitPerMinute()),
+                "habilitation_id", nz(s.habilitationId()), "siret", nz(s.siret()), "api_kind", nz(s.apiKind()));
+    }
+
+    private GuardDecision localCheck(CallerToken token, Route route, long now) {
+        TokenState known = knownStates.get(token.jti());
+        List<LocalLimiter.Limit> limits = new ArrayList<>();
+        limits.add(new LocalLimiter.Limit(token.jti() + ":" + route.throttle().key(), route.throttle().limit(),
+                route.throttle().periodSeconds() * 1000L));
+        if (known != null && known.rateLimitPerMinute() > 0) {
+            limits.add(new LocalLimiter.Limit(token.jti() + ":habilitation", known.rateLimitPerMinute(), 60_000));
+        }
+        LocalLimiter.Result r = local.acquire(now, limits.toArray(LocalLimiter.Limit[]::new));
+        TokenState state = known != null ? known
+                : new TokenState("active", token.expiresAt(), token.scopes(), List.of(), 0, token.habilitationId(),
+                token.siret(), token.apiKind());
+        if (!r.allowed()) {
+            return new GuardDecision(GuardDecision.Outcome.LIMITED, state, r.limit(), 0, r.resetEpochMs(), r.retryAfterMs(), null, true);
+        }
+        return new GuardDecision(GuardDecision.Outcome.OK, state, r.limit(), r.remaining(), r.resetEpochMs(), 0, null, true);
+    }
+
+    private void enterDegraded(RuntimeException e) {
+        if (degraded.compareAndSet(false, true)) {
+            LOG.errorf("Redis unreachable (%s): DEGRADED mode, local limits at %.0f%% of each quota, local revocation set",
+                    e.toString(), config.degradedShare() * 100);
+        }
+    }
+
+    private void recovered() {
+        if (degraded.compareAndSet(true, false)) {
+            LOG.info("Redis answers again: normal mode resumed");
+            revoked.resubscribe();
+        }
+    }
+
+    /** While degraded, checks Redis in the background so normal mode resumes without traffic. */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void probe() {
+        if (!degraded.get() && revoked.subscribed()) {
+            return;
+        }
+        try {
+            redis.execute("PING");
+            recovered();
+            revoked.subscribe();
+        } catch (RuntimeException e) {
+            LOG.debugf("Redis still unreachable: %s", e.toString());
+        }
+    }
+
+    /** Readiness: Redis answers a PING. */
+    public boolean ping() {
+        try {
+            redis.execute("PING");
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void remember(String jti, TokenState state) {
+        if (knownStates.size() >= KNOWN_STATES_MAX) {
+            knownStates.clear();
+        }
+        knownStates.put(jti, state);
+    }
+
+    private static TokenState state(Response r) {
+        Set<String> scopes = new LinkedHashSet<>(split(r.get(3).toString()));
+        int perMinute = r.get(5).toString().isBlank() ? 0 : Integer.parseInt(r.get(5).toString().trim());
+        long exp = r.get(2).toString().isBlank() ? 0 : Long.parseLong(r.get(2).toString().trim());
+        return new TokenState(r.get(1).toString(), exp, Set.copyOf(scopes), split(r.get(4).toString()), perMinute,
+                blankToNull(r.get(6).toString()), blankToNull(r.get(7).toString()), blankToNull(r.get(8).toString()));
+    }
+
+    private static List<String> split(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String load() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(SCRIPT)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + SCRIPT);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

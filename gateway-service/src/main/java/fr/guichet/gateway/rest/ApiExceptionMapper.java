@@ -1,0 +1,42 @@
+package fr.guichet.gateway.rest;
+
+import fr.guichet.common.error.ApiException;
+import fr.guichet.common.error.ErrorResponse;
+import fr.guichet.gateway.service.Errors;
+import fr.guichet.gateway.service.GatewayService;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** API Entreprise error bodies for platform routes and for paths no resource serves. */
+public class ApiExceptionMapper {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return GatewayService.errorResponse(e).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return GatewayService.errorResponse(Errors.unknownRoute()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return Response.status(405).entity(ErrorResponse.of(Errors.of("00503").withDetail(
+                "Seule la méthode GET est servie sur cette route."))).type("application/json").build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        if (e instanceof jakarta.ws.rs.WebApplicationException w) {
+            return w.getResponse();
+        }
+        LOG.error("Unexpected failure", e);
+        return Response.status(500).entity(ErrorResponse.of(Errors.of("00500"))).type("application/json").build();
+    }
+}

@@ -1,0 +1,39 @@
+package fr.guichet.gateway.rest;
+
+import fr.guichet.gateway.service.GatewayService;
+import fr.guichet.gateway.service.IncomingCall;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.MDC;
+
+/** Every versioned data path ({@code /v3/...}, {@code /v4/...}, and unknown versions for their 404). */
+@Path("/")
+public class GatewayResource {
+
+    private final GatewayService service;
+
+    public GatewayResource(GatewayService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("{path: v\\d+(/.*)?}")
+    @Operation(hidden = true)
+    public Response data(@Context HttpServerRequest request, @Context UriInfo uri) {
+        String requestId = RequestIds.resolve(request.getHeader("X-Request-ID"));
+        MDC.put("request_id", requestId);
+        try {
+            IncomingCall call = new IncomingCall("GET", request.path(), request.query(),
+                    uri.getQueryParameters(true), request.getHeader("Authorization"), request.getHeader("X-Api-Key"),
+                    requestId, ClientAddress.of(request), request.getHeader("User-Agent"));
+            return service.handle(call);
+        } finally {
+            MDC.remove("request_id");
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package fr.guichet.gateway.rest;
+
+import fr.guichet.common.error.ApiException;
+import fr.guichet.gateway.auth.CallerToken;
+import fr.guichet.gateway.auth.TokenVerifier;
+import fr.guichet.gateway.metrics.GatewayMetrics;
+import fr.guichet.gateway.quota.RevokedTokens;
+import fr.guichet.gateway.service.Errors;
+import fr.guichet.gateway.service.GatewayService;
+import fr.guichet.gateway.service.IncomingCall;
+import fr.guichet.gateway.service.OpenApiDocument;
+import fr.guichet.gateway.service.PingService;
+import fr.guichet.gateway.trace.JournalUnavailableException;
+import fr.guichet.gateway.trace.TraceRecorder;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/** Platform routes: privileges, provider status, document downloads, the API description. */
+@Path("/")
+public class PlatformResource {
+
+    private static final Logger LOG = Logger.getLogger(PlatformResource.class);
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    public static final String PRIVILEGES = "api_entreprise_privileges";
+    public static final String PROXIED_FILES = "api_entreprise_proxied_files";
+
+    private final TokenVerifier verifier;
+    private final RevokedTokens revoked;
+    private final PingService pings;
+    private final RedisDataSource redis;
+    private final TraceRecorder traces;
+    private final GatewayMetrics metrics;
+    private final OpenApiDocument openApi;
+
+    public PlatformResource(TokenVerifier verifier, RevokedTokens revoked, PingService pings, RedisDataSource redis,
+                            TraceRecorder traces, GatewayMetrics metrics, OpenApiDocument openApi) {
+        this.verifier = verifier;
+        this.revoked = revoked;
+        this.pings = pings;
+        this.redis = redis;
+        this.traces = traces;
+        this.metrics = metrics;
+        this.openApi = openApi;
+    }
+
+    @GET
+    @Path("privileges")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response privileges(@Context HttpServerRequest request, @Context UriInfo uri) {
+        return traced(request, uri, PRIVILEGES, call -> {
+            CallerToken token = verifier.verify(GatewayService.credential(call));
+            if (revoked.isRevoked(token.jti()) || "revoked".equals(redisStatus(token.jti()))) {
+                throw Errors.revokedToken();
+            }
+            Map<String, Object> body = Map.of("data", Map.of("privileges", new TreeSet<>(token.scopes())),
+                    "links", Map.of(), "meta", Map.of());
+            return new Traced(Response.ok(body, MediaType.APPLICATION_JSON_TYPE), token);
+        });
+    }
+
+    @GET
+    @Path("pings")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response allPings() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        boolean allUp = true;
+        for (String provider : List.of("insee", "dgfip", "acoss")) {
+            if (pings.resolve(provider).isEmpty()) {
+                continue;
+            }
+            PingService.Ping p = pings.ping(provider);
+            allUp &= p.httpStatus() == 200;
+            body.put(provider, view(p));
+        }
+        return Response.status(allUp ? 200 : 502).entity(body).build();
+    }
+
+    @GET
+    @Path("ping/{provider}{rest: (/.*)?}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response ping(@PathParam("provider") String provider) {
+        String name = pings.resolve(provider).orElseThrow(Errors::unknownRoute);
+        PingService.Ping p = pings.ping(name);
+        return Response.status(p.httpStatus()).entity(view(p)).build();
+    }
+
+    @GET
+    @Path("proxy/files/{uuid}")
+    @Operation(hidden = true)
+    public Response file(@PathParam("uuid") String uuid, @Context HttpServerRequest request, @Context UriInfo uri) {
+        return traced(request, uri, PROXIED_FILES, call -> {
+            if (!UUID.matcher(uuid).matches()) {
+                throw Errors.fileExpired();
+            }
+            byte[] pdf = redis.value(String.class, byte[].class).get("guichet:file:" + uuid.toLowerCase());
+            if (pdf == null) {
+                throw Errors.fileExpired();
+            }
+            return new Traced(Response.ok(pdf, "application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"" + uuid + ".pdf\"")
+                    .header("Cache-Control", "no-store"), null);
+        });
+    }
+
+    @GET
+    @Path("openapi")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public String openapiJson() {
+        return openApi.json();
+    }
+
+    @GET
+    @Path("openapi.yaml")
+    @Produces("application/yaml")
+    @Operation(hidden = true)
+    public String openapiYaml() {
+        return openApi.yaml();
+    }
+
+    private record Traced(Response.ResponseBuilder response, CallerToken token) {
+    }
+
+    /** Runs a platform call and traces its answer; no trace, no data. */
+    private Response traced(HttpServerRequest request, UriInfo uri, String operation, Function<IncomingCall, Traced> body) {
+        long start = System.nanoTime();
+        String requestId = RequestIds.resolve(request.getHeader("X-Request-ID"));
+        MDC.put("request_id", requestId);
+        try {
+            IncomingCall call = new IncomingCall("GET", request.path(), request.query(), uri.getQueryParameters(true),
+                    request.getHeader("Authorization"), request.getHeader("X-Api-Key"), requestId,
+                    ClientAddress.of(request), request.getHeader("User-Agent"));
+            Response response;
+            CallerToken token = null;
+            String errorCode = null;
+            try {
+                Traced t = body.apply(call);
+                token = t.token();
+                response = t.response().header("X-Request-ID", requestId).build();
+            } catch (ApiException e) {
+                errorCode = e.errors().get(0).code();
+                response = GatewayService.errorResponse(e).header("X-Request-ID", requestId).build();
+            }
+            long latency = System.nanoTime() - start;
+            try {
+                traces.record(new TraceRecorder.Call(requestId, token == null ? null : token.jti(),
+                        token == null ? null : token.habilitationId(), token == null ? null : token.siret(),
+                        token == null ? null : token.apiKind(), "GET", operation, call.path(), Map.of(), call.query(),
+                        call.clientIp(), call.userAgent(), response.getStatus(), errorCode, null, latency / 1_000_000));
+            } catch (JournalUnavailableException e) {
+                LOG.errorf("Call %s not traced (%s): answering 503", requestId, e.getMessage());
+                metrics.traceRefused();
+                response = GatewayService.errorResponse(Errors.traceUnavailable()).header("X-Request-ID", requestId).build();
+            }
+            metrics.response(operation, null, response.getStatus(), latency);
+            return response;
+        } finally {
+            MDC.remove("request_id");
+        }
+    }
+
+    private String redisStatus(String jti) {
+        try {
+            return redis.hash(String.class).hget("guichet:token:" + jti, "status");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Object> view(PingService.Ping p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", p.status().name());
+        m.put("last_update", p.lastUpdate().toString());
+        m.put("last_ok_status", p.lastOkStatus() == null ? null : p.lastOkStatus().toString());
+        return m;
+    }
+}

@@ -1,0 +1,10 @@
+package fr.guichet.gateway.service;
+
+import java.util.List;
+import java.util.Map;
+
+/** What the gateway knows of an incoming HTTP call before handling it. */
+public record IncomingCall(String method, String path, String rawQuery, Map<String, List<String>> query,
+                           String authorization, String apiKey, String requestId, String clientIp,
+                           String userAgent) {
+}

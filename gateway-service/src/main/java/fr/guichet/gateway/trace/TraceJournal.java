@@ -1,0 +1,398 @@
+package fr.guichet.gateway.trace;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.guichet.common.trace.TraceEvent;
+import fr.guichet.gateway.config.GatewayConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * The gateway's local, append-only trace journal: NDJSON segments ({@code trace-<seq>.ndjson}) in
+ * {@code guichet.gateway.journal.dir}. A writer thread group-commits what callers queued (one
+ * write and one fsync for many events) and only then releases them; callers release no data
+ * before that. The shipper reads committed bytes and records its offset in {@code shipped.offset}.
+ * The unshipped backlog is bounded: beyond {@code max-bytes}, {@link #append} refuses.
+ */
+@ApplicationScoped
+public class TraceJournal {
+
+    private static final Logger LOG = Logger.getLogger(TraceJournal.class);
+    static final String OFFSET_FILE = "shipped.offset";
+    private static final int QUEUE = 10_000;
+    private static final int GROUP = 1_000;
+
+    /** Position of the shipper in the journal: segment number and byte offset within it. */
+    public record Offset(long segment, long position) {
+    }
+
+    private record Pending(byte[] line, CompletableFuture<Void> done) {
+    }
+
+    private final GatewayConfig.Journal config;
+    private final ObjectMapper mapper;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final AtomicLong backlog = new AtomicLong();
+    private final Object lock = new Object();
+    private Path dir;
+    private FileChannel lockChannel;
+    private FileLock fileLock;
+    private FileChannel current;
+    private volatile long currentSegment;
+    private volatile long durableSize;
+    private volatile boolean running;
+    private volatile boolean broken;
+    private Thread writer;
+
+    @jakarta.inject.Inject
+    public TraceJournal(GatewayConfig config, ObjectMapper mapper, MeterRegistry registry) {
+        this(config.journal(), mapper, registry);
+    }
+
+    public TraceJournal(GatewayConfig.Journal config, ObjectMapper mapper, MeterRegistry registry) {
+        this.config = config;
+        this.mapper = mapper;
+        registry.gauge("guichet.gateway.journal.backlog.bytes", backlog);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        open();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        close();
+    }
+
+    /** Opens the journal folder, recovers a torn last line, starts a fresh segment and the writer. */
+    public synchronized void open() {
+        if (running) {
+            return;
+        }
+        try {
+            dir = Path.of(config.dir()).toAbsolutePath();
+            Files.createDirectories(dir);
+            lockChannel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            fileLock = lockChannel.tryLock();
+            if (fileLock == null) {
+                throw new IllegalStateException("Trace journal " + dir + " is used by another gateway instance: "
+                        + "give each instance its own guichet.gateway.journal.dir");
+            }
+            List<Long> segments = segments();
+            long last = segments.isEmpty() ? 0 : segments.get(segments.size() - 1);
+            if (!segments.isEmpty()) {
+                truncateTornTail(segmentPath(last));
+            }
+            Offset offset = readOffset();
+            long pending = 0;
+            for (long s : segments) {
+                if (s >= offset.segment()) {
+                    pending += Files.size(segmentPath(s)) - (s == offset.segment() ? offset.position() : 0);
+                }
+            }
+            backlog.set(Math.max(0, pending));
+            startSegment(last + 1);
+            broken = false;
+            running = true;
+            writer = new Thread(this::writeLoop, "trace-journal-writer");
+            writer.setDaemon(true);
+            writer.start();
+            LOG.infof("Trace journal %s open: segment %d, %d bytes waiting for trace-service", dir, currentSegment, backlog.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open trace journal " + config.dir(), e);
+        }
+    }
+
+    public synchronized void close() {
+        running = false;
+        if (writer != null) {
+            writer.interrupt();
+            try {
+                writer.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            if (current != null) {
+                current.force(true);
+                current.close();
+            }
+            if (fileLock != null) {
+                fileLock.release();
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("Closing trace journal", e);
+        }
+    }
+
+    /**
+     * Appends the event and returns once it is on disk. Throws {@link JournalUnavailableException}
+     * when the event cannot be accepted (backlog full, disk error, commit too slow).
+     */
+    public void append(TraceEvent event) {
+        if (!running || broken) {
+            throw new JournalUnavailableException("trace journal not writable");
+        }
+        if (backlog.get() >= config.maxBytes()) {
+            throw new JournalUnavailableException("trace journal full: " + backlog.get() + " bytes not shipped yet");
+        }
+        byte[] line;
+        try {
+            byte[] json = mapper.writeValueAsBytes(event);
+            line = new byte[json.length + 1];
+            System.arraycopy(json, 0, line, 0, json.length);
+            line[json.length] = '\n';
+        } catch (IOException e) {
+            throw new JournalUnavailableException("event not serialisable: " + e.getMessage());
+        }
+        Pending p = new Pending(line, new CompletableFuture<>());
+        if (!queue.offer(p)) {
+            throw new JournalUnavailableException("trace journal queue full");
+        }
+        try {
+            p.done().get(config.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalUnavailableException("interrupted");
+        } catch (ExecutionException e) {
+            throw new JournalUnavailableException("write failed: " + e.getCause());
+        } catch (TimeoutException e) {
+            throw new JournalUnavailableException("group commit slower than " + config.commitTimeout());
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>(GROUP);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, GROUP - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    queue.drainTo(batch);
+                    if (!batch.isEmpty()) {
+                        commit(batch);
+                    }
+                    return;
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        int size = 0;
+        for (Pending p : batch) {
+            size += p.line().length;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(size);
+        for (Pending p : batch) {
+            buffer.put(p.line());
+        }
+        buffer.flip();
+        try {
+            synchronized (lock) {
+                while (buffer.hasRemaining()) {
+                    current.write(buffer);
+                }
+                current.force(false);
+                durableSize += size;
+                backlog.addAndGet(size);
+                if (durableSize >= config.segmentBytes()) {
+                    current.close();
+                    startSegment(currentSegment + 1);
+                }
+            }
+            batch.forEach(p -> p.done().complete(null));
+        } catch (IOException e) {
+            LOG.error("Trace journal write failed: data calls now answer 503 until the disk recovers", e);
+            broken = true;
+            batch.forEach(p -> p.done().completeExceptionally(e));
+        }
+    }
+
+    private void startSegment(long segment) throws IOException {
+        current = FileChannel.open(segmentPath(segment), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        currentSegment = segment;
+        durableSize = current.size();
+    }
+
+    // ---- shipper side -----------------------------------------------------------------------
+
+    /** Committed lines after {@code from}, at most {@code max} of them, from one segment. */
+    public Chunk read(Offset from, int max) throws IOException {
+        long segment = from.segment();
+        long limit;
+        synchronized (lock) {
+            if (segment > currentSegment) {
+                return new Chunk(from, from, List.of());
+            }
+            limit = segment == currentSegment ? durableSize : -1;
+        }
+        Path path = segmentPath(segment);
+        if (!Files.exists(path)) {
+            // Nothing was ever written under this number (e.g. first start): move on.
+            List<Long> segments = segments();
+            Long next = segments.stream().filter(s -> s > segment).findFirst().orElse(null);
+            if (next == null) {
+                return new Chunk(from, from, List.of());
+            }
+            Offset skip = new Offset(next, 0);
+            return new Chunk(from, skip, List.of());
+        }
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long end = limit >= 0 ? limit : ch.size();
+            List<byte[]> lines = new ArrayList<>();
+            long pos = from.position();
+            ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+            byte[] carry = new byte[0];
+            long consumed = pos;
+            while (pos < end && lines.size() < max) {
+                buf.clear();
+                buf.limit((int) Math.min(buf.capacity(), end - pos));
+                int n = ch.read(buf, pos);
+                if (n <= 0) {
+                    break;
+                }
+                pos += n;
+                byte[] data = new byte[carry.length + n];
+                System.arraycopy(carry, 0, data, 0, carry.length);
+                buf.flip();
+                buf.get(data, carry.length, n);
+                int start = 0;
+                for (int i = 0; i < data.length && lines.size() < max; i++) {
+                    if (data[i] == '\n') {
+                        byte[] line = new byte[i - start];
+                        System.arraycopy(data, start, line, 0, line.length);
+                        lines.add(line);
+                        consumed += i - start + 1;
+                        start = i + 1;
+                    }
+                }
+                carry = new byte[data.length - start];
+                System.arraycopy(data, start, carry, 0, carry.length);
+                if (lines.size() >= max) {
+                    break;
+                }
+            }
+            Offset next = new Offset(segment, consumed);
+            if (limit < 0 && consumed >= end) {
+                // A finished segment entirely read: the next read starts on the following one.
+                next = new Offset(segment + 1, 0);
+            }
+            return new Chunk(from, next, lines);
+        }
+    }
+
+    /** What the shipper read: lines between {@code from} and {@code next}. */
+    public record Chunk(Offset from, Offset next, List<byte[]> lines) {
+        public long bytes() {
+            long n = 0;
+            for (byte[] l : lines) {
+                n += l.length + 1;
+            }
+            return n;
+        }
+    }
+
+    /** Records that trace-service committed everything before {@code next}; drops shipped segments. */
+    public void acknowledge(Chunk chunk) throws IOException {
+        Path tmp = dir.resolve(OFFSET_FILE + ".tmp");
+        Files.writeString(tmp, chunk.next().segment() + " " + chunk.next().position());
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.move(tmp, dir.resolve(OFFSET_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        backlog.addAndGet(-chunk.bytes());
+        if (backlog.get() < 0) {
+            backlog.set(0);
+        }
+        for (long s : segments()) {
+            if (s < chunk.next().segment() && s != currentSegment) {
+                Files.deleteIfExists(segmentPath(s));
+            }
+        }
+    }
+
+    public Offset readOffset() throws IOException {
+        Path file = dir.resolve(OFFSET_FILE);
+        if (!Files.exists(file)) {
+            List<Long> segments = segments();
+            return new Offset(segments.isEmpty() ? 1 : segments.get(0), 0);
+        }
+        String[] parts = Files.readString(file).trim().split(" ");
+        return new Offset(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+    }
+
+    public long backlogBytes() {
+        return backlog.get();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    private List<Long> segments() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("trace-") && n.endsWith(".ndjson"))
+                    .map(n -> Long.parseLong(n.substring(6, n.length() - 7)))
+                    .sorted().toList();
+        }
+    }
+
+    private Path segmentPath(long segment) {
+        return dir.resolve(String.format("trace-%012d.ndjson", segment));
+    }
+
+    /** A crash mid-write can leave half a line: cut it (its caller never got an answer). */
+    private static void truncateTornTail(Path segment) throws IOException {
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            long keep = size;
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (keep > 0) {
+                one.clear();
+                ch.read(one, keep - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                keep--;
+            }
+            if (keep < size) {
+                LOG.warnf("Trace journal %s: torn last line (%d bytes) removed", segment, size - keep);
+                ch.truncate(keep);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package fr.guichet.gateway.validation;
+
+import fr.guichet.common.error.ApiError;
+import fr.guichet.common.identifier.Siren;
+import fr.guichet.common.identifier.Siret;
+import fr.guichet.gateway.catalogue.Route;
+import fr.guichet.gateway.service.Errors;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a data call before any quota is spent or provider called: traceability parameters
+ * ({@code context}, {@code object}, {@code recipient}), identifiers' checksums, years and months
+ * in range, sizes. Every failure is a 422 with the API Entreprise code, never a 500.
+ */
+@ApplicationScoped
+public class ParameterValidator {
+
+    public static final int MAX_TRACE_PARAMETER = 255;
+    public static final int MAX_PARAMETER = 512;
+    public static final Set<String> ENSU_FAMILIES = Set.of("declaratifs", "bancaires", "creances", "paiements",
+            "remboursements", "obligations_fiscales", "habilitations");
+    private static final Pattern IDSP = Pattern.compile("[A-Za-z0-9]{1,32}");
+    private static final Pattern DOCUMENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern MONTH = Pattern.compile("\\d{1,2}");
+    private static final int FIRST_YEAR = 2000;
+
+    private final Clock clock;
+
+    public ParameterValidator() {
+        this(Clock.system(ZoneId.of("Europe/Paris")));
+    }
+
+    public ParameterValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Throws a 422 listing every traceability error at once, or the first identifier error. */
+    public void validate(Route route, Map<String, String> pathVariables, Map<String, List<String>> query) {
+        List<ApiError> errors = new ArrayList<>();
+        String context = first(query, "context");
+        String object = first(query, "object");
+        String recipient = first(query, "recipient");
+        if (blank(context)) {
+            errors.add(Errors.of("00201"));
+        } else if (context.length() > MAX_TRACE_PARAMETER) {
+            errors.add(Errors.of("00201").withDetail("Le paramètre context ne doit pas dépasser " + MAX_TRACE_PARAMETER + " caractères"));
+        }
+        if (blank(object)) {
+            errors.add(Errors.of("00202"));
+        } else if (object.length() > MAX_TRACE_PARAMETER) {
+            errors.add(Errors.of("00202").withDetail("Le paramètre object ne doit pas dépasser " + MAX_TRACE_PARAMETER + " caractères"));
+        }
+        if (blank(recipient)) {
+            errors.add(Errors.of("00203"));
+        } else if (!Siret.isValid(recipient.trim())) {
+            errors.add(Errors.of("00210"));
+        }
+        if (!errors.isEmpty()) {
+            throw Errors.status(422, errors);
+        }
+        for (Map.Entry<String, List<String>> p : query.entrySet()) {
+            for (String value : p.getValue()) {
+                if (p.getKey().length() > 64 || (value != null && value.length() > MAX_PARAMETER)) {
+                    throw Errors.status(422, List.of(Errors.of("00201").withDetail(
+                            "Le paramètre " + abbreviate(p.getKey()) + " dépasse la taille autorisée (" + MAX_PARAMETER + " caractères)")
+                            .withMeta("parameter", abbreviate(p.getKey()))));
+                }
+            }
+        }
+        for (Map.Entry<String, String> v : pathVariables.entrySet()) {
+            checkVariable(v.getKey(), v.getValue());
+        }
+        String year = pathVariables.get("year");
+        String month = pathVariables.get("month");
+        if (year != null && month != null) {
+            int y = Integer.parseInt(year);
+            int m = Integer.parseInt(month);
+            if (y == Year.now(clock).getValue() && m > java.time.LocalDate.now(clock).getMonthValue()) {
+                throw Errors.status(422, "00305");
+            }
+        }
+    }
+
+    private void checkVariable(String name, String value) {
+        switch (name) {
+            case "siren" -> {
+                if (!Siren.isValid(value)) {
+                    throw Errors.status(422, "00301");
+                }
+            }
+            case "siret" -> {
+                if (!Siret.isValid(value)) {
+                    throw Errors.status(422, "00302");
+                }
+            }
+            case "year" -> {
+                if (!YEAR.matcher(value).matches()) {
+                    throw Errors.status(422, "00307");
+                }
+                int y = Integer.parseInt(value);
+                if (y < FIRST_YEAR || y > Year.now(clock).getValue()) {
+                    throw new fr.guichet.common.error.ApiException(422, Errors.of("00307").withDetail(
+                            "L'année doit être comprise entre " + FIRST_YEAR + " et l'année en cours"));
+                }
+            }
+            case "month" -> {
+                if (!MONTH.matcher(value).matches() || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 12) {
+                    throw Errors.status(422, "00305");
+                }
+            }
+            case "famille" -> {
+                if (!ENSU_FAMILIES.contains(value)) {
+                    throw new fr.guichet.common.error.ApiException(422, Errors.of("00201").withDetail(
+                            "Famille de documents inconnue : " + abbreviate(value) + ". Familles : " + String.join(", ", ENSU_FAMILIES.stream().sorted().toList()))
+                            .withMeta("parameter", "famille"));
+                }
+            }
+            case "idsp" -> {
+                if (!IDSP.matcher(value).matches()) {
+                    throw new fr.guichet.common.error.ApiException(422, Errors.of("00201").withDetail(
+                            "L'identifiant de substitution provisoire (IDSP) n'est pas correctement formaté")
+                            .withMeta("parameter", "idsp"));
+                }
+            }
+            case "document" -> {
+                if (!DOCUMENT.matcher(value).matches()) {
+                    throw new fr.guichet.common.error.ApiException(422, Errors.of("00201").withDetail(
+                            "L'identifiant documentaire (IDENSUA, DOCDISTRIB ou DOCCFS) n'est pas correctement formaté")
+                            .withMeta("parameter", "document"));
+                }
+            }
+            default -> {
+                if (value.length() > MAX_PARAMETER) {
+                    throw Errors.status(422, "00201");
+                }
+            }
+        }
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

@@ -1,0 +1,81 @@
+-- Guichet gateway: everything Redis decides about one call, in one atomic round trip.
+-- KEYS[1] token state hash   guichet:token:{jti}
+-- KEYS[2] group counter      guichet:rl:{jti}:{throttle key}
+-- KEYS[3] habilitation cntr  guichet:rl:{jti}:habilitation
+-- KEYS[4] duplicate guard    guichet:dup:{digest}
+-- ARGV[1] now (ms)  ARGV[2] group limit  ARGV[3] group period (ms)  ARGV[4] guard TTL (ms, 0 = none)
+-- Returns {outcome, status, exp, scopes, allowed_ips, rate_limit_per_minute, habilitation_id,
+--          siret, api_kind, limit, remaining, reset_ms, retry_after_ms}
+-- outcome: ok | miss | revoked | limited | duplicate
+local now = tonumber(ARGV[1])
+local t = redis.call('HMGET', KEYS[1], 'status', 'exp', 'scopes', 'allowed_ips',
+    'rate_limit_per_minute', 'habilitation_id', 'siret', 'api_kind')
+if not t[1] then
+  return {'miss'}
+end
+local state = {t[1], t[2] or '', t[3] or '', t[4] or '', t[5] or '', t[6] or '', t[7] or '', t[8] or ''}
+local function reply(outcome, limit, remaining, reset, retry)
+  return {outcome, state[1], state[2], state[3], state[4], state[5], state[6], state[7], state[8],
+          tostring(limit), tostring(remaining), string.format('%.0f', reset), string.format('%.0f', retry)}
+end
+if t[1] ~= 'active' then
+  return reply('revoked', 0, 0, now, 0)
+end
+
+-- GCRA: each call pushes the theoretical arrival time (tat) by period/limit; a call is allowed
+-- while tat stays within one period of now. Exact across replicas: the script runs atomically.
+local limits = {}
+local glimit = tonumber(ARGV[2])
+if glimit and glimit > 0 then
+  limits[#limits + 1] = {KEYS[2], glimit, tonumber(ARGV[3])}
+end
+local hlimit = tonumber(t[5])
+if hlimit and hlimit > 0 then
+  limits[#limits + 1] = {KEYS[3], hlimit, 60000}
+end
+
+local rejected = false
+local retry = 0
+local best_limit, best_remaining, best_reset = 0, -1, now
+local new_tats = {}
+for i, l in ipairs(limits) do
+  local key, limit, period = l[1], l[2], l[3]
+  local interval = period / limit
+  local stored = redis.call('GET', key)
+  local tat = stored and tonumber(stored) or now
+  if tat < now then
+    tat = now
+  end
+  local new_tat = tat + interval
+  local allow_at = new_tat - period
+  if now < allow_at then
+    rejected = true
+    if allow_at - now > retry then
+      retry = allow_at - now
+      best_limit, best_remaining, best_reset = limit, 0, allow_at
+    end
+  else
+    local remaining = math.floor((now - allow_at) / interval)
+    -- The strictest limit (fewest calls left) is the one reported in RateLimit-* headers.
+    if not rejected and (best_remaining < 0 or remaining < best_remaining) then
+      best_limit, best_remaining, best_reset = limit, remaining, new_tat
+    end
+  end
+  new_tats[i] = new_tat
+end
+if rejected then
+  return reply('limited', best_limit, 0, best_reset, retry)
+end
+
+local guard_ttl = tonumber(ARGV[4])
+if guard_ttl and guard_ttl > 0 then
+  if not redis.call('SET', KEYS[4], tostring(now), 'NX', 'PX', guard_ttl) then
+    return reply('duplicate', best_limit, math.max(best_remaining, 0), best_reset, 0)
+  end
+end
+
+for i, l in ipairs(limits) do
+  local ttl = math.ceil(new_tats[i] - now) + 1000
+  redis.call('SET', l[1], string.format('%.3f', new_tats[i]), 'PX', ttl)
+end
+return reply('ok', best_limit, math.max(best_remaining, 0), best_reset, 0)

@@ -1,0 +1,152 @@
+package fr.guichet.gateway.quota;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.common.error.ApiException;
+import fr.guichet.gateway.auth.CallerToken;
+import fr.guichet.gateway.catalogue.Route;
+import fr.guichet.gateway.catalogue.RouteCatalogue;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The one-round-trip guard script against the real Redis (db 2 in tests). */
+@QuarkusTest
+class RedisGuardTest {
+
+    @Inject
+    RedisGuard guard;
+    @Inject
+    RedisDataSource redis;
+    @Inject
+    RouteCatalogue catalogue;
+    @Inject
+    RevokedTokens revoked;
+
+    Route insee() {
+        return catalogue.byOperation("api_entreprise_v3_insee_unites_legales").orElseThrow();
+    }
+
+    CallerToken token(int ratePerMinute, String status) {
+        String jti = UUID.randomUUID().toString();
+        long exp = Instant.now().getEpochSecond() + 3600;
+        redis.hash(String.class).hset(RedisGuard.tokenKey(jti), Map.of("status", status, "exp", Long.toString(exp),
+                "scopes", "unites_legales_etablissements_insee", "allowed_ips", "10.0.0.0/8",
+                "rate_limit_per_minute", Integer.toString(ratePerMinute), "habilitation_id", "hab-1",
+                "siret", "13002526500013", "api_kind", "entreprise"));
+        redis.key().expire(RedisGuard.tokenKey(jti), 600);
+        return new CallerToken(jti, "hab-1", "13002526500013", Set.of("unites_legales_etablissements_insee"), "JWT",
+                "entreprise", exp);
+    }
+
+    @Test
+    void readsTheStateAndConsumesTheStrictestQuota() {
+        CallerToken t = token(3, "active");
+        GuardDecision d = guard.check(t, insee(), null);
+        assertEquals(GuardDecision.Outcome.OK, d.outcome());
+        assertEquals(List.of("10.0.0.0/8"), d.state().allowedIps());
+        assertEquals("13002526500013", d.state().siret());
+        assertEquals(3, d.limit(), "habilitation's 3/min is stricter than the group's 250/min");
+        assertEquals(2, d.remaining());
+        assertTrue(d.resetEpochMs() > System.currentTimeMillis());
+        assertEquals(GuardDecision.Outcome.OK, guard.check(t, insee(), null).outcome());
+        assertEquals(GuardDecision.Outcome.OK, guard.check(t, insee(), null).outcome());
+        GuardDecision limited = guard.check(t, insee(), null);
+        assertEquals(GuardDecision.Outcome.LIMITED, limited.outcome());
+        assertEquals(0, limited.remaining());
+        assertTrue(limited.retryAfterMs() > 0 && limited.retryAfterMs() <= 20_000, "one call back every 20 s");
+    }
+
+    @Test
+    void groupLimitAppliesWithoutHabilitationLimit() {
+        CallerToken t = token(0, "active");
+        GuardDecision d = guard.check(t, insee(), null);
+        assertEquals(250, d.limit());
+        assertEquals(249, d.remaining());
+    }
+
+    /** Calls from many threads (as from many replicas) share one exact count. */
+    @Test
+    void exactUnderConcurrency() throws Exception {
+        CallerToken t = token(10, "active");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<GuardDecision>> calls = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                calls.add(() -> guard.check(t, insee(), null));
+            }
+            long ok = 0;
+            for (Future<GuardDecision> f : pool.invokeAll(calls)) {
+                if (f.get().outcome() == GuardDecision.Outcome.OK) {
+                    ok++;
+                }
+            }
+            assertEquals(10, ok);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void revokedTokensAreRefusedAndRememberedLocally() {
+        CallerToken t = token(0, "revoked");
+        assertEquals(GuardDecision.Outcome.REVOKED, guard.check(t, insee(), null).outcome());
+        assertTrue(revoked.isRevoked(t.jti()), "kept for Redis outages");
+    }
+
+    @Test
+    void revocationChannelFeedsTheLocalSet() throws Exception {
+        String jti = UUID.randomUUID().toString();
+        redis.pubsub(String.class).publish(RevokedTokens.CHANNEL, jti);
+        long deadline = System.currentTimeMillis() + 2000;
+        while (!revoked.isRevoked(jti) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(revoked.isRevoked(jti));
+    }
+
+    @Test
+    void duplicateGuardUntilReleased() throws Exception {
+        CallerToken t = token(0, "active");
+        String digest = UUID.randomUUID().toString();
+        GuardDecision first = guard.check(t, insee(), digest);
+        assertEquals(GuardDecision.Outcome.OK, first.outcome());
+        assertNotNull(first.guardKey());
+        GuardDecision second = guard.check(t, insee(), digest);
+        assertEquals(GuardDecision.Outcome.DUPLICATE, second.outcome());
+        assertEquals(248 + 1, first.remaining(), "the duplicate consumed no quota");
+        guard.release(first.guardKey());
+        long deadline = System.currentTimeMillis() + 2000;
+        while (redis.key().exists(first.guardKey()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        GuardDecision third = guard.check(t, insee(), digest);
+        assertEquals(GuardDecision.Outcome.OK, third.outcome());
+        assertEquals(248, third.remaining());
+    }
+
+    @Test
+    void missingStateAsksTokenServiceAndFailsClosedWhenItIsAway() {
+        CallerToken t = new CallerToken(UUID.randomUUID().toString(), "hab", "13002526500013", Set.of(), "JWT", "entreprise",
+                Instant.now().getEpochSecond() + 60);
+        // No token-service runs in this module's tests: the gateway must refuse, not guess.
+        ApiException e = assertThrows(ApiException.class, () -> guard.check(t, insee(), null));
+        assertEquals(503, e.status());
+        assertNull(redis.hash(String.class).hget(RedisGuard.tokenKey(t.jti()), "status"));
+    }
+}

@@ -1,0 +1,152 @@
+package fr.guichet.gateway.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.guichet.gateway.trace.TraceJournal;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP surface that needs only Redis: routing errors, authentication refusals, files, OpenAPI, traces. */
+@QuarkusTest
+class GatewayResourceTest {
+
+    @Inject
+    RedisDataSource redis;
+    @Inject
+    TraceJournal journal;
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void unknownVersionIs404With00402() {
+        given().when().get("/v2/insee/sirene/unites_legales/418166096")
+                .then().statusCode(404).body("errors[0].code", equalTo("00402"))
+                .header("X-Request-ID", notNullValue());
+    }
+
+    @Test
+    void removedRouteIs410AndUnknownRouteIs404() {
+        given().when().get("/v3/gip_mds/unites_legales/418166096/effectifs_mensuels/01/annee/2024")
+                .then().statusCode(410);
+        given().when().get("/v3/insee/sirene/nothing/here")
+                .then().statusCode(404).body("errors[0].code", equalTo("00003"));
+        given().when().get("/nowhere").then().statusCode(404).body("errors[0].code", equalTo("00003"));
+    }
+
+    @Test
+    void noOrBadTokenIs401AndTheRefusalIsTraced() throws Exception {
+        String requestId = "test-" + UUID.randomUUID();
+        given().header("X-Request-ID", requestId)
+                .queryParam("context", "c").queryParam("object", "o").queryParam("recipient", "13002526500013")
+                .when().get("/v3/insee/sirene/unites_legales/418166096")
+                .then().statusCode(401)
+                .header("X-Request-ID", requestId)
+                .header("RateLimit-Limit", "250")
+                .body("errors[0].code", equalTo("00101"))
+                .body("errors[0].source.parameter", equalTo("token"));
+        given().header("Authorization", "Bearer not.a.jwt")
+                .when().get("/v3/insee/sirene/unites_legales/418166096")
+                .then().statusCode(401).body("errors[0].code", equalTo("00101"));
+        given().header("X-Api-Key", "garbage")
+                .when().get("/v4/insee/sirene/unites_legales/418166096")
+                .then().statusCode(401);
+
+        JsonNode event = journalEvent(requestId);
+        assertEquals(401, event.get("status").asInt());
+        assertEquals("00101", event.get("error_code").asText());
+        assertEquals("api_entreprise_v3_insee_unites_legales", event.get("operation_id").asText());
+        assertEquals("13002526500013", event.get("parameters").get("recipient").asText());
+        assertEquals("418166096", event.get("parameters").get("siren").asText());
+    }
+
+    @Test
+    void tokenInQueryIsNeverTraced() throws Exception {
+        String requestId = "test-" + UUID.randomUUID();
+        given().header("X-Request-ID", requestId).queryParam("token", "secret-token-value")
+                .when().get("/v3/insee/sirene/unites_legales/418166096").then().statusCode(401);
+        JsonNode event = journalEvent(requestId);
+        assertTrue(!event.get("parameters").has("token"));
+    }
+
+    @Test
+    void documentsAreServedFromRedisUntilTheyExpire() {
+        String uuid = UUID.randomUUID().toString();
+        byte[] pdf = "%PDF-1.4 attestation".getBytes(StandardCharsets.US_ASCII);
+        redis.value(String.class, byte[].class).setex("guichet:file:" + uuid, 60, pdf);
+        byte[] served = given().when().get("/proxy/files/" + uuid)
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertArrayEquals(pdf, served);
+        redis.key().del("guichet:file:" + uuid);
+        given().when().get("/proxy/files/" + uuid)
+                .then().statusCode(410).body("errors[0].code", equalTo("00403"));
+        given().when().get("/proxy/files/not-a-uuid")
+                .then().statusCode(410).body("errors[0].code", equalTo("00403"));
+    }
+
+    @Test
+    void privilegesNeedAToken() {
+        given().when().get("/privileges").then().statusCode(401).body("errors[0].code", equalTo("00101"));
+    }
+
+    @Test
+    void openApiDescribesTheServedSubsetAndEnsu() {
+        given().when().get("/openapi").then().statusCode(200)
+                .body("paths", hasKey("/v3/insee/sirene/unites_legales/{siren}"))
+                .body("paths", hasKey("/v4/urssaf/unites_legales/{siren}/attestation_vigilance"))
+                .body("paths", hasKey("/v3/dgfip/ensu/unites_legales/{siren}/documents/{famille}"))
+                .body("paths", hasKey("/pings"))
+                .body("paths", not(hasKey("/v3/infogreffe/rcs/unites_legales/{siren}/extrait_kbis")));
+    }
+
+    @Test
+    void pingOfAnUnreachableProviderIsBadGateway() {
+        given().when().get("/ping/insee").then().statusCode(502).body("status", equalTo("bad_gateway"));
+        given().when().get("/ping/nobody").then().statusCode(404);
+    }
+
+    @Test
+    void healthAndMetrics() {
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/health/ready").then()
+                .body("checks.name", hasItem("redis"))
+                .body("checks.find { it.name == 'redis' }.status", equalTo("UP"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("guichet_gateway_journal_backlog_bytes"));
+    }
+
+    /** The journal holds the event before the response left: read it straight from disk. */
+    private JsonNode journalEvent(String requestId) throws Exception {
+        Path dir = journal.dir();
+        List<Path> segments;
+        try (Stream<Path> files = Files.list(dir)) {
+            segments = files.filter(f -> f.getFileName().toString().endsWith(".ndjson")).sorted().toList();
+        }
+        for (Path segment : segments) {
+            for (String line : Files.readAllLines(segment)) {
+                JsonNode event = mapper.readTree(line);
+                if (requestId.equals(event.path("request_id").asText())) {
+                    return event;
+                }
+            }
+        }
+        throw new AssertionError("no journal entry for " + requestId);
+    }
+}

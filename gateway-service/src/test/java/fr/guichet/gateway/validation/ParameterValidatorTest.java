@@ -1,0 +1,105 @@
+package fr.guichet.gateway.validation;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import fr.guichet.common.error.ApiError;
+import fr.guichet.common.error.ApiException;
+import fr.guichet.gateway.catalogue.Route;
+import fr.guichet.gateway.catalogue.RouteCatalogue;
+import fr.guichet.gateway.catalogue.RouteMatch;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ParameterValidatorTest {
+
+    static final RouteCatalogue CATALOGUE = new RouteCatalogue();
+    static final ParameterValidator VALIDATOR = new ParameterValidator(
+            Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneId.of("Europe/Paris")));
+    static final String RECIPIENT = "13002526500013";
+
+    static List<String> codes(String path, Map<String, List<String>> query) {
+        RouteMatch m = CATALOGUE.match(path).orElseThrow();
+        ApiException e = assertThrows(ApiException.class, () -> VALIDATOR.validate(m.route(), m.variables(), query));
+        assertEquals(422, e.status());
+        return e.errors().stream().map(ApiError::code).toList();
+    }
+
+    static Map<String, List<String>> query(String context, String object, String recipient) {
+        Map<String, List<String>> q = new HashMap<>();
+        if (context != null) {
+            q.put("context", List.of(context));
+        }
+        if (object != null) {
+            q.put("object", List.of(object));
+        }
+        if (recipient != null) {
+            q.put("recipient", List.of(recipient));
+        }
+        return q;
+    }
+
+    @Test
+    void missingTraceabilityParametersComeTogether() {
+        assertEquals(List.of("00201", "00202", "00203"), codes("/v3/insee/sirene/unites_legales/418166096", query(null, null, null)));
+        assertEquals(List.of("00202"), codes("/v3/insee/sirene/unites_legales/418166096", query("c", " ", RECIPIENT)));
+    }
+
+    @Test
+    void recipientMustBeAValidSiret() {
+        assertEquals(List.of("00210"), codes("/v3/insee/sirene/unites_legales/418166096", query("c", "o", "13002526500012")));
+        assertEquals(List.of("00210"), codes("/v3/insee/sirene/unites_legales/418166096", query("c", "o", "abc")));
+    }
+
+    @Test
+    void identifiersAreChecksummed() {
+        assertEquals(List.of("00301"), codes("/v3/insee/sirene/unites_legales/418166097", query("c", "o", RECIPIENT)));
+        assertEquals(List.of("00301"), codes("/v3/insee/sirene/unites_legales/41816609", query("c", "o", RECIPIENT)));
+        assertEquals(List.of("00302"), codes("/v3/insee/sirene/etablissements/41816609600068", query("c", "o", RECIPIENT)));
+        RouteMatch ok = CATALOGUE.match("/v3/insee/sirene/etablissements/41816609600069").orElseThrow();
+        assertDoesNotThrow(() -> VALIDATOR.validate(ok.route(), ok.variables(), query("c", "o", RECIPIENT)));
+    }
+
+    @Test
+    void laPosteSiretsSkipLuhn() {
+        // 35600000010000 fails Luhn but passes La Poste's rule (digit sum multiple of 5).
+        RouteMatch m = CATALOGUE.match("/v3/insee/sirene/etablissements/35600000010000").orElseThrow();
+        assertDoesNotThrow(() -> VALIDATOR.validate(m.route(), m.variables(), query("c", "o", RECIPIENT)));
+    }
+
+    @Test
+    void yearsAndMonthsInRange() {
+        assertEquals(List.of("00307"), codes("/v3/dgfip/unites_legales/418166096/liasses_fiscales/20x3", query("c", "o", RECIPIENT)));
+        assertEquals(List.of("00307"), codes("/v3/dgfip/unites_legales/418166096/liasses_fiscales/2031", query("c", "o", RECIPIENT)));
+        assertEquals(List.of("00307"), codes("/v3/dgfip/unites_legales/418166096/liasses_fiscales/1899", query("c", "o", RECIPIENT)));
+        assertEquals(List.of("00305"), codes("/v3/gip_mds/etablissements/41816609600069/effectifs_mensuels/13/annee/2024", query("c", "o", RECIPIENT)));
+        assertEquals(List.of("00305"), codes("/v3/gip_mds/etablissements/41816609600069/effectifs_mensuels/12/annee/2026", query("c", "o", RECIPIENT)),
+                "December 2026 is in the future on 25 November 2026");
+        RouteMatch m = CATALOGUE.match("/v3/gip_mds/etablissements/41816609600069/effectifs_mensuels/02/annee/2024").orElseThrow();
+        assertDoesNotThrow(() -> VALIDATOR.validate(m.route(), m.variables(), query("c", "o", RECIPIENT)));
+    }
+
+    @Test
+    void oversizedParametersAre422() {
+        String big = "x".repeat(ParameterValidator.MAX_TRACE_PARAMETER + 1);
+        assertEquals(List.of("00201"), codes("/v3/insee/sirene/unites_legales/418166096", query(big, "o", RECIPIENT)));
+        Map<String, List<String>> q = query("c", "o", RECIPIENT);
+        q.put("filtre", List.of("y".repeat(ParameterValidator.MAX_PARAMETER + 1)));
+        assertEquals(List.of("00201"), codes("/v3/insee/sirene/unites_legales/418166096", q));
+    }
+
+    @Test
+    void ensuFamiliesAndIdentifiersAreChecked() {
+        codes("/v3/dgfip/ensu/unites_legales/418166096/documents/inconnue", query("c", "o", RECIPIENT));
+        codes("/v3/dgfip/ensu/usagers/ID%20SP/documents/bancaires", query("c", "o", RECIPIENT));
+        RouteMatch m = CATALOGUE.match("/v3/dgfip/ensu/usagers/IDSP0001/documents/bancaires").orElseThrow();
+        assertDoesNotThrow(() -> VALIDATOR.validate(m.route(), m.variables(), query("c", "o", RECIPIENT)));
+    }
+
+}
