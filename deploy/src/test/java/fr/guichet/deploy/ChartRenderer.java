@@ -28,7 +28,7 @@ final class ChartRenderer {
     static final String RELEASE = "guichet";
     static final String NAMESPACE = "guichet";
     /** Oldest Kubernetes version the chart supports (Chart.yaml kubeVersion). */
-    static final String KUBE_VERSION = "1.29.0";
+    static final String KUBE_VERSION = "1.25.0";
 
     static final Path DEPLOY_DIR = Paths.get(System.getProperty("guichet.deploy.dir", ".")).toAbsolutePath();
     static final Path WORK_DIR = Paths.get(System.getProperty("guichet.deploy.work", "target")).toAbsolutePath();
