@@ -1,0 +1,169 @@
+package fr.guichet.token.partner;
+
+import fr.guichet.token.auth.AttemptGuard;
+import fr.guichet.token.auth.SessionTokens;
+import fr.guichet.token.config.TokenConfig;
+import fr.guichet.token.error.TokenErrors;
+import fr.guichet.token.habilitation.Habilitation;
+import fr.guichet.token.organisation.Organisation;
+import fr.guichet.token.time.TimeSource;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * Partner login by magic link: a contact of an organisation receives a single-use link valid
+ * 15 minutes, exchanged for a short-lived partner session JWT bound to that organisation's SIRET.
+ */
+@ApplicationScoped
+public class MagicLinkService {
+
+    private static final Logger LOG = Logger.getLogger(MagicLinkService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    /** Link requests allowed per address within the partner session window. */
+    static final int MAX_REQUESTS = 5;
+
+    /** A partner session. */
+    public record Session(String accessToken, long expiresIn, String siret) {
+    }
+
+    @Inject
+    ReactiveMailer mailer;
+
+    @Inject
+    SessionTokens sessions;
+
+    @Inject
+    AttemptGuard guard;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    TokenConfig config;
+
+    /**
+     * Sends a link to {@code email} for each organisation where it is a contact. The answer never
+     * says whether the address is known.
+     */
+    public Uni<Void> request(String rawEmail) {
+        if (rawEmail == null || !EMAIL.matcher(rawEmail.trim()).matches()) {
+            return Uni.createFrom().failure(TokenErrors.invalid("email", "Le champ « email » doit être une adresse e-mail valide."));
+        }
+        String email = rawEmail.trim().toLowerCase();
+        String throttleKey = "magic-link:" + email;
+        return guard.blockedFor(throttleKey, MAX_REQUESTS).flatMap(wait -> {
+            if (wait > 0) {
+                return Uni.createFrom().failure(TokenErrors.tooManyAttempts(wait));
+            }
+            return guard.failed(throttleKey, config.partner().magicLinkTtl())
+                    .chain(() -> createLinks(email))
+                    .flatMap(links -> send(email, links));
+        });
+    }
+
+    private record Link(String secret, Organisation organisation) {
+    }
+
+    private Uni<List<Link>> createLinks(String email) {
+        String pattern = "%" + email.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Panache.withTransaction(() -> Habilitation.<Habilitation>list(
+                        "contacts is not null and lower(contacts) like ?1", pattern)
+                .flatMap(habs -> {
+                    Set<UUID> orgIds = new LinkedHashSet<>();
+                    habs.stream().filter(h -> h.contacts.emails().contains(email)).forEach(h -> orgIds.add(h.organisationId));
+                    if (orgIds.isEmpty()) {
+                        return Uni.createFrom().item(List.<Link>of());
+                    }
+                    return Organisation.<Organisation>list("id in ?1", orgIds).flatMap(orgs -> {
+                        Instant now = time.now();
+                        List<Link> links = new ArrayList<>();
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (Organisation org : orgs) {
+                            String secret = newSecret();
+                            MagicLink link = new MagicLink();
+                            link.tokenHash = sha256(secret);
+                            link.organisationId = org.id;
+                            link.email = email;
+                            link.createdAt = now;
+                            link.expiresAt = now.plus(config.partner().magicLinkTtl());
+                            links.add(new Link(secret, org));
+                            chain = chain.chain(() -> link.persist().replaceWithVoid());
+                        }
+                        return chain.replaceWith(links);
+                    });
+                }));
+    }
+
+    private Uni<Void> send(String email, List<Link> links) {
+        if (links.isEmpty()) {
+            LOG.debug("Magic link asked for an address that is no contact");
+            return Uni.createFrom().voidItem();
+        }
+        Mail[] mails = links.stream().map(link -> Mail.withText(email,
+                "Votre lien de connexion à Guichet — " + link.organisation().name,
+                "Bonjour,\n\nPour accéder à l'espace de " + link.organisation().name + " (SIRET "
+                        + link.organisation().siret + "), ouvrez ce lien dans les "
+                        + config.partner().magicLinkTtl().toMinutes() + " minutes :\n\n"
+                        + config.dashboardUrl() + "/connexion?jeton=" + link.secret()
+                        + "\n\nCe lien ne sert qu'une fois. Si vous n'avez rien demandé, ignorez ce message.\n\nGuichet"))
+                .toArray(Mail[]::new);
+        return mailer.send(mails);
+    }
+
+    /** Exchanges a link for a partner session; the link is consumed atomically. */
+    public Uni<Session> exchange(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return Uni.createFrom().failure(TokenErrors.invalid("token", "Le champ « token » est obligatoire."));
+        }
+        String hash = sha256(secret.trim());
+        Instant now = time.now();
+        return Panache.withTransaction(() -> MagicLink.update(
+                        "usedAt = ?1 where tokenHash = ?2 and usedAt is null and expiresAt > ?1", now, hash)
+                .flatMap(updated -> {
+                    if (updated != 1) {
+                        return Uni.createFrom().failure(TokenErrors.unauthorized(
+                                "Lien de connexion invalide, expiré ou déjà utilisé : demandez-en un nouveau."));
+                    }
+                    return MagicLink.<MagicLink>findById(hash)
+                            .flatMap(link -> Organisation.<Organisation>findById(link.organisationId)
+                                    .map(org -> {
+                                        String jwt = sessions.issue(link.email, List.of(SessionTokens.GROUP_PARTNER),
+                                                org.siret, config.partner().sessionTtl());
+                                        return new Session(jwt, config.partner().sessionTtl().toSeconds(), org.siret);
+                                    }));
+                }));
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
