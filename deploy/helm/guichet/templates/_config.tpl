@@ -11,6 +11,7 @@ GUICHET_GATEWAY_TRACE_SERVICE_URL: {{ include "guichet.url" (dict "root" $root "
 GUICHET_GATEWAY_PROVIDERS_INSEE_URL: {{ include "guichet.url" (dict "root" $root "c" "insee") | quote }}
 GUICHET_GATEWAY_PROVIDERS_DGFIP_URL: {{ include "guichet.url" (dict "root" $root "c" "dgfip") | quote }}
 GUICHET_GATEWAY_PROVIDERS_ACOSS_URL: {{ include "guichet.url" (dict "root" $root "c" "acoss") | quote }}
+GUICHET_GATEWAY_TOKEN_SERVICE_ISSUER: {{ $root.Values.token.issuer | quote }}
 GUICHET_GATEWAY_JOURNAL_DIR: {{ $svc.journal.mountPath | quote }}
 # Incident switch: guichet.gateway.incident.data-plane-cut and .cut-providers.
 GUICHET_GATEWAY_INCIDENT_DATA_PLANE_CUT: {{ $root.Values.incident.dataPlaneCut | toString | quote }}
@@ -20,11 +21,19 @@ QUARKUS_REDIS_HOSTS: {{ include "guichet.redisHosts" $root | quote }}
 QUARKUS_DATASOURCE_JDBC_URL: {{ include "guichet.jdbcUrl" (dict "root" $root "db" $root.Values.postgresql.token.database) | quote }}
 QUARKUS_DATASOURCE_REACTIVE_URL: {{ include "guichet.reactiveUrl" (dict "root" $root "db" $root.Values.postgresql.token.database) | quote }}
 GUICHET_TOKEN_ISSUER: {{ $svc.issuer | quote }}
+GUICHET_TOKEN_DASHBOARD_URL: {{ default $root.Values.publicUrl $svc.dashboardUrl | quote }}
 GUICHET_TOKEN_TRACE_SERVICE_URL: {{ include "guichet.url" (dict "root" $root "c" "trace") | quote }}
 {{- else if eq $c "trace" }}
 QUARKUS_DATASOURCE_JDBC_URL: {{ include "guichet.jdbcUrl" (dict "root" $root "db" $root.Values.postgresql.trace.database) | quote }}
 QUARKUS_DATASOURCE_REACTIVE_URL: {{ include "guichet.reactiveUrl" (dict "root" $root "db" $root.Values.postgresql.trace.database) | quote }}
 GUICHET_TRACE_JWKS_URL: {{ printf "%s/.well-known/jwks.json" (include "guichet.url" (dict "root" $root "c" "token")) | quote }}
+GUICHET_TRACE_TOKEN_ISSUER: {{ $root.Values.token.issuer | quote }}
+# The seal key comes from a Secret; never generate one inside a pod.
+GUICHET_TRACE_SEAL_KEY_FILE: {{ printf "/var/run/secrets/guichet/seal/%s" $root.Values.secrets.traceSeal.key | quote }}
+GUICHET_TRACE_SEAL_GENERATE_IF_MISSING: "false"
+{{- with $svc.sealTrustedPublicKeys }}
+GUICHET_TRACE_SEAL_TRUSTED_PUBLIC_KEYS: {{ join "," . | quote }}
+{{- end }}
 {{- else }}
 QUARKUS_REDIS_HOSTS: {{ include "guichet.redisHosts" $root | quote }}
 GUICHET_PROVIDER_MODE: {{ $root.Values.mode | quote }}

@@ -29,6 +29,11 @@
     secretKeyRef:
       name: {{ $v.secrets.traceIngestion.existingSecret }}
       key: gateway
+- name: GUICHET_GATEWAY_TRACE_SALT
+  valueFrom:
+    secretKeyRef:
+      name: {{ $v.secrets.gatewayTraceSalt.existingSecret }}
+      key: {{ $v.secrets.gatewayTraceSalt.key }}
 {{- else if eq $c "token" }}
 - name: GUICHET_TOKEN_ADMIN_BOOTSTRAP_SECRET
   valueFrom:
@@ -40,14 +45,20 @@
     secretKeyRef:
       name: {{ $v.secrets.traceIngestion.existingSecret }}
       key: token-service
+- name: GUICHET_TOKEN_KEYS_MASTER_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $v.secrets.tokenKeys.existingSecret }}
+      key: {{ $v.secrets.tokenKeys.key }}
 {{- else if eq $c "trace" }}
-- name: GUICHET_TRACE_INGESTION_CLIENTS_GATEWAY
+{{- /* Map entries keep their exact property names (Kubernetes allows dots and dashes in env
+names): an upper-case form could not tell the key "token-service" from "token.service". */}}
+- name: guichet.trace.ingestion.clients.gateway
   valueFrom:
     secretKeyRef:
       name: {{ $v.secrets.traceIngestion.existingSecret }}
       key: gateway
-{{- /* Quoted map key "token-service": guichet.trace.ingestion.clients."token-service". */}}
-- name: GUICHET_TRACE_INGESTION_CLIENTS__TOKEN_SERVICE_
+- name: guichet.trace.ingestion.clients.token-service
   valueFrom:
     secretKeyRef:
       name: {{ $v.secrets.traceIngestion.existingSecret }}

@@ -151,6 +151,55 @@ class ChartBehaviourTest {
     }
 
     @Test
+    void serviceSecretsComeFromTheirSecretsUnderTheServicesPropertyNames() {
+        assertEquals(Map.of(
+                "QUARKUS_REDIS_PASSWORD", "guichet-redis/password",
+                "GUICHET_GATEWAY_TRACE_SERVICE_SECRET", "guichet-trace-ingestion/gateway",
+                "GUICHET_GATEWAY_TRACE_SALT", "guichet-gateway-trace-salt/salt"), secretEnv(DEFAULT, "gateway"));
+        assertEquals(Map.of(
+                "QUARKUS_REDIS_PASSWORD", "guichet-redis/password",
+                "QUARKUS_DATASOURCE_USERNAME", "guichet-token-db/username",
+                "QUARKUS_DATASOURCE_PASSWORD", "guichet-token-db/password",
+                "GUICHET_TOKEN_ADMIN_BOOTSTRAP_SECRET", "guichet-token-admin/bootstrap-secret",
+                "GUICHET_TOKEN_TRACE_SERVICE_SECRET", "guichet-trace-ingestion/token-service",
+                "GUICHET_TOKEN_KEYS_MASTER_KEY", "guichet-token-keys/master-key"), secretEnv(DEFAULT, "token"));
+        // Map keys keep their exact property names: "token-service" must not become "token.service".
+        assertEquals(Map.of(
+                "QUARKUS_DATASOURCE_USERNAME", "guichet-trace-db/username",
+                "QUARKUS_DATASOURCE_PASSWORD", "guichet-trace-db/password",
+                "guichet.trace.ingestion.clients.gateway", "guichet-trace-ingestion/gateway",
+                "guichet.trace.ingestion.clients.token-service", "guichet-trace-ingestion/token-service"), secretEnv(DEFAULT, "trace"));
+        for (String provider : Manifests.PROVIDERS) {
+            assertEquals(Map.of("QUARKUS_REDIS_PASSWORD", "guichet-redis/password"), secretEnv(DEFAULT, provider));
+        }
+
+        // The seal key is a read-only file from its Secret, never generated in a pod.
+        JsonNode trace = config(DEFAULT, "trace");
+        assertEquals("/var/run/secrets/guichet/seal/seal-key.pem", trace.path("GUICHET_TRACE_SEAL_KEY_FILE").asText());
+        assertEquals("false", trace.path("GUICHET_TRACE_SEAL_GENERATE_IF_MISSING").asText());
+        JsonNode pod = Manifests.podTemplate(Manifests.workload(DEFAULT, "trace").orElseThrow()).path("spec");
+        assertTrue(pod.path("containers").get(0).path("volumeMounts").toString()
+                .contains("{\"name\":\"seal\",\"mountPath\":\"/var/run/secrets/guichet/seal\",\"readOnly\":true}"));
+        assertTrue(pod.path("volumes").toString().contains("\"secretName\":\"guichet-trace-seal\""));
+        // The issuer is set once and read by the three services that check it.
+        List<ObjectNode> issuer = render(Map.of("token.issuer", "urn:guichet:test"));
+        assertEquals("urn:guichet:test", config(issuer, "token").path("GUICHET_TOKEN_ISSUER").asText());
+        assertEquals("urn:guichet:test", config(issuer, "gateway").path("GUICHET_GATEWAY_TOKEN_SERVICE_ISSUER").asText());
+        assertEquals("urn:guichet:test", config(issuer, "trace").path("GUICHET_TRACE_TOKEN_ISSUER").asText());
+    }
+
+    private static Map<String, String> secretEnv(List<ObjectNode> objects, String component) {
+        Map<String, String> refs = new java.util.HashMap<>();
+        for (JsonNode env : container(objects, component).path("env")) {
+            JsonNode ref = env.path("valueFrom").path("secretKeyRef");
+            if (!ref.isMissingNode()) {
+                refs.put(env.path("name").asText(), ref.path("name").asText() + "/" + ref.path("key").asText());
+            }
+        }
+        return refs;
+    }
+
+    @Test
     void persistentJournalTurnsTheGatewayIntoAStatefulSetWithOneVolumePerPod() {
         List<ObjectNode> objects = render(Map.of("gateway.journal.persistence.enabled", true));
         ObjectNode gateway = Manifests.workload(objects, "gateway").orElseThrow();

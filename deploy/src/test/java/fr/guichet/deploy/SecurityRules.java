@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 final class SecurityRules {
 
     /** Names that must never carry a literal value (environment variables, ConfigMap keys). */
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE|CREDENTIAL|API_?KEY|_KEY$|^KEY$).*");
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE|CREDENTIAL|SALT|API_?KEY|_KEY$|^KEY$).*");
 
-    /** True for a name that must never carry a literal value; the token-service's own name does not count. */
+    /** True for a name that must never carry a literal value; token-service's name and the token issuer do not count. */
     static boolean looksSecret(String name) {
         String n = name.toUpperCase().replace('-', '_').replace('.', '_')
-                .replace("GUICHET_TOKEN_", "").replace("TOKEN_SERVICE", "");
+                .replace("GUICHET_TOKEN_", "").replace("TOKEN_SERVICE", "").replace("TOKEN_ISSUER", "");
         return SECRET_NAME.matcher(n).matches();
     }
 
