@@ -51,14 +51,13 @@
       name: {{ $v.secrets.tokenKeys.existingSecret }}
       key: {{ $v.secrets.tokenKeys.key }}
 {{- else if eq $c "trace" }}
-{{- /* Map entries keep their exact property names (Kubernetes allows dots and dashes in env
-names): an upper-case form could not tell the key "token-service" from "token.service". */}}
-- name: guichet.trace.ingestion.clients.gateway
+{{- /* trace-service reads these two in its %prod profile (guichet.trace.ingestion.clients.*). */}}
+- name: GUICHET_TRACE_INGESTION_CLIENTS_GATEWAY
   valueFrom:
     secretKeyRef:
       name: {{ $v.secrets.traceIngestion.existingSecret }}
       key: gateway
-- name: guichet.trace.ingestion.clients.token-service
+- name: GUICHET_TRACE_INGESTION_CLIENTS_TOKEN_SERVICE
   valueFrom:
     secretKeyRef:
       name: {{ $v.secrets.traceIngestion.existingSecret }}

@@ -163,12 +163,12 @@ class ChartBehaviourTest {
                 "GUICHET_TOKEN_ADMIN_BOOTSTRAP_SECRET", "guichet-token-admin/bootstrap-secret",
                 "GUICHET_TOKEN_TRACE_SERVICE_SECRET", "guichet-trace-ingestion/token-service",
                 "GUICHET_TOKEN_KEYS_MASTER_KEY", "guichet-token-keys/master-key"), secretEnv(DEFAULT, "token"));
-        // Map keys keep their exact property names: "token-service" must not become "token.service".
+        // The names trace-service's %prod profile reads for guichet.trace.ingestion.clients.*.
         assertEquals(Map.of(
                 "QUARKUS_DATASOURCE_USERNAME", "guichet-trace-db/username",
                 "QUARKUS_DATASOURCE_PASSWORD", "guichet-trace-db/password",
-                "guichet.trace.ingestion.clients.gateway", "guichet-trace-ingestion/gateway",
-                "guichet.trace.ingestion.clients.token-service", "guichet-trace-ingestion/token-service"), secretEnv(DEFAULT, "trace"));
+                "GUICHET_TRACE_INGESTION_CLIENTS_GATEWAY", "guichet-trace-ingestion/gateway",
+                "GUICHET_TRACE_INGESTION_CLIENTS_TOKEN_SERVICE", "guichet-trace-ingestion/token-service"), secretEnv(DEFAULT, "trace"));
         for (String provider : Manifests.PROVIDERS) {
             assertEquals(Map.of("QUARKUS_REDIS_PASSWORD", "guichet-redis/password"), secretEnv(DEFAULT, provider));
         }
