@@ -1,0 +1,162 @@
+package fr.guichet.insee.production;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import fr.guichet.insee.client.UpstreamStats;
+import fr.guichet.insee.operation.InseeOperation;
+import fr.guichet.insee.rest.OperationPaths;
+import fr.guichet.insee.testing.OpenApiContract;
+import fr.guichet.insee.testing.ProductionModeProfile;
+import fr.guichet.insee.testing.Recordings;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** INSEE failures → 01xxx errors, the circuit breaker, readiness, and the response cache. */
+@QuarkusTest
+@TestProfile(ProductionModeProfile.class)
+class UpstreamBehaviourTest {
+
+    private static final String SIREN = "306138900";
+    private static final String UPSTREAM = Recordings.SIRENE_PATH + "/siren/" + SIREN;
+
+    WireMockServer insee;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    UpstreamStats stats;
+
+    @Inject
+    CircuitBreakerMaintenance circuits;
+
+    @BeforeEach
+    void freshState() {
+        insee.resetAll();
+        Recordings.replay(insee, "token.yml");
+        List<String> keys = redis.key(String.class).keys("guichet:insee:*");
+        if (!keys.isEmpty()) {
+            redis.key(String.class).del(keys.toArray(String[]::new));
+        }
+        circuits.resetAll();
+        stats.reset();
+    }
+
+    private static Response call() {
+        return given().queryParams(OperationPaths.MANDATORY_PARAMS).get(OperationPaths.path(InseeOperation.UNITES_LEGALES_V3, SIREN));
+    }
+
+    private static void assertError(Response response, int status, String code) {
+        assertEquals(status, response.statusCode(), response.asString());
+        assertEquals(code, response.jsonPath().getString("errors[0].code"), response.asString());
+        assertEquals("INSEE", response.jsonPath().getString("errors[0].meta.provider"));
+        OpenApiContract.assertValid(OperationPaths.path(InseeOperation.UNITES_LEGALES_V3, SIREN), status, response.asString());
+    }
+
+    @Test
+    void timeoutGives504And01002() {
+        insee.stubFor(get(urlEqualTo(UPSTREAM)).willReturn(aResponse().withStatus(200).withFixedDelay(4_000).withBody("{}")));
+        assertError(call(), 504, "01002");
+    }
+
+    @Test
+    void serverErrorsGiveTheirProviderCodes() {
+        insee.stubFor(get(urlEqualTo(UPSTREAM)).willReturn(aResponse().withStatus(500)));
+        assertError(call(), 502, "01000");
+        insee.stubFor(get(urlEqualTo(UPSTREAM)).willReturn(aResponse().withStatus(503)));
+        assertError(call(), 504, "01001");
+        insee.stubFor(get(urlEqualTo(UPSTREAM)).willReturn(aResponse().withStatus(504)));
+        assertError(call(), 504, "01002");
+    }
+
+    @Test
+    void throttlingByInseeGives01008WithItsDelay() {
+        insee.stubFor(get(urlEqualTo(UPSTREAM)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+        Response response = call();
+        assertEquals(502, response.statusCode());
+        assertEquals("01008", response.jsonPath().getString("errors[0].code"));
+        assertEquals(30, response.jsonPath().getInt("errors[0].meta.retry_in"));
+    }
+
+    @Test
+    void unparseableAnswerGives01999() {
+        insee.stubFor(get(urlEqualTo(UPSTREAM)).willReturn(aResponse().withStatus(200).withBody("<html>maintenance</html>")));
+        assertError(call(), 502, "01999");
+    }
+
+    @Test
+    void circuitOpensAfterRepeatedFailuresAndReadinessSaysSo() {
+        insee.stubFor(get(urlEqualTo(UPSTREAM)).willReturn(aResponse().withStatus(500)));
+        for (int i = 0; i < 10; i++) {
+            assertEquals(502, call().statusCode());
+        }
+        assertError(call(), 504, "01001");
+        insee.verify(10, getRequestedFor(urlEqualTo(UPSTREAM)));
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'insee-sirene' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'insee-sirene' }.data.circuit", equalTo("open"))
+                .body("checks.find { it.name == 'insee-sirene' }.data.success_ratio", equalTo("0.000"));
+    }
+
+    @Test
+    void readinessReportsTheRecentSuccessRatio() {
+        Recordings.replay(insee, "siren/active_GE.yml");
+        assertEquals(200, call().statusCode());
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'insee-sirene' }.data.circuit", equalTo("closed"))
+                .body("checks.find { it.name == 'insee-sirene' }.data.mode", equalTo("production"))
+                .body("checks.find { it.name == 'insee-sirene' }.data.success_ratio", equalTo("1.000"))
+                .body("checks.find { it.name == 'redis' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void successfulAnswersAreCachedForAnHour() {
+        Recordings.replay(insee, "siren/active_GE.yml");
+        Response first = call();
+        assertEquals("miss", first.header("X-Guichet-Cache"));
+        Response second = call();
+        assertEquals("hit", second.header("X-Guichet-Cache"));
+        assertEquals(first.asString(), second.asString());
+        insee.verify(1, getRequestedFor(urlEqualTo(UPSTREAM)));
+        long ttl = redis.key(String.class).ttl("guichet:insee:response:api_entreprise_v3_insee_unites_legales:" + SIREN);
+        assertTrue(ttl > 3590 && ttl <= 3600, "one hour, was " + ttl);
+
+        // The cache is per operation: v4 is fetched on its own.
+        given().get(OperationPaths.path(InseeOperation.UNITES_LEGALES_V4, SIREN)).then().header("X-Guichet-Cache", "miss");
+
+        Response bypass = given().header("Cache-Control", "no-cache").get(OperationPaths.path(InseeOperation.UNITES_LEGALES_V3, SIREN));
+        assertEquals("miss", bypass.header("X-Guichet-Cache"));
+        insee.verify(3, getRequestedFor(urlEqualTo(UPSTREAM)));
+    }
+
+    @Test
+    void errorsAreNotCached() {
+        Recordings.replay(insee, "siren/non_existent.yml");
+        given().get(OperationPaths.path(InseeOperation.UNITES_LEGALES_V3, "000000000")).then().statusCode(404);
+        given().get(OperationPaths.path(InseeOperation.UNITES_LEGALES_V3, "000000000")).then().statusCode(404);
+        insee.verify(2, getRequestedFor(urlEqualTo(Recordings.SIRENE_PATH + "/siren/000000000")));
+        assertTrue(redis.key(String.class).keys("guichet:insee:response:*").isEmpty());
+    }
+
+    @Test
+    void malformedIdentifiersNeverReachInsee() {
+        given().get("/v3/insee/sirene/unites_legales/30613890").then().statusCode(422).body("errors[0].code", equalTo("00301"));
+        given().get("/v4/insee/sirene/etablissements/30613890001295").then().statusCode(422).body("errors[0].code", equalTo("00302"));
+        assertEquals(0, insee.getAllServeEvents().size());
+    }
+}
