@@ -21,6 +21,8 @@ QUARKUS_REDIS_HOSTS: {{ include "guichet.redisHosts" $root | quote }}
 QUARKUS_DATASOURCE_JDBC_URL: {{ include "guichet.jdbcUrl" (dict "root" $root "db" $root.Values.postgresql.token.database) | quote }}
 QUARKUS_DATASOURCE_REACTIVE_URL: {{ include "guichet.reactiveUrl" (dict "root" $root "db" $root.Values.postgresql.token.database) | quote }}
 GUICHET_TOKEN_ISSUER: {{ $svc.issuer | quote }}
+# token-service checks its own session tokens with smallrye-jwt: same issuer.
+MP_JWT_VERIFY_ISSUER: {{ $svc.issuer | quote }}
 GUICHET_TOKEN_DASHBOARD_URL: {{ default $root.Values.publicUrl $svc.dashboardUrl | quote }}
 GUICHET_TOKEN_TRACE_SERVICE_URL: {{ include "guichet.url" (dict "root" $root "c" "trace") | quote }}
 {{- else if eq $c "trace" }}

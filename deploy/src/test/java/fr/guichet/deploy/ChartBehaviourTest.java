@@ -184,6 +184,7 @@ class ChartBehaviourTest {
         // The issuer is set once and read by the three services that check it.
         List<ObjectNode> issuer = render(Map.of("token.issuer", "urn:guichet:test"));
         assertEquals("urn:guichet:test", config(issuer, "token").path("GUICHET_TOKEN_ISSUER").asText());
+        assertEquals("urn:guichet:test", config(issuer, "token").path("MP_JWT_VERIFY_ISSUER").asText());
         assertEquals("urn:guichet:test", config(issuer, "gateway").path("GUICHET_GATEWAY_TOKEN_SERVICE_ISSUER").asText());
         assertEquals("urn:guichet:test", config(issuer, "trace").path("GUICHET_TRACE_TOKEN_ISSUER").asText());
     }
