@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,23 @@ class KubernetesSchemaTest {
         assertTrue(objects.stream().anyMatch(o -> "ServiceMonitor".equals(Manifests.kind(o))));
         assertTrue(objects.stream().anyMatch(o -> "StatefulSet".equals(Manifests.kind(o))));
         assertEquals(List.of(), KubernetesSchemaValidator.validate(objects));
+    }
+
+    @Test
+    void optionalPartsSwitchedOffOrOnStillConform() {
+        List<ObjectNode> all = new java.util.ArrayList<>();
+        for (Map<String, Object> sets : List.of(
+                Map.<String, Object>of("ingress.enabled", false, "networkPolicy.enabled", false, "token.enabled", false),
+                Map.<String, Object>of("insee.enabled", false, "dgfip.enabled", false, "gateway.autoscaling.enabled", false),
+                Map.<String, Object>of("serviceMonitor.enabled", true, "podAntiAffinity", "hard", "image.flavour", "native",
+                        "gateway.journal.persistence.enabled", true, "trace.sealTrustedPublicKeys[0]", "MCowBQYDK2VwAyEA"))) {
+            List<ObjectNode> objects = ChartRenderer.parse(ChartRenderer.template(ChartRenderer.CHART, List.of(), sets));
+            assertEquals(List.of(), SecurityRules.containerViolations(objects), sets::toString);
+            assertEquals(List.of(), SecurityRules.inlineSecretViolations(objects), sets::toString);
+            assertEquals(List.of(), UnknownFieldCheck.unknownFields(objects), sets::toString);
+            all.addAll(objects);
+        }
+        assertEquals(List.of(), KubernetesSchemaValidator.validate(all));
     }
 
     @Test
