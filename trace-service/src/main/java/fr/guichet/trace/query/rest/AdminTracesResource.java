@@ -1,0 +1,120 @@
+package fr.guichet.trace.query.rest;
+
+import fr.guichet.common.identifier.Siren;
+import fr.guichet.common.identifier.Siret;
+import fr.guichet.common.trace.TraceEvent;
+import fr.guichet.trace.common.Periods;
+import fr.guichet.trace.config.TraceConfig;
+import fr.guichet.trace.error.TraceErrors;
+import fr.guichet.trace.query.service.ExportService;
+import fr.guichet.trace.query.service.TraceFilter;
+import fr.guichet.trace.query.service.TraceQueries;
+import fr.guichet.trace.security.Roles;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Auditors' and operators' searches and audit exports over a period. */
+@Path("/admin/traces")
+@RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+public class AdminTracesResource {
+
+    private final TraceQueries queries;
+    private final ExportService exports;
+    private final TraceConfig config;
+
+    public AdminTracesResource(TraceQueries queries, ExportService exports, TraceConfig config) {
+        this.queries = queries;
+        this.exports = exports;
+        this.config = config;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recherche de traces par organisation, jeton, SIREN/SIRET ou destinataire sur une période")
+    public Uni<TokenTracesResource.Page<TraceEvent>> search(
+            @QueryParam("organisation") String organisation, @QueryParam("token") String token,
+            @QueryParam("siren") String siren, @QueryParam("siret") String siret,
+            @QueryParam("recipient") String recipient, @QueryParam("status") Integer status,
+            @QueryParam("operation") String operation, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limit") Integer limit) {
+        TraceFilter filter = filter(organisation, token, siren, siret, recipient, status, operation, from, to, true);
+        int n = limit == null ? 100 : limit;
+        if (n < 1 || n > config.export().maxSearchLimit()) {
+            throw TraceErrors.invalidParameter("limit", "Le paramètre limit doit être compris entre 1 et "
+                    + config.export().maxSearchLimit());
+        }
+        return queries.search(filter, n).map(TokenTracesResource.Page::new);
+    }
+
+    @GET
+    @Path("/export")
+    @Blocking
+    @Produces({ExportResponses.NDJSON, ExportResponses.CSV})
+    @Operation(summary = "Export des traces d'une période (NDJSON ou CSV), diffusé ligne à ligne")
+    public Response export(@QueryParam("format") String format,
+                           @QueryParam("organisation") String organisation, @QueryParam("token") String token,
+                           @QueryParam("siren") String siren, @QueryParam("siret") String siret,
+                           @QueryParam("recipient") String recipient, @QueryParam("status") Integer status,
+                           @QueryParam("operation") String operation, @QueryParam("from") String from,
+                           @QueryParam("to") String to) {
+        ExportService.Format f;
+        if (format == null || format.equalsIgnoreCase("ndjson")) {
+            f = ExportService.Format.NDJSON;
+        } else if (format.equalsIgnoreCase("csv")) {
+            f = ExportService.Format.CSV;
+        } else {
+            throw TraceErrors.invalidParameter("format", "Le paramètre format doit valoir ndjson ou csv");
+        }
+        TraceFilter filter = filter(organisation, token, siren, siret, recipient, status, operation, from, to, false);
+        StreamingOutput body = out -> exports.export(filter, f, out);
+        String type = f == ExportService.Format.CSV ? ExportResponses.CSV : ExportResponses.NDJSON;
+        String name = "traces-" + filter.from().atOffset(ZoneOffset.UTC).toLocalDate() + "-"
+                + filter.to().atOffset(ZoneOffset.UTC).toLocalDate() + (f == ExportService.Format.CSV ? ".csv" : ".ndjson");
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    private TraceFilter filter(String organisation, String token, String siren, String siret, String recipient,
+                               Integer status, String operation, String from, String to, boolean needsSubject) {
+        if (siren != null && !Siren.isValid(siren)) {
+            throw TraceErrors.invalidParameter("siren", "Le numéro de siren n'est pas correctement formatté");
+        }
+        if (siret != null && !Siret.isValid(siret)) {
+            throw TraceErrors.invalidParameter("siret", "Le numéro de siret n'est pas correctement formatté");
+        }
+        Instant end = Periods.to(to, Instant.now());
+        Instant start = Periods.from(from, end.minus(30, ChronoUnit.DAYS));
+        Periods.checkOrder(start, end);
+        TraceFilter filter = new TraceFilter(blank(organisation), blank(token), blank(siren), blank(siret), blank(recipient),
+                status, blank(operation), start, end);
+        if (needsSubject && !filter.hasSubject()) {
+            throw TraceErrors.invalidParameter("organisation",
+                    "Indiquez au moins un critère : organisation, token, siren, siret ou recipient");
+        }
+        return filter;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Media types of exports. */
+    public static final class ExportResponses {
+        public static final String NDJSON = "application/x-ndjson";
+        public static final String CSV = "text/csv";
+
+        private ExportResponses() {
+        }
+    }
+}
