@@ -23,13 +23,23 @@ public interface AcossConfig {
 
     Urssaf urssaf();
 
+    /** Everything production needs to call URSSAF. */
+    default boolean urssafConfigured() {
+        return urssaf().url().isPresent() && urssaf().clientId().isPresent() && urssaf().clientSecret().isPresent();
+    }
+
+    /** Everything production needs to call GIP-MDS. */
+    default boolean gipMdsConfigured() {
+        return gipMds().url().isPresent() && gipMds().clientId().isPresent() && gipMds().clientSecret().isPresent()
+                && gipMds().codeDemandeur().isPresent();
+    }
+
     @WithName("gip-mds")
     GipMds gipMds();
 
     interface Urssaf {
-        /** Base URL of URSSAF's API (token at /api/oauth/v1/token, demands at /attn/entreprise/v1/...). */
-        @WithDefault("https://api.urssaf.fr")
-        String url();
+        /** Base URL of URSSAF's API (token at /api/oauth/v1/token, demands at /attn/entreprise/v1/...), given by URSSAF. */
+        Optional<String> url();
 
         Optional<String> clientId();
 
@@ -47,9 +57,8 @@ public interface AcossConfig {
     }
 
     interface GipMds {
-        /** Base URL of GIP-MDS (token at /token, effectifs at /rcd-api/1.0.0/effectifs). */
-        @WithDefault("https://api.gip-mds.fr")
-        String url();
+        /** Base URL of GIP-MDS (token at /token, effectifs at /rcd-api/1.0.0/effectifs), given by GIP-MDS. */
+        Optional<String> url();
 
         Optional<String> clientId();
 

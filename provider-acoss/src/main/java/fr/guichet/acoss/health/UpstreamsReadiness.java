@@ -11,7 +11,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * One readiness check per upstream (Redis has its own, from the Redis extension). Not ready only
- * when production lacks the upstream's credentials: an adapter that cannot ever call it. A failing
+ * when production lacks the upstream's URL or credentials: an adapter that cannot ever call it. A failing
  * upstream is reported in the check's data but keeps the adapter ready, because it still serves
  * the other upstream and answers that one's callers with proper 502/504 errors.
  */
@@ -32,24 +32,21 @@ public class UpstreamsReadiness {
     @Readiness
     @ApplicationScoped
     HealthCheck urssaf() {
-        return () -> check("URSSAF upstream", UpstreamStatus.URSSAF,
-                config.urssaf().clientId().isPresent() && config.urssaf().clientSecret().isPresent());
+        return () -> check("URSSAF upstream", UpstreamStatus.URSSAF, config.urssafConfigured());
     }
 
     @Produces
     @Readiness
     @ApplicationScoped
     HealthCheck gipMds() {
-        return () -> check("GIP-MDS upstream", UpstreamStatus.GIP_MDS,
-                config.gipMds().clientId().isPresent() && config.gipMds().clientSecret().isPresent()
-                        && config.gipMds().codeDemandeur().isPresent());
+        return () -> check("GIP-MDS upstream", UpstreamStatus.GIP_MDS, config.gipMdsConfigured());
     }
 
     private HealthCheckResponse check(String name, String upstream, boolean configured) {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named(name)
                 .withData("mode", provider.mode().name());
         if (provider.mode() == ProviderConfig.Mode.production && !configured) {
-            return builder.down().withData("reason", "credentials not configured").build();
+            return builder.down().withData("reason", "url or credentials not configured").build();
         }
         return builder.up().withData("status", status.ping(upstream).status()).build();
     }

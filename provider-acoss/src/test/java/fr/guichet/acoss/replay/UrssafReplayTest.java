@@ -96,6 +96,10 @@ class UrssafReplayTest {
         // expires_in 3600 recorded, refresh margin 5 minutes: kept at most 3300 s.
         long ttl = redis.key().ttl(OAuth2Tokens.KEY_PREFIX + "urssaf");
         assertTrue(ttl > 3290 && ttl <= 3300, "token TTL " + ttl);
+        // Operators see upstream calls by upstream, path and status.
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("guichet_upstream_requests_seconds_count{outcome=\"200\","
+                        + "path=\"/urssaf/attn/entreprise/v1/demandes/api_entreprise\",upstream=\"urssaf\"}"));
     }
 
     @Test

@@ -74,7 +74,7 @@ public class UrssafClient {
         form.put("client_secret", clientSecret);
         form.put("grant_type", "client_credentials");
         form.put("scope", config.scope());
-        return tokens.token(Upstream.URSSAF, URI.create(config.url() + TOKEN_PATH), form, config.readTimeout());
+        return tokens.token(Upstream.URSSAF, URI.create(baseUrl() + TOKEN_PATH), form, config.readTimeout());
     }
 
     private HttpResponse<byte[]> post(String siren, String recipient) {
@@ -89,7 +89,7 @@ public class UrssafClient {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.url() + DEMAND_PATH))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + DEMAND_PATH))
                 .timeout(config.readTimeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "*/*")
@@ -177,6 +177,11 @@ public class UrssafClient {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private String baseUrl() {
+        return config.url().orElseThrow(() -> Upstream.URSSAF.failure(502, "006",
+                "L'adresse de l'API de l'URSSAF n'est pas configurée (guichet.acoss.urssaf.url)."));
     }
 
     private static ApiException missingCredentials() {

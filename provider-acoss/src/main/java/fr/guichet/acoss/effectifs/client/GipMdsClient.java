@@ -87,7 +87,7 @@ public class GipMdsClient {
         form.put("client_id", clientId);
         form.put("client_secret", clientSecret);
         form.put("grant_type", "client_credentials");
-        return tokens.token(Upstream.GIP_MDS, URI.create(config.url() + TOKEN_PATH), form, config.readTimeout());
+        return tokens.token(Upstream.GIP_MDS, URI.create(config.url().orElseThrow(() -> missing("url")) + TOKEN_PATH), form, config.readTimeout());
     }
 
     private Map<String, String> baseQuery(String natureCode) {
@@ -100,7 +100,7 @@ public class GipMdsClient {
     }
 
     private List<GipMdsEffectif> fetch(Map<String, String> query) {
-        URI uri = URI.create(config.url() + EFFECTIFS_PATH + "?" + query.entrySet().stream()
+        URI uri = URI.create(config.url().orElseThrow(() -> missing("url")) + EFFECTIFS_PATH + "?" + query.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&")));
         HttpResponse<byte[]> response = get(uri);
