@@ -41,6 +41,14 @@ QUARKUS_REDIS_HOSTS: {{ include "guichet.redisHosts" $root | quote }}
 GUICHET_PROVIDER_MODE: {{ $root.Values.mode | quote }}
 GUICHET_PROVIDER_PUBLIC_BASE_URL: {{ $root.Values.publicUrl | quote }}
 {{- end }}
+{{- if and (has $c (list "gateway" "token")) $root.Values.forwardedHeaders.enabled }}
+# Client address from X-Forwarded-For, trusted only from the ingress controller.
+QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING: "true"
+QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED: "true"
+{{- with $root.Values.forwardedHeaders.trustedProxies }}
+QUARKUS_HTTP_PROXY_TRUSTED_PROXIES: {{ join "," . | quote }}
+{{- end }}
+{{- end }}
 {{- range $k, $v := $svc.env }}
 {{ $k }}: {{ $v | toString | quote }}
 {{- end }}

@@ -201,6 +201,22 @@ class ChartBehaviourTest {
     }
 
     @Test
+    void gatewayAndTokenServiceSeeTheCallerAddressThroughTrustedProxiesOnly() {
+        for (String c : List.of("gateway", "token")) {
+            JsonNode data = config(DEFAULT, c);
+            assertEquals("true", data.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText(), c);
+            assertEquals("true", data.path("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText(), c);
+            assertEquals("10.0.0.0/8,172.16.0.0/12,192.168.0.0/16", data.path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText(), c);
+        }
+        for (String c : List.of("trace", "insee", "dgfip", "acoss")) {
+            assertFalse(config(DEFAULT, c).has("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"), c);
+        }
+        List<ObjectNode> production = ChartRenderer.parse(ChartRenderer.templateProduction());
+        assertEquals("10.244.0.0/16", config(production, "gateway").path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText());
+        assertFalse(config(render(Map.of("forwardedHeaders.enabled", false)), "gateway").has("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
+    }
+
+    @Test
     void persistentJournalTurnsTheGatewayIntoAStatefulSetWithOneVolumePerPod() {
         List<ObjectNode> objects = render(Map.of("gateway.journal.persistence.enabled", true));
         ObjectNode gateway = Manifests.workload(objects, "gateway").orElseThrow();
