@@ -92,6 +92,10 @@ class ParameterValidatorTest {
         Map<String, List<String>> q = query("c", "o", RECIPIENT);
         q.put("filtre", List.of("y".repeat(ParameterValidator.MAX_PARAMETER + 1)));
         assertEquals(List.of("00201"), codes("/v3/insee/sirene/unites_legales/418166096", q));
+        Map<String, List<String>> withToken = query("c", "o", RECIPIENT);
+        withToken.put("token", List.of("j".repeat(900)));
+        RouteMatch m = CATALOGUE.match("/v3/insee/sirene/unites_legales/418166096").orElseThrow();
+        assertDoesNotThrow(() -> VALIDATOR.validate(m.route(), m.variables(), withToken), "?token= carries a long JWT");
     }
 
     @Test
