@@ -49,7 +49,9 @@ class ChartLintTest {
         Files.writeString(services, Files.readString(services).replace("{{- end }}\n{{- end }}", "{{- end }}\n{{- end"));
         LintResult result = ChartRenderer.lint(broken);
         assertTrue(result.isFailed(), () -> "lint accepted a broken template: " + result.getMessages());
-        assertThrows(IllegalStateException.class, () -> ChartRenderer.template(broken, List.of(), Map.of()));
+        assertTrue(result.getMessages().toString().contains("services.yaml"), () -> result.getMessages().toString());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ChartRenderer.template(broken, List.of(), Map.of()));
+        assertTrue(e.getMessage().contains("parse error at (guichet/templates/services.yaml"), e.getMessage());
     }
 
     @Test
@@ -60,12 +62,16 @@ class ChartLintTest {
         Files.writeString(pdb, Files.readString(pdb).replace("spec:\n  minAvailable", "spec:\n minAvailable"));
         LintResult result = ChartRenderer.lint(broken);
         assertTrue(result.isFailed(), () -> "lint accepted a template that renders invalid YAML: " + result.getMessages());
+        assertTrue(result.getMessages().toString().contains("pdb.yaml"), () -> result.getMessages().toString());
     }
 
     @Test
     void valuesSchemaRejectsRootUserAndUnknownFlavour() {
+        IllegalStateException root = assertThrows(IllegalStateException.class, () -> ChartRenderer.template(ChartRenderer.CHART,
+                List.of(), Map.of("containerSecurityContext.runAsUser", 0)));
+        assertTrue(root.getMessage().contains("/containerSecurityContext/runAsUser"), root.getMessage());
         assertThrows(IllegalStateException.class, () -> ChartRenderer.template(ChartRenderer.CHART, List.of(),
-                Map.of("containerSecurityContext.runAsUser", 0)));
+                Map.of("podSecurityContext.runAsNonRoot", false)));
         assertThrows(IllegalStateException.class, () -> ChartRenderer.template(ChartRenderer.CHART, List.of(),
                 Map.of("gateway.image.flavour", "graal")));
         assertThrows(IllegalStateException.class, () -> ChartRenderer.template(ChartRenderer.CHART, List.of(),
