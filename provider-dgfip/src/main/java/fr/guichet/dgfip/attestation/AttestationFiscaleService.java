@@ -71,7 +71,7 @@ public class AttestationFiscaleService {
             JsonNode body = readJson(response);
             String encoded = body.path("attestation").asText("");
             try {
-                pdf = Base64.getMimeDecoder().decode(encoded);
+                pdf = Base64.getDecoder().decode(encoded.replaceAll("\\s", ""));
             } catch (IllegalArgumentException e) {
                 throw DgfipErrors.invalidFile("03051", "Erreur lors du décodage : la chaîne de caractères en base64 est invalide");
             }

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -70,11 +69,12 @@ public class UpstreamHttp {
             LOG.debugf("DGFIP %s %s -> %d en %d ms", built.method(), built.uri().getPath(), response.statusCode(),
                     Duration.ofNanos(System.nanoTime() - start).toMillis());
             return response;
-        } catch (HttpConnectTimeoutException | ConnectException e) {
+        } catch (ConnectException e) {
             LOG.warnf("DGFIP injoignable (%s) : %s", built.uri().getHost(), e.toString());
             throw isDns(e) ? DgfipErrors.dnsFailure(provider)
                     : DgfipErrors.unavailable(provider, config.retryIn().unavailable());
         } catch (HttpTimeoutException e) {
+            // Connect or response: either way DGFIP did not answer in time (HttpConnectTimeoutException included).
             LOG.warnf("DGFIP hors délai après %s : %s", config.upstream().timeout(), built.uri().getPath());
             throw DgfipErrors.timeout(provider, config.retryIn().unavailable());
         } catch (SSLException e) {

@@ -66,7 +66,11 @@ public final class OpenApiContract {
             // The official v4 attestation schema declares "type: date", which is no JSON Schema type
             // and stops the validator; it means a date string, so it is read as such.
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replaceAll("(?m)^(\\s+)type: date$", "$1type: string\n$1format: date");
+                    .replaceAll("(?m)^(\\s+)type: date$", "$1type: string\n$1format: date")
+                    // Liasses: the contract says a missing repetition index is sent as null (its example is
+                    // ["4245", null, "5672"]) but types the items as plain strings; the items are nullable.
+                    .replaceAll("(la valeur `null`\\n\\s+type: array\\n\\s+minItems: 1\\n\\s+items:\\n(\\s+)type: string)",
+                            "$1\n$2nullable: true");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
