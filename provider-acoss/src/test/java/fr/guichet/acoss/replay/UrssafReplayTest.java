@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
 import fr.guichet.acoss.support.OpenApiContract;
 import fr.guichet.acoss.support.ProductionProfile;
 import fr.guichet.acoss.support.RecordedExchanges;
@@ -219,6 +220,13 @@ class UrssafReplayTest {
         Response timeout = call(V4);
         OpenApiContract.conforms(V4, timeout);
         timeout.then().statusCode(504).body("errors[0].code", equalTo("04002"));
+        upstream.stubFor(post(urlPathEqualTo(DEMAND_PATH))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        Response reset = call(V3);
+        OpenApiContract.conforms(V3, reset);
+        reset.then().statusCode(504)
+                .body("errors[0].code", equalTo("00501"))
+                .body("errors[0].meta.retry_in", equalTo(10));
     }
 
     @Test
