@@ -6,6 +6,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
 public class ResponseCache {
 
     static final String PREFIX = "guichet:insee:response:";
+    static final Duration NATURAL_PERSON_MAX = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(ResponseCache.class);
 
     private final InseeConfig.Cache config;
@@ -41,9 +43,11 @@ public class ResponseCache {
         }
     }
 
-    public void put(InseeOperation operation, String identifier, String body) {
+    /** Natural persons' data is never kept longer than an hour, whatever the configured TTL. */
+    public void put(InseeOperation operation, String identifier, String body, boolean naturalPerson) {
+        Duration ttl = naturalPerson && config.ttl().compareTo(NATURAL_PERSON_MAX) > 0 ? NATURAL_PERSON_MAX : config.ttl();
         try {
-            redis.set(key(operation, identifier), body, new SetArgs().px(config.ttl().toMillis()));
+            redis.set(key(operation, identifier), body, new SetArgs().px(ttl.toMillis()));
         } catch (RuntimeException e) {
             LOG.warnf("Response cache unavailable (write): %s", e.getMessage());
         }

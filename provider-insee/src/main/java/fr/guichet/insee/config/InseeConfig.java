@@ -21,11 +21,11 @@ public interface InseeConfig {
         @WithDefault("https://api.insee.fr/api-sirene/prive/3.11")
         String baseUrl();
 
-        @WithDefault("2S")
+        @WithDefault("PT2S")
         Duration connectTimeout();
 
         /** Whole-response timeout: beyond it the caller gets 504 01002. */
-        @WithDefault("10S")
+        @WithDefault("PT10S")
         Duration readTimeout();
 
         Auth auth();
@@ -51,7 +51,7 @@ public interface InseeConfig {
         Optional<String> password();
 
         /** A token is renewed this long before it expires. */
-        @WithDefault("60S")
+        @WithDefault("PT60S")
         Duration refreshMargin();
 
         Optional<String> apiKey();
@@ -70,7 +70,7 @@ public interface InseeConfig {
         boolean enabled();
 
         /** Lifetime of a cached answer; natural persons' data never stays longer. */
-        @WithDefault("1H")
+        @WithDefault("PT1H")
         Duration ttl();
     }
 

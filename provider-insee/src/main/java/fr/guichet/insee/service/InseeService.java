@@ -49,8 +49,9 @@ public class InseeService {
                 return new InseeAnswer(200, cached.get(), CacheStatus.HIT);
             }
         }
-        String body = serialise(sirene.fetch(operation, identifier));
-        cache.put(operation, identifier, body);
+        ObjectNode fetched = sirene.fetch(operation, identifier);
+        String body = serialise(fetched);
+        cache.put(operation, identifier, body, SireneService.concernsNaturalPerson(fetched));
         return new InseeAnswer(200, body, CacheStatus.MISS);
     }
 

@@ -199,6 +199,14 @@ public class SireneService {
         }
     }
 
+    /** Whether a mapped body holds data of a natural person (entrepreneur individuel). */
+    public static boolean concernsNaturalPerson(JsonNode body) {
+        JsonNode data = body.path("data");
+        return SireneMapper.PERSONNE_PHYSIQUE.equals(data.path("type").asText())
+                || SireneMapper.PERSONNE_PHYSIQUE.equals(data.path("unite_legale").path("type").asText())
+                || !data.path("acheminement_postal").path("l2").asText("").isEmpty();
+    }
+
     /** A Sirene multi-criteria query as INSEE documents it: spaces as %20, field separators kept. */
     static String queryValue(String query) {
         return URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":");

@@ -426,5 +426,6 @@ class ProductionModeTest {
         assertEquals("30613890001294", body.getString("data.successeurs[0].siret"));
         assertFalse(body.getBoolean("data.successeurs[0].continuite_economique"));
         assertEquals(1, body.getList("data.successeurs").size());
+        OpenApiContract.assertValid(OperationPaths.path(InseeOperation.SUCCESSIONS_V3, "30613890001286"), 200, response.asString());
     }
 }

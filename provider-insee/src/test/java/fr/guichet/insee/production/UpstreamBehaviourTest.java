@@ -125,7 +125,7 @@ class UpstreamBehaviourTest {
     }
 
     @Test
-    void successfulAnswersAreCachedForAnHour() {
+    void successfulAnswersAreCachedForTheConfiguredTime() {
         Recordings.replay(insee, "siren/active_GE.yml");
         Response first = call();
         assertEquals("miss", first.header("X-Guichet-Cache"));
@@ -134,7 +134,7 @@ class UpstreamBehaviourTest {
         assertEquals(first.asString(), second.asString());
         insee.verify(1, getRequestedFor(urlEqualTo(UPSTREAM)));
         long ttl = redis.key(String.class).ttl("guichet:insee:response:api_entreprise_v3_insee_unites_legales:" + SIREN);
-        assertTrue(ttl > 3590 && ttl <= 3600, "one hour, was " + ttl);
+        assertTrue(ttl > 7190 && ttl <= 7200, "the configured 2 hours, was " + ttl);
 
         // The cache is per operation: v4 is fetched on its own.
         given().get(OperationPaths.path(InseeOperation.UNITES_LEGALES_V4, SIREN)).then().header("X-Guichet-Cache", "miss");
@@ -142,6 +142,19 @@ class UpstreamBehaviourTest {
         Response bypass = given().header("Cache-Control", "no-cache").get(OperationPaths.path(InseeOperation.UNITES_LEGALES_V3, SIREN));
         assertEquals("miss", bypass.header("X-Guichet-Cache"));
         insee.verify(3, getRequestedFor(urlEqualTo(UPSTREAM)));
+    }
+
+    @Test
+    void naturalPersonsAreNeverCachedBeyondAnHour() {
+        Recordings.replay(insee, "siren/active_AE.yml");
+        Recordings.replay(insee, "siret/active_AE.yml");
+        given().get(OperationPaths.path(InseeOperation.UNITES_LEGALES_V3, "412288383")).then().statusCode(200);
+        given().get(OperationPaths.path(InseeOperation.ADRESSES_V3, "41228838300018")).then().statusCode(200);
+        for (String key : List.of("guichet:insee:response:api_entreprise_v3_insee_unites_legales:412288383",
+                "guichet:insee:response:api_entreprise_v3_insee_adresses_etablissements:41228838300018")) {
+            long ttl = redis.key(String.class).ttl(key);
+            assertTrue(ttl > 3590 && ttl <= 3600, key + ": one hour despite the 2-hour setting, was " + ttl);
+        }
     }
 
     @Test

@@ -84,7 +84,10 @@ public final class OpenApiContract {
             if (in == null) {
                 throw new IllegalStateException("openapi-entreprise.yaml missing from the class path (common)");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // The official document types a few ISO dates as "type: date", which is not a JSON
+            // Schema type; they are strings in format date (as its own examples show).
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replaceAll("(?m)^(\\s+)type: date$", "$1type: string\n$1format: date");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Production mode against the recorded INSEE (WireMock), with the credentials of the
- * recordings (password grant of INSEE's former portal) and a read timeout short enough for the timeout test.
+ * recordings (password grant of INSEE's former portal), a read timeout short enough for the
+ * timeout test and a 2-hour cache.
  */
 public class ProductionModeProfile implements QuarkusTestProfile {
 
@@ -20,7 +21,9 @@ public class ProductionModeProfile implements QuarkusTestProfile {
                 "guichet.insee.sirene.auth.client-secret", "insee_sirene_client_secret",
                 "guichet.insee.sirene.auth.username", "insee_apim_username",
                 "guichet.insee.sirene.auth.password", "insee_apim_password",
-                "guichet.insee.sirene.read-timeout", "3S");
+                "guichet.insee.sirene.read-timeout", "3S",
+                // Longer than the default hour, to show that natural persons' data still leaves after one.
+                "guichet.insee.cache.ttl", "2H");
     }
 
     @Override
