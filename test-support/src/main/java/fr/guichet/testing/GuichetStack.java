@@ -45,7 +45,12 @@ public final class GuichetStack implements AutoCloseable {
     public final String adminSecret = randomSecret();
     public final String gatewayTraceSecret = randomSecret();
     public final String tokenTraceSecret = randomSecret();
-    public final String masterKey = Base64.getEncoder().encodeToString(randomBytes(32));
+    /**
+     * The integration-test databases outlive a run, and token-service keeps its signing keys there
+     * sealed with this key: it must stay the same from run to run. Test-only, never used elsewhere.
+     */
+    public final String masterKey = System.getProperty("guichet.it.master-key",
+            Base64.getEncoder().encodeToString("guichet-integration-tests-only!!".getBytes(StandardCharsets.US_ASCII)));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -76,6 +81,9 @@ public final class GuichetStack implements AutoCloseable {
 
     /** Starts the chosen services in dependency order and waits until each is ready. */
     public GuichetStack start() {
+        if (!Boolean.getBoolean("guichet.it.keep-db")) {
+            services.stream().map(Service::database).filter(java.util.Objects::nonNull).forEach(GuichetStack::resetDatabase);
+        }
         for (Service s : Service.values()) {
             if (services.contains(s)) {
                 ServiceProcess p = newInstance(s, s.module(), Map.of());
@@ -286,6 +294,21 @@ public final class GuichetStack implements AutoCloseable {
         java.util.Collections.reverse(reverse);
         for (Service s : reverse) {
             instances.get(s).stop();
+        }
+    }
+
+    /**
+     * Each stack starts from empty databases, so that a run never depends on what an earlier run
+     * left (organisations, signing keys sealed with another key, trace chains).
+     */
+    private static void resetDatabase(String database) {
+        String url = "jdbc:postgresql://" + PG + "/" + database;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, DB_USER, DB_PASSWORD);
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            st.execute("CREATE SCHEMA public");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot reset " + url + " (did scripts/infra.sh run?)", e);
         }
     }
 
