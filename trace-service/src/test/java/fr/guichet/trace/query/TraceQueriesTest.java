@@ -218,6 +218,11 @@ class TraceQueriesTest {
         }
         given().header("Authorization", SessionTokens.bearer(SessionTokens.admin())).queryParam("format", "xml")
                 .get("/admin/traces/export").then().statusCode(422);
+        // both exports are themselves on record, with their criteria
+        assertEquals(2, Db.count(db, "select count(*) from trace_event where kind = 'ADMIN_ACTION' and action = 'trace_export'"
+                + " and parameters->>'token' = ?", jti));
+        assertEquals(1, Db.count(db, "select count(*) from trace_event where action = 'trace_export' and actor = "
+                + "'auditor@guichet.test' and parameters->>'format' = 'ndjson' and parameters->>'token' = ?", jti));
         assertEquals(total, Db.count(db, "select count(*) from trace_event where token_jti = ?", jti));
     }
 }

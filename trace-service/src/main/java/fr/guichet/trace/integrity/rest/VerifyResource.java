@@ -1,10 +1,12 @@
 package fr.guichet.trace.integrity.rest;
 
+import fr.guichet.trace.audit.AuditTrail;
 import fr.guichet.trace.common.Periods;
 import fr.guichet.trace.integrity.service.ChainVerifier;
 import fr.guichet.trace.integrity.service.SealService;
 import fr.guichet.trace.integrity.service.VerificationReport;
 import fr.guichet.trace.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -25,10 +27,14 @@ public class VerifyResource {
 
     private final ChainVerifier verifier;
     private final SealService seals;
+    private final AuditTrail audit;
+    private final SecurityIdentity identity;
 
-    public VerifyResource(ChainVerifier verifier, SealService seals) {
+    public VerifyResource(ChainVerifier verifier, SealService seals, AuditTrail audit, SecurityIdentity identity) {
         this.verifier = verifier;
         this.seals = seals;
+        this.audit = audit;
+        this.identity = identity;
     }
 
     @GET
@@ -41,7 +47,10 @@ public class VerifyResource {
         Instant end = Periods.to(to, now);
         Instant start = Periods.from(from, end.atOffset(ZoneOffset.UTC).minusMonths(1).toInstant());
         Periods.checkOrder(start, end);
-        return verifier.verify(start, end);
+        VerificationReport report = verifier.verify(start, end);
+        audit.record(identity, "GET", "/admin/traces/verify", "trace_verify", Map.of("from", start.toString(),
+                "to", end.toString(), "ok", Boolean.toString(report.ok()), "problems", Long.toString(report.problemCount())), 200);
+        return report;
     }
 
     @POST
@@ -50,6 +59,8 @@ public class VerifyResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Scelle immédiatement les têtes de chaîne (en plus du sceau quotidien)")
     public Map<String, Long> seal() {
-        return Map.of("seal_id", seals.sealNow());
+        long id = seals.sealNow();
+        audit.record(identity, "POST", "/admin/traces/seal", "trace_seal", Map.of("seal_id", Long.toString(id)), 200);
+        return Map.of("seal_id", id);
     }
 }

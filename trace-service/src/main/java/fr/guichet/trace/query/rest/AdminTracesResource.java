@@ -3,6 +3,7 @@ package fr.guichet.trace.query.rest;
 import fr.guichet.common.identifier.Siren;
 import fr.guichet.common.identifier.Siret;
 import fr.guichet.common.trace.TraceEvent;
+import fr.guichet.trace.audit.AuditTrail;
 import fr.guichet.trace.common.Periods;
 import fr.guichet.trace.config.TraceConfig;
 import fr.guichet.trace.error.TraceErrors;
@@ -10,6 +11,7 @@ import fr.guichet.trace.query.service.ExportService;
 import fr.guichet.trace.query.service.TraceFilter;
 import fr.guichet.trace.query.service.TraceQueries;
 import fr.guichet.trace.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +25,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Auditors' and operators' searches and audit exports over a period. */
@@ -33,11 +37,16 @@ public class AdminTracesResource {
     private final TraceQueries queries;
     private final ExportService exports;
     private final TraceConfig config;
+    private final AuditTrail audit;
+    private final SecurityIdentity identity;
 
-    public AdminTracesResource(TraceQueries queries, ExportService exports, TraceConfig config) {
+    public AdminTracesResource(TraceQueries queries, ExportService exports, TraceConfig config, AuditTrail audit,
+                               SecurityIdentity identity) {
         this.queries = queries;
         this.exports = exports;
         this.config = config;
+        this.audit = audit;
+        this.identity = identity;
     }
 
     @GET
@@ -78,6 +87,17 @@ public class AdminTracesResource {
             throw TraceErrors.invalidParameter("format", "Le paramètre format doit valoir ndjson ou csv");
         }
         TraceFilter filter = filter(organisation, token, siren, siret, recipient, status, operation, from, to, false);
+        // the export is on record before its first row leaves
+        Map<String, String> criteria = new LinkedHashMap<>();
+        criteria.put("format", f.name().toLowerCase(java.util.Locale.ROOT));
+        criteria.put("organisation", filter.organisation());
+        criteria.put("token", filter.token());
+        criteria.put("siren", filter.siren());
+        criteria.put("siret", filter.siret());
+        criteria.put("recipient", filter.recipient());
+        criteria.put("from", filter.from().toString());
+        criteria.put("to", filter.to().toString());
+        audit.record(identity, "GET", "/admin/traces/export", "trace_export", criteria, 200);
         StreamingOutput body = out -> exports.export(filter, f, out);
         String type = f == ExportService.Format.CSV ? ExportResponses.CSV : ExportResponses.NDJSON;
         String name = "traces-" + filter.from().atOffset(ZoneOffset.UTC).toLocalDate() + "-"

@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Benchmark of trace-service on this machine:
+#  1. ingestion rate (events/s) of POST /traces with batches of 500 events, one client then
+#     CONCURRENCY clients, against the built jar and the real PostgreSQL;
+#  2. a raw PostgreSQL COPY of the same number of rows of the same shape into the same
+#     partitioned, indexed table (no hashing, no chain, no rollup): the floor to compare with;
+#  3. a streamed export of EXPORT_ROWS rows (default 1 million) with the heap sampled from
+#     /q/metrics while it runs, under a small -Xmx: a flat heap is the expected outcome.
+# Uses a throwaway database (BENCH_DB, default guichet_trace_bench), created and dropped here.
+#
+# Usage: trace-service/bench/ingest-benchmark.sh   (env: BATCHES=200 CONCURRENCY=4 EXPORT_ROWS=1000000 HEAP=128m)
+# Needs: java 17, curl, psql, python3 with the 'cryptography' package (signs the auditor session JWT).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+MODULE=$(dirname "$HERE")
+ROOT=$(dirname "$MODULE")
+BATCHES=${BATCHES:-200}
+CONCURRENCY=${CONCURRENCY:-4}
+EXPORT_ROWS=${EXPORT_ROWS:-1000000}
+HEAP=${HEAP:-128m}
+DB=${BENCH_DB:-guichet_trace_bench}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+export PGPASSWORD=${PGPASSWORD:-guichet}
+PSQL=(psql -h "$PGHOST" -p "$PGPORT" -U guichet -v ON_ERROR_STOP=1 -qAt)
+JAR=$MODULE/target/quarkus-app/quarkus-run.jar
+WORK=$(mktemp -d)
+PID=
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+now_ms() { date +%s%3N; }
+
+cleanup() {
+  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; wait "$PID" 2>/dev/null || true; fi
+  "${PSQL[@]}" -d postgres -c "drop database if exists $DB" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [ ! -f "$JAR" ]; then
+  log "building trace-service"
+  (cd "$ROOT" && ./mvnw -B -q -o -pl trace-service package -DskipTests)
+fi
+
+log "database $DB"
+"${PSQL[@]}" -d postgres -c "drop database if exists $DB" >/dev/null 2>&1 || true
+if ! "${PSQL[@]}" -d postgres -c "create database $DB owner guichet" >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    su postgres -s /bin/sh -c "createdb -O guichet $DB"
+  else
+    echo "cannot create database $DB: run 'sudo -u postgres createdb -O guichet $DB' or set BENCH_DB" >&2
+    exit 1
+  fi
+fi
+
+log "generating $BATCHES batches of 500 events, the COPY file and an auditor session JWT in $WORK"
+python3 - "$WORK" "$BATCHES" <<'PY'
+import base64, csv, json, os, random, sys, time, uuid
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, utils
+
+work, batches = sys.argv[1], int(sys.argv[2])
+ops = ["unites_legales_insee", "etablissements_insee", "attestations_fiscales_dgfip", "attestations_sociales_urssaf"]
+tokens = [str(uuid.uuid4()) for _ in range(200)]
+base = time.time() - 3600
+
+def uuid7(ms):
+    r = random.getrandbits(74)
+    msb = (ms << 16) | 0x7000 | (r >> 62)
+    lsb = (r & ((1 << 62) - 1)) | (1 << 63)
+    return str(uuid.UUID(int=(msb << 64) | lsb))
+
+def event(i):
+    ts = base + i / 1000.0
+    ms = int(ts * 1000)
+    tok = tokens[i % len(tokens)]
+    siren = "%09d" % random.randrange(10**9)
+    status = random.choice([200] * 8 + [404, 422])
+    return {
+        "id": uuid7(ms), "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ts)) + ".%06dZ" % int((ts % 1) * 1e6),
+        "kind": "api_call", "request_id": str(uuid.uuid4()), "token_jti": tok, "habilitation_id": "hab-" + tok[:8],
+        "partner_siret": "13002526500013", "api_kind": "entreprise", "method": "GET", "operation_id": ops[i % len(ops)],
+        "path": "/v3/insee/sirene/unites_legales/" + siren,
+        "parameters": {"context": "Instruction", "object": "Dossier %d" % i, "recipient": "13002526500013"},
+        "client_ip": "203.0.113.%d" % (i % 250), "user_agent": "bench/1.0", "status": status,
+        "error_code": None if status == 200 else "01003", "provider": "insee", "latency_ms": random.randrange(20, 400)}
+
+n = 0
+for name, count in (("warmup", 20), ("seq", batches), ("par", batches)):
+    os.makedirs(os.path.join(work, name))
+    for b in range(count):
+        evs = []
+        for _ in range(500):
+            e = event(n); n += 1
+            evs.append({k: v for k, v in e.items() if v is not None})
+        with open(os.path.join(work, name, "b%05d.json" % b), "w") as f:
+            json.dump(evs, f)
+
+# the same number of rows as one ingestion phase, same shape, fresh ids, for COPY
+cols = ["id", "ts", "kind", "request_id", "token_jti", "habilitation_id", "partner_siret", "api_kind", "method",
+        "operation_id", "path", "parameters", "client_ip", "user_agent", "status", "error_code", "provider",
+        "latency_ms", "siren", "recipient", "batch_id"]
+with open(os.path.join(work, "copy.csv"), "w", newline="") as f:
+    w = csv.writer(f)
+    for _ in range(batches * 500):
+        e = event(n); n += 1
+        w.writerow([e["id"], e["timestamp"], "API_CALL", e["request_id"], e["token_jti"], e["habilitation_id"],
+                    e["partner_siret"], e["api_kind"], e["method"], e["operation_id"], e["path"],
+                    json.dumps(e["parameters"]), e["client_ip"], e["user_agent"], e["status"], e["error_code"] or "",
+                    e["provider"], e["latency_ms"], e["path"][-9:], "13002526500013", 0])
+with open(os.path.join(work, "copy.cols"), "w") as f:
+    f.write(",".join(cols))
+
+key = ec.generate_private_key(ec.SECP256R1())
+nums = key.public_key().public_numbers()
+b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+with open(os.path.join(work, "jwks.json"), "w") as f:
+    json.dump({"keys": [{"kty": "EC", "crv": "P-256", "kid": "bench", "use": "sig", "alg": "ES256",
+                         "x": b64(nums.x.to_bytes(32, "big")), "y": b64(nums.y.to_bytes(32, "big"))}]}, f)
+header = b64(json.dumps({"alg": "ES256", "kid": "bench", "typ": "session+jwt"}).encode())
+payload = b64(json.dumps({"iss": "urn:guichet:token-service", "aud": "urn:guichet:console", "sub": "bench-auditor",
+                          "upn": "bench-auditor", "groups": ["auditor"], "iat": int(time.time()),
+                          "exp": int(time.time()) + 7200}).encode())
+der = key.sign((header + "." + payload).encode(), ec.ECDSA(hashes.SHA256()))
+r, s = utils.decode_dss_signature(der)
+with open(os.path.join(work, "auditor.jwt"), "w") as f:
+    f.write(header + "." + payload + "." + b64(r.to_bytes(32, "big") + s.to_bytes(32, "big")))
+PY
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+log "starting trace-service on port $PORT (-Xmx$HEAP)"
+java -Xmx"$HEAP" -Dquarkus.http.port="$PORT" \
+  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+  -Dquarkus.datasource.reactive.url="postgresql://$PGHOST:$PGPORT/$DB" \
+  -Dguichet.trace.ingestion.clients.gateway=bench-secret \
+  -Dguichet.trace.ingestion.clients.token-service=bench-secret-2 \
+  -Dguichet.trace.jwks-url="file:$WORK/jwks.json" \
+  -Dguichet.trace.seal.key-file="$WORK/seal.pem" \
+  -jar "$JAR" >"$WORK/service.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$PID" 2>/dev/null || { cat "$WORK/service.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+post() { curl -sf -o /dev/null -u gateway:bench-secret -H 'Content-Type: application/json' --data-binary @"$1" "http://127.0.0.1:$PORT/traces"; }
+export -f post; export PORT
+
+log "warm-up"
+for f in "$WORK"/warmup/*.json; do post "$f"; done
+
+EVENTS=$((BATCHES * 500))
+log "ingestion, 1 client: $BATCHES batches of 500"
+t0=$(now_ms)
+for f in "$WORK"/seq/*.json; do post "$f"; done
+t1=$(now_ms)
+SEQ_MS=$((t1 - t0))
+
+log "ingestion, $CONCURRENCY clients: $BATCHES batches of 500"
+t0=$(now_ms)
+ls "$WORK"/par/*.json | xargs -P "$CONCURRENCY" -I{} bash -c 'post "$1"' _ {}
+t1=$(now_ms)
+PAR_MS=$((t1 - t0))
+
+STORED=$("${PSQL[@]}" -d "$DB" -c "select count(*) from trace_event")
+[ "$STORED" -eq $(( (BATCHES * 2 + 20) * 500 )) ] || { echo "expected $(( (BATCHES * 2 + 20) * 500 )) rows, found $STORED" >&2; exit 1; }
+
+log "raw COPY of $EVENTS rows into the same table"
+t0=$(now_ms)
+"${PSQL[@]}" -d "$DB" -c "\\copy trace_event ($(cat "$WORK/copy.cols")) from '$WORK/copy.csv' with (format csv)"
+t1=$(now_ms)
+COPY_MS=$((t1 - t0))
+
+log "loading $EXPORT_ROWS rows for the export (server-side insert)"
+"${PSQL[@]}" -d "$DB" -c "
+  insert into trace_event (id, ts, kind, request_id, token_jti, partner_siret, api_kind, method, operation_id, path,
+                           parameters, client_ip, user_agent, status, provider, latency_ms, siren, recipient, batch_id)
+  select gen_random_uuid(), now() - interval '2 hours' + g * interval '1 millisecond', 'API_CALL', 'req-' || g,
+         'bench-export-token', '13002526500013', 'entreprise', 'GET', 'unites_legales_insee',
+         '/v3/insee/sirene/unites_legales/418166096',
+         jsonb_build_object('context', 'Audit', 'object', 'Export ' || g, 'recipient', '13002526500013'),
+         '203.0.113.9', 'bench/1.0', 200, 'insee', 42, '418166096', '13002526500013', 0
+  from generate_series(1, $EXPORT_ROWS) g"
+
+heap() {
+  curl -sf "http://127.0.0.1:$PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$NF} END {printf "%d\n", s/1048576}'
+}
+log "export of $EXPORT_ROWS rows as NDJSON (heap sampled every 0.5 s)"
+HEAP_BEFORE=$(heap)
+: >"$WORK/heap.txt"
+(while true; do heap >>"$WORK/heap.txt" || true; sleep 0.5; done) &
+SAMPLER=$!
+t0=$(now_ms)
+curl -sf -H "Authorization: Bearer $(cat "$WORK/auditor.jwt")" \
+  "http://127.0.0.1:$PORT/admin/traces/export?format=ndjson&token=bench-export-token&from=$(date -u -d '-1 day' +%Y-%m-%d)&to=$(date -u -d '+1 day' +%Y-%m-%d)" \
+  | wc -l >"$WORK/export.count"
+t1=$(now_ms)
+kill "$SAMPLER" 2>/dev/null || true
+EXPORT_MS=$((t1 - t0))
+EXPORTED=$(cat "$WORK/export.count")
+HEAP_MAX=$(sort -n "$WORK/heap.txt" | tail -1)
+HEAP_MIN=$(sort -n "$WORK/heap.txt" | head -1)
+SAMPLES=$(wc -l <"$WORK/heap.txt")
+
+rate() { python3 -c "print(f'{$1 * 1000 / max($2, 1):,.0f}')"; }
+cat <<OUT
+
+trace-service benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL $("${PSQL[@]}" -d "$DB" -c 'show server_version'), java -Xmx$HEAP
+
+| measure | rows | time | rate |
+| --- | ---: | ---: | ---: |
+| POST /traces, batches of 500, 1 client | $EVENTS | ${SEQ_MS} ms | $(rate $EVENTS $SEQ_MS) events/s |
+| POST /traces, batches of 500, $CONCURRENCY clients | $EVENTS | ${PAR_MS} ms | $(rate $EVENTS $PAR_MS) events/s |
+| raw PostgreSQL COPY, same table and indexes | $EVENTS | ${COPY_MS} ms | $(rate $EVENTS $COPY_MS) rows/s |
+| GET /admin/traces/export (NDJSON) | $EXPORTED | ${EXPORT_MS} ms | $(rate $EXPORTED $EXPORT_MS) rows/s |
+
+Heap during the export: ${HEAP_MIN}–${HEAP_MAX} MiB over $SAMPLES samples (before: ${HEAP_BEFORE} MiB, -Xmx$HEAP).
+OUT
+[ "$EXPORTED" -eq "$EXPORT_ROWS" ] || { echo "export returned $EXPORTED rows, expected $EXPORT_ROWS" >&2; exit 1; }

@@ -1,0 +1,45 @@
+package fr.guichet.trace.audit;
+
+import fr.guichet.common.trace.TraceEvent;
+import fr.guichet.common.trace.UuidV7;
+import fr.guichet.trace.ingestion.service.IngestionService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * trace-service's own admin actions (exports, verifications, seals, retention runs) go into the
+ * trace log like any other admin action: who looked at the journals is itself on record.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    public static final String CLIENT = "trace-service";
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class);
+
+    private final IngestionService ingestion;
+
+    public AuditTrail(IngestionService ingestion) {
+        this.ingestion = ingestion;
+    }
+
+    public void record(SecurityIdentity who, String method, String path, String action, Map<String, String> parameters,
+                       int status) {
+        Map<String, String> params = new LinkedHashMap<>();
+        parameters.forEach((k, v) -> {
+            if (v != null) {
+                params.put(k, v);
+            }
+        });
+        Instant now = Instant.now();
+        TraceEvent event = new TraceEvent(UuidV7.at(now.toEpochMilli()), now, TraceEvent.Kind.ADMIN_ACTION, null, null,
+                null, null, null, method, action, path, params, null, null, status, null, null, null,
+                who.isAnonymous() ? "anonymous" : who.getPrincipal().getName(), action, null);
+        // no audit line, no journals: a failure here fails the request
+        ingestion.store(java.util.List.of(event), CLIENT);
+        LOG.infof("admin action %s by %s %s", action, event.actor(), params);
+    }
+}
