@@ -47,7 +47,7 @@ public class SandboxFixtures {
                 throw new UncheckedIOException("Unreadable sandbox fixture " + file, e);
             }
         }
-        LOG.debugf("Sandbox fixtures loaded: %s", byOperation.keySet());
+        LOG.debugf("%d sandbox cases loaded for %s", count(), byOperation.keySet());
     }
 
     /** The case whose parameters are exactly {@code params} (defaults left out), if any. */

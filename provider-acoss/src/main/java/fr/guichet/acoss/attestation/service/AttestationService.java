@@ -55,6 +55,7 @@ public class AttestationService {
             throw new ApiException(502, Errors.acoss("04503").withMeta("provider_errors", refused.providerErrors()));
         }
         byte[] pdf = ((UrssafAnswer.Delivered) answer).pdf();
+        // v3 shows only the document, but a cut or foreign file must not be handed out either.
         reader.read(pdf);
         StoredDocument stored = documents.store(pdf);
         LOG.debugf("Attestation v3 for %s stored as %s", siren, stored.id());
