@@ -84,12 +84,19 @@ public final class GuichetStack implements AutoCloseable {
         if (!Boolean.getBoolean("guichet.it.keep-db")) {
             services.stream().map(Service::database).filter(java.util.Objects::nonNull).forEach(GuichetStack::resetDatabase);
         }
-        for (Service s : Service.values()) {
-            if (services.contains(s)) {
-                ServiceProcess p = newInstance(s, s.module(), Map.of());
-                instances.put(s, p);
-                p.start(readyTimeout);
+        // Whatever happens to the test JVM, no service outlives it.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "guichet-stack-stop"));
+        try {
+            for (Service s : Service.values()) {
+                if (services.contains(s)) {
+                    ServiceProcess p = newInstance(s, s.module(), Map.of());
+                    instances.put(s, p);
+                    p.start(readyTimeout);
+                }
             }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
         return this;
     }
@@ -286,7 +293,7 @@ public final class GuichetStack implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (ServiceProcess p : additional) {
             p.stop();
         }
