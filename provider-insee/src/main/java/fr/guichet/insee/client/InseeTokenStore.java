@@ -47,15 +47,23 @@ public class InseeTokenStore {
     }
 
     public String token() {
+        String cached = cached();
+        return cached != null ? cached : renewOnce();
+    }
+
+    /** One renewal at a time in this replica: concurrent callers reuse the token it stored. */
+    private synchronized String renewOnce() {
+        String cached = cached();
+        return cached != null ? cached : renew();
+    }
+
+    private String cached() {
         try {
-            String cached = redis.get(KEY);
-            if (cached != null) {
-                return cached;
-            }
+            return redis.get(KEY);
         } catch (RuntimeException e) {
             LOG.warnf("Redis unavailable for the INSEE token, asking INSEE directly: %s", e.getMessage());
+            return null;
         }
-        return renew();
     }
 
     /** INSEE refused the token (401): forget it so that the next call asks for a new one. */

@@ -72,9 +72,25 @@ class SandboxModeTest {
     }
 
     @Test
+    void requestIdComesBack() {
+        given().header("X-Request-ID", "0190f1e2-aaaa-7bbb-8ccc-123456789abc").get("/v3/insee/sirene/unites_legales/552049447")
+                .then().statusCode(200).header("X-Request-ID", "0190f1e2-aaaa-7bbb-8ccc-123456789abc");
+    }
+
+    @Test
+    void openApiAndMetricsAreServed() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/v3/insee/sirene/unites_legales/{siren}'.get.operationId", equalTo("uniteLegaleV3"))
+                .body("paths.'/v3/insee/sirene/etablissements/{siret}/successions'.get.summary",
+                        equalTo("Prédécesseurs et successeurs d'un établissement"));
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("http_server_requests"));
+    }
+
+    @Test
     void readinessChecksRedis() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'redis' }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'redis' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'insee-sirene' }.data.mode", equalTo("sandbox"));
     }
 }
