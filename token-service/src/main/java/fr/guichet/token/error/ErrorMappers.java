@@ -1,5 +1,6 @@
 package fr.guichet.token.error;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -55,6 +56,27 @@ public class ErrorMappers {
         return apiException(TokenErrors.malformedBody(detail));
     }
 
+    // Specific types too, so that ours win over the built-in Jackson mappers (most specific type wins).
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognizedProperty(UnrecognizedPropertyException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response parse(JsonParseException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return apiException(TokenErrors.unauthorized("Authentification requise : jeton de session absent ou invalide."));
@@ -90,6 +112,14 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableJson(json);
+            }
+        }
+        if (status == 400) {
+            return apiException(TokenErrors.malformedBody("Le corps de la requête n'est pas un JSON valide ou n'a pas la forme attendue."));
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
             return Response.status(500).type(MediaType.APPLICATION_JSON).entity(ErrorResponse.of(TokenErrors.internal())).build();

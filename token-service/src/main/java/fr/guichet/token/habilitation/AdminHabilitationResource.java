@@ -20,7 +20,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("/admin/habilitations")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class AdminHabilitationResource {
 
     @Inject
@@ -33,6 +32,7 @@ public class AdminHabilitationResource {
     JsonWebToken session;
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(HabilitationRequest body) {
         return habilitations.create(body, session.getSubject())
                 .map(loaded -> Response.status(201).entity(loaded.view()).build());

@@ -29,7 +29,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("/me")
 @RolesAllowed(SessionTokens.GROUP_PARTNER)
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class PartnerResource {
 
     static final int MAX_LIMIT = 500;
@@ -47,6 +46,7 @@ public class PartnerResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/habilitations/{id}/contacts")
     public Uni<HabilitationView> contacts(@PathParam("id") String id, Contacts contacts) {
         return partner.updateContacts(siret(), uuid(id), contacts, session.getSubject());

@@ -1,0 +1,116 @@
+package fr.guichet.token;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Bad input gets a 4xx API Entreprise error in French, never a 500, and nothing is half-written. */
+@QuarkusTest
+class BadInputTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    String admin;
+    String siret;
+
+    @BeforeEach
+    void organisation() {
+        admin = Fixtures.adminToken();
+        siret = Fixtures.createOrganisation(admin, Fixtures.siret());
+    }
+
+    @Test
+    void malformedAndMistypedBodies() {
+        post("/admin/organisations", "{\"siret\": ").then().statusCode(400)
+                .body("errors[0].code", equalTo("00800")).body("errors[0].detail", containsString("JSON"));
+        post("/admin/habilitations", "{\"organisation_siret\": \"" + siret + "\", \"rate_limit_per_minute\": \"beaucoup\"}")
+                .then().statusCode(422).body("errors[0].source.parameter", equalTo("rate_limit_per_minute"));
+        post("/admin/habilitations", "{\"scopes\": \"pas une liste\"}").then().statusCode(422);
+        post("/admin/organisations", "[]").then().statusCode(400);
+        given().auth().oauth2(admin).contentType(ContentType.TEXT).body("siret=1")
+                .when().post("/admin/organisations").then().statusCode(415).body("errors[0].code", equalTo("00801"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .when().post("/admin/organisations").then().statusCode(400);
+    }
+
+    @Test
+    void invalidSiretAndMissingFields() {
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("siret", "12345678901234", "name", "X"))
+                .when().post("/admin/organisations").then().statusCode(422)
+                .body("errors[0].code", equalTo("00302")).body("errors[0].source.parameter", equalTo("siret"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("siret", Fixtures.siret()))
+                .when().post("/admin/organisations").then().statusCode(422).body("errors[0].source.parameter", equalTo("name"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of())
+                .when().post("/admin/habilitations").then().statusCode(422)
+                .body("errors.source.parameter", hasItem("organisation_siret"))
+                .body("errors.source.parameter", hasItem("api_kind"))
+                .body("errors.source.parameter", hasItem("scopes"))
+                .body("errors.source.parameter", hasItem("contacts"));
+    }
+
+    @Test
+    void unknownScopeInvalidCidrAndUnknownOrganisationWriteNothing() throws Exception {
+        Map<String, Object> body = new HashMap<>(Fixtures.habilitationBody(siret, "x@example.fr"));
+        body.put("scopes", List.of(Fixtures.SCOPE, "acces_total"));
+        body.put("allowed_ips", List.of("192.0.2.0/24", "10.0.0.300/8", "2001:db8::/129", "example.org"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                .when().post("/admin/habilitations").then().statusCode(422)
+                .body("errors.detail", hasItem(containsString("acces_total")))
+                .body("errors.detail", hasItem(containsString("10.0.0.300/8")))
+                .body("errors.detail", hasItem(containsString("2001:db8::/129")))
+                .body("errors.detail", hasItem(containsString("example.org")));
+        // A scope of API Particulier is not one of API Entreprise.
+        body = new HashMap<>(Fixtures.habilitationBody(siret, "x@example.fr"));
+        body.put("api_kind", "particulier");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                .when().post("/admin/habilitations").then().statusCode(422).body("errors[0].source.parameter", equalTo("scopes"));
+        body = new HashMap<>(Fixtures.habilitationBody(Fixtures.siret(), "x@example.fr"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                .when().post("/admin/habilitations").then().statusCode(422)
+                .body("errors[0].source.parameter", equalTo("organisation_siret"));
+        assertEquals(0, habilitationsOf(siret));
+    }
+
+    @Test
+    void unknownIdsAndPathsAre404() {
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .when().post("/admin/habilitations/00000000-0000-4000-8000-000000000000/validate").then().statusCode(404)
+                .body("errors[0].code", equalTo("00003"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .when().post("/admin/tokens/pas-un-uuid/revoke").then().statusCode(404);
+        given().auth().oauth2(admin).when().get("/admin/rien").then().statusCode(404).body("errors[0].code", equalTo("00003"));
+        given().auth().oauth2(admin).queryParam("expiring_before", "demain")
+                .when().get("/admin/tokens").then().statusCode(422).body("errors[0].source.parameter", equalTo("expiring_before"));
+    }
+
+    private io.restassured.response.Response post(String path, String json) {
+        return given().auth().oauth2(admin).contentType(ContentType.JSON).body(json).when().post(path);
+    }
+
+    private int habilitationsOf(String siret) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select count(*) from habilitations h join organisations o on o.id = h.organisation_id where o.siret = ?")) {
+            ps.setString(1, siret);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package fr.guichet.token;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Acceptance: a partner cannot read or change another organisation's habilitations, tokens or traces. */
+@QuarkusTest
+class PartnerApiTest {
+
+    private static final Pattern LINK = Pattern.compile("jeton=([A-Za-z0-9_-]+)");
+
+    @Inject
+    MockMailbox mailbox;
+
+    String admin;
+    String siretA;
+    String emailA;
+    Map<String, Object> tokenA;
+    Map<String, Object> tokenB;
+
+    @BeforeEach
+    void twoOrganisations() {
+        admin = Fixtures.adminToken();
+        siretA = Fixtures.createOrganisation(admin, Fixtures.siret());
+        emailA = "partner-" + siretA + "@example.fr";
+        tokenA = Fixtures.validate(admin, Fixtures.createHabilitation(admin, siretA, emailA));
+        String siretB = Fixtures.createOrganisation(admin, Fixtures.siret());
+        tokenB = Fixtures.validate(admin, Fixtures.createHabilitation(admin, siretB, "other-" + siretB + "@example.fr"));
+    }
+
+    @Test
+    void magicLinkIsSingleUseAndScopesTheSession() {
+        String link = requestLink(emailA);
+        String session = given().contentType(ContentType.JSON).body(Map.of("token", link))
+                .when().post("/auth/magic-links/session")
+                .then().statusCode(200).body("siret", equalTo(siretA)).body("token_type", equalTo("Bearer"))
+                .extract().path("access_token");
+        given().contentType(ContentType.JSON).body(Map.of("token", link))
+                .when().post("/auth/magic-links/session").then().statusCode(401).body("errors[0].code", equalTo("00101"));
+        given().contentType(ContentType.JSON).body(Map.of("token", "forged"))
+                .when().post("/auth/magic-links/session").then().statusCode(401);
+
+        given().auth().oauth2(session).when().get("/me/habilitations").then().statusCode(200)
+                .body("data.id", hasItem(tokenA.get("habilitation_id")))
+                .body("data.organisation_siret", everyItem(equalTo(siretA)));
+        given().auth().oauth2(session).when().get("/me/tokens").then().statusCode(200)
+                .body("data.jti", hasItem(tokenA.get("jti"))).body("data.jti", not(hasItem(tokenB.get("jti"))))
+                .body("data[0].scopes", equalTo(List.of(Fixtures.SCOPE))).body("data[0].retrievable", equalTo(true));
+
+        // One-time retrieval of its own token, then 410.
+        String jtiA = (String) tokenA.get("jti");
+        given().auth().oauth2(session).when().post("/me/tokens/" + jtiA + "/retrieve").then().statusCode(200)
+                .body("token", equalTo(tokenA.get("token")));
+        given().auth().oauth2(session).when().post("/me/tokens/" + jtiA + "/retrieve").then().statusCode(410)
+                .body("errors[0].code", equalTo("00803"));
+    }
+
+    @Test
+    void anotherOrganisationsThingsAreNotFound() {
+        String session = partnerSession(emailA);
+        String jtiB = (String) tokenB.get("jti");
+        String habilitationB = (String) tokenB.get("habilitation_id");
+        given().auth().oauth2(session).when().post("/me/tokens/" + jtiB + "/retrieve").then().statusCode(404);
+        given().auth().oauth2(session).when().get("/me/tokens/" + jtiB + "/stats").then().statusCode(404);
+        given().auth().oauth2(session).when().get("/me/tokens/" + jtiB + "/last-requests").then().statusCode(404);
+        given().auth().oauth2(session).contentType(ContentType.JSON)
+                .body(Map.of("technique", Map.of("email", "pirate@example.fr")))
+                .when().put("/me/habilitations/" + habilitationB + "/contacts").then().statusCode(404);
+        // B's token is intact and still retrievable by B.
+        given().auth().oauth2(admin).when().get("/admin/habilitations/" + habilitationB).then().statusCode(200)
+                .body("contacts.technique.email", not(equalTo("pirate@example.fr")));
+        // Partners never reach the admin API, admins are not partners.
+        given().auth().oauth2(session).when().get("/admin/keys").then().statusCode(403);
+        given().auth().oauth2(admin).when().get("/me/tokens").then().statusCode(403);
+        given().when().get("/me/tokens").then().statusCode(401);
+    }
+
+    @Test
+    void partnerUpdatesItsContacts() {
+        String session = partnerSession(emailA);
+        String habilitationA = (String) tokenA.get("habilitation_id");
+        given().auth().oauth2(session).contentType(ContentType.JSON)
+                .body(Map.of("demandeur", Map.of("email", emailA), "technique", Map.of("email", "nouvelle-tech@example.fr", "phone", "+33 1 02 03 04 05")))
+                .when().put("/me/habilitations/" + habilitationA + "/contacts").then().statusCode(200)
+                .body("contacts.technique.email", equalTo("nouvelle-tech@example.fr"));
+        given().auth().oauth2(session).contentType(ContentType.JSON)
+                .body(Map.of("technique", Map.of("email", "pas-une-adresse")))
+                .when().put("/me/habilitations/" + habilitationA + "/contacts").then().statusCode(422)
+                .body("errors[0].source.parameter", equalTo("contacts.technique.email"));
+    }
+
+    @Test
+    void tracesOfItsOwnTokenComeFromTraceServiceWithClearErrors() {
+        String session = partnerSession(emailA);
+        String jtiA = (String) tokenA.get("jti");
+        // No trace-service runs inside this module's tests: the client must fail cleanly with 502.
+        given().auth().oauth2(session).when().get("/me/tokens/" + jtiA + "/stats").then().statusCode(502)
+                .body("errors[0].code", equalTo("00804"));
+        given().auth().oauth2(session).queryParam("limit", 10).when().get("/me/tokens/" + jtiA + "/last-requests")
+                .then().statusCode(502).body("errors[0].code", equalTo("00804"));
+        given().auth().oauth2(session).queryParam("limit", 0).when().get("/me/tokens/" + jtiA + "/last-requests")
+                .then().statusCode(422).body("errors[0].source.parameter", equalTo("limit"));
+        given().auth().oauth2(session).queryParam("from", "hier").when().get("/me/tokens/" + jtiA + "/stats")
+                .then().statusCode(422).body("errors[0].source.parameter", equalTo("from"));
+    }
+
+    @Test
+    void unknownAddressGetsTheSameAnswerAndNoMail() {
+        String unknown = "inconnu-" + siretA + "@example.fr";
+        given().contentType(ContentType.JSON).body(Map.of("email", unknown))
+                .when().post("/auth/magic-links").then().statusCode(202);
+        assertEquals(0, mailbox.getMailsSentTo(unknown).size());
+        given().contentType(ContentType.JSON).body(Map.of("email", "pas une adresse"))
+                .when().post("/auth/magic-links").then().statusCode(422);
+    }
+
+    private String partnerSession(String email) {
+        return given().contentType(ContentType.JSON).body(Map.of("token", requestLink(email)))
+                .when().post("/auth/magic-links/session").then().statusCode(200).extract().path("access_token");
+    }
+
+    private String requestLink(String email) {
+        int before = mailbox.getMailsSentTo(email).size();
+        given().contentType(ContentType.JSON).body(Map.of("email", email.toUpperCase()))
+                .when().post("/auth/magic-links").then().statusCode(202);
+        List<Mail> mails = mailbox.getMailsSentTo(email);
+        assertEquals(before + 1, mails.size());
+        Matcher m = LINK.matcher(mails.get(mails.size() - 1).getText());
+        assertTrue(m.find(), "link in the mail");
+        return m.group(1);
+    }
+}
