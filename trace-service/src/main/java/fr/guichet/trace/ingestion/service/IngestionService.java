@@ -289,38 +289,64 @@ public class IngestionService {
         if (counts.isEmpty()) {
             return;
         }
-        // sorted keys: concurrent batches lock rollup rows in the same order, no deadlock
+        // one statement each, rows in sorted key order: concurrent batches lock rollup rows in the
+        // same order (no deadlock), and a batch costs two round trips whatever its number of tokens
+        int n = counts.size();
+        String[] jtis = new String[n];
+        String[] days = new String[n];
+        String[] ops = new String[n];
+        String[] statuses = new String[n];
+        String[] sums = new String[n];
+        int i = 0;
+        for (Map.Entry<Key, Long> k : counts.entrySet()) {
+            jtis[i] = k.getKey().jti();
+            days[i] = k.getKey().day().toString();
+            ops[i] = k.getKey().operation();
+            statuses[i] = Integer.toString(k.getKey().status());
+            sums[i] = Long.toString(k.getValue());
+            i++;
+        }
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into trace_stats_daily (token_jti, day, operation_id, status, count) values (?, ?, ?, ?, ?)
+                insert into trace_stats_daily (token_jti, day, operation_id, status, count)
+                select u.jti, u.day::date, u.op, u.status::integer, u.n::bigint
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u(jti, day, op, status, n)
                 on conflict (token_jti, day, operation_id, status)
                 do update set count = trace_stats_daily.count + excluded.count""")) {
-            for (Map.Entry<Key, Long> k : counts.entrySet()) {
-                ps.setString(1, k.getKey().jti());
-                ps.setDate(2, Date.valueOf(k.getKey().day()));
-                ps.setString(3, k.getKey().operation());
-                ps.setInt(4, k.getKey().status());
-                ps.setLong(5, k.getValue());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            setArrays(c, ps, jtis, days, ops, statuses, sums);
+            ps.executeUpdate();
+        }
+        int m = activity.size();
+        String[] tokens = new String[m];
+        String[] kinds = new String[m];
+        String[] sirets = new String[m];
+        String[] firsts = new String[m];
+        String[] lasts = new String[m];
+        i = 0;
+        for (Map.Entry<String, Activity> a : activity.entrySet()) {
+            tokens[i] = a.getKey();
+            kinds[i] = a.getValue().apiKind();
+            sirets[i] = a.getValue().siret();
+            firsts[i] = a.getValue().first().toString();
+            lasts[i] = a.getValue().last().toString();
+            i++;
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into trace_token_activity (token_jti, api_kind, partner_siret, first_seen, last_seen)
-                values (?, ?, ?, ?, ?)
+                select u.jti, u.kind, u.siret, u.first_seen::timestamptz, u.last_seen::timestamptz
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u(jti, kind, siret, first_seen, last_seen)
                 on conflict (token_jti) do update set
                     api_kind = coalesce(trace_token_activity.api_kind, excluded.api_kind),
                     partner_siret = coalesce(trace_token_activity.partner_siret, excluded.partner_siret),
                     first_seen = least(trace_token_activity.first_seen, excluded.first_seen),
                     last_seen = greatest(trace_token_activity.last_seen, excluded.last_seen)""")) {
-            for (Map.Entry<String, Activity> a : activity.entrySet()) {
-                ps.setString(1, a.getKey());
-                ps.setString(2, a.getValue().apiKind());
-                ps.setString(3, a.getValue().siret());
-                ps.setTimestamp(4, Timestamp.from(a.getValue().first()));
-                ps.setTimestamp(5, Timestamp.from(a.getValue().last()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            setArrays(c, ps, tokens, kinds, sirets, firsts, lasts);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void setArrays(Connection c, PreparedStatement ps, String[]... columns) throws SQLException {
+        for (int k = 0; k < columns.length; k++) {
+            ps.setArray(k + 1, c.createArrayOf("text", columns[k]));
         }
     }
 
