@@ -118,6 +118,21 @@ class WalkingSkeletonTest {
     }
 
     @Test
+    void adminHandsAnAuditorAReadOnlySession() throws Exception {
+        String admin = Fixtures.adminToken();
+        String auditor = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("auditor", "Cour des comptes", "reason", "Contrôle annuel des accès"))
+                .when().post("/admin/auditor-tokens").then().statusCode(201).extract().path("access_token");
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setCompactSerialization(auditor);
+        assertEquals("session+jwt", jws.getHeader("typ"));
+        assertEquals(List.of("auditor"), JwtClaims.parse(jws.getUnverifiedPayload()).getStringListClaimValue("groups"));
+        given().auth().oauth2(auditor).when().get("/admin/keys").then().statusCode(403);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("auditor", "X Y"))
+                .when().post("/admin/auditor-tokens").then().statusCode(422);
+    }
+
+    @Test
     void jwksServesEs256Keys() {
         given().when().get("/.well-known/jwks.json").then().statusCode(200)
                 .body("keys.kty", hasItem("EC")).body("keys.crv", hasItem("P-256")).body("keys.alg", hasItem("ES256"))

@@ -83,6 +83,10 @@ public interface TokenConfig {
         /** Days before a token's end at which its contacts are told. */
         @WithDefault("90,60,30,15,7,0")
         List<Integer> thresholdsDays();
+
+        /** When the notice job runs (read by its {@code @Scheduled}). */
+        @WithDefault("0 0 7 * * ?")
+        String cron();
     }
 
     interface Retention {
@@ -93,6 +97,9 @@ public interface TokenConfig {
         /** Ended OAuth access tokens are deleted after this. */
         @WithDefault("30d")
         Duration accessTokensAfter();
+
+        @WithDefault("0 30 3 * * ?")
+        String cron();
     }
 
     interface TraceService {
@@ -100,5 +107,9 @@ public interface TokenConfig {
 
         /** Basic credentials {@code token-service:<secret>} known to trace-service. */
         String secret();
+
+        /** Period of the admin-trace outbox delivery. */
+        @WithDefault("5s")
+        String shipEvery();
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code 00302} SIRET, {@code 00500}); token-service's own codes live in the unused
  * {@code 008xx} range: {@code 00800} unreadable body, {@code 00801} invalid field,
  * {@code 00802} transition out of order, {@code 00803} token already retrieved,
- * {@code 00804} trace-service unavailable, {@code 00805} too many attempts.
+ * {@code 00804} trace-service unavailable, {@code 00805} too many attempts, {@code 00806} mail unavailable.
  */
 public final class TokenErrors {
 
@@ -71,6 +71,11 @@ public final class TokenErrors {
         return new ApiException(429, new ApiError("00805", "Trop de tentatives",
                 "Trop de tentatives d'authentification échouées. Réessayez dans " + retryAfterSeconds + " secondes.",
                 null, Map.of("retry_in", retryAfterSeconds)));
+    }
+
+    public static ApiException mailUnavailable() {
+        return new ApiException(503, new ApiError("00806", "Envoi d'e-mail indisponible",
+                "Le lien de connexion n'a pas pu être envoyé : réessayez dans quelques minutes.", null, Map.of()));
     }
 
     public static ApiError internal() {

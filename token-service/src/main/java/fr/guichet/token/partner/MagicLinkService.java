@@ -126,7 +126,10 @@ public class MagicLinkService {
                         + config.dashboardUrl() + "/connexion?jeton=" + link.secret()
                         + "\n\nCe lien ne sert qu'une fois. Si vous n'avez rien demandé, ignorez ce message.\n\nGuichet"))
                 .toArray(Mail[]::new);
-        return mailer.send(mails);
+        return mailer.send(mails).onFailure().transform(f -> {
+            LOG.errorf("Magic link e-mail not sent: %s", f.toString());
+            return TokenErrors.mailUnavailable();
+        });
     }
 
     /** Exchanges a link for a partner session; the link is consumed atomically. */
