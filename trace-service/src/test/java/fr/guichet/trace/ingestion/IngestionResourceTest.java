@@ -134,9 +134,28 @@ class IngestionResourceTest {
     }
 
     @Test
-    void readinessChecksPostgresql() {
+    void readinessChecksPostgresqlAndThePartitionsAhead() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"))
+                .body("checks.name", hasItem("trace partitions"));
+        java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        for (int i = 0; i <= 3; i++) {
+            java.time.YearMonth m = now.plusMonths(i);
+            assertEquals(1, Db.count(db, "select count(*) from pg_class where relname = ?",
+                    String.format("trace_event_%04d_%02d", m.getYear(), m.getMonthValue())), "partition of " + m);
+        }
+    }
+
+    @Test
+    void servesOpenApiAndIngestionMetrics() throws Exception {
+        given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/json")
+                .body(json.writeValueAsString(batch(UUID.randomUUID().toString(), 1))).post("/traces")
+                .then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/traces"))
+                .body(org.hamcrest.Matchers.containsString("/admin/traces/verify"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("guichet_trace_ingested_total{outcome=\"accepted\"}"));
     }
 }

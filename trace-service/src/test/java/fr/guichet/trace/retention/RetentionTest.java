@@ -117,6 +117,35 @@ class RetentionTest {
         assertEquals("missing", tampered.getString("first_problem.type"));
     }
 
+    @Test
+    void aShorterRetentionForOneApiKindErasesOnlyThatKindAndStillVerifies() {
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        YearMonth old = now.minusMonths(8);
+        YearMonth recent = now.minusMonths(4);
+        String shortLived = UUID.randomUUID().toString();
+        String entreprise = UUID.randomUUID().toString();
+        store(shortLived, "essai", old, 5);
+        store(shortLived, "essai", recent, 2);
+        store(entreprise, "entreprise", old, 3);
+        seal();
+
+        RetentionService.Policy policy = new RetentionService.Policy(36, java.util.Map.of("essai", 6), List.of(),
+                java.time.Duration.ofDays(730));
+        RetentionReport report = retention.run(Instant.now(), policy);
+
+        assertEquals(List.of(), report.droppedPartitions());
+        assertEquals(5, report.erasedRows());
+        assertEquals(2, Db.count(db, "select count(*) from trace_event where token_jti = ?", shortLived));
+        assertEquals(3, Db.count(db, "select count(*) from trace_event where token_jti = ?", entreprise));
+        assertEquals(1, Db.count(db, "select count(*) from trace_purge where kind = 'api_kind_retention' "
+                + "and scope = 'api_kind:essai' and row_count = 5"));
+        JsonPath after = verify(old.atDay(1).toString(), old.atEndOfMonth().toString());
+        assertTrue(after.getBoolean("ok"), after.prettify());
+        assertEquals(5, after.getInt("events_erased"));
+        // nothing left to erase: a second run records no empty purge
+        assertEquals(0, retention.run(Instant.now(), policy).erasedRows());
+    }
+
     private void store(String jti, String apiKind, YearMonth month, int n) {
         List<TraceEvent> events = new ArrayList<>();
         Instant base = month.atDay(10).atStartOfDay().toInstant(ZoneOffset.UTC);

@@ -51,26 +51,39 @@ public class RetentionService {
         this.partitions = partitions;
     }
 
+    /** The retention rules: default months, months per API kind, idle-token erasure. */
+    public record Policy(int months, Map<String, Integer> monthsByApiKind, List<String> idleErasureApiKinds,
+                         java.time.Duration idleErasureAfter) {
+
+        /** Longest retention over all API kinds: whole partitions older than this go. */
+        public int partitionMonths() {
+            return Math.max(months, monthsByApiKind.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+        }
+    }
+
     @Scheduled(cron = "${guichet.trace.retention.cron}", identity = "trace-retention",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run(Instant.now());
     }
 
-    /** Longest retention over all API kinds: whole partitions older than this go. */
-    public int partitionRetentionMonths() {
-        return Math.max(config.retention().months(),
-                config.retention().monthsByApiKind().values().stream().mapToInt(Integer::intValue).max().orElse(0));
+    public Policy configuredPolicy() {
+        return new Policy(config.retention().months(), config.retention().monthsByApiKind(),
+                config.retention().idleErasureApiKinds(), config.retention().idleErasureAfter());
     }
 
-    public synchronized RetentionReport run(Instant now) {
+    public RetentionReport run(Instant now) {
+        return run(now, configuredPolicy());
+    }
+
+    public synchronized RetentionReport run(Instant now, Policy policy) {
         List<String> dropped = new ArrayList<>();
         List<String> erasedTokens = new ArrayList<>();
         List<Long> purgeIds = new ArrayList<>();
         long droppedRows = 0;
         long erasedRows = 0;
         try {
-            YearMonth limit = YearMonth.from(now.atOffset(ZoneOffset.UTC)).minusMonths(partitionRetentionMonths());
+            YearMonth limit = YearMonth.from(now.atOffset(ZoneOffset.UTC)).minusMonths(policy.partitionMonths());
             List<YearMonth> existing;
             try (Connection c = dataSource.getConnection()) {
                 existing = partitions.existing(c);
@@ -83,8 +96,8 @@ public class RetentionService {
                     dropped.add(month.toString());
                 }
             }
-            for (Map.Entry<String, Integer> kind : config.retention().monthsByApiKind().entrySet()) {
-                if (kind.getValue() < partitionRetentionMonths()) {
+            for (Map.Entry<String, Integer> kind : policy.monthsByApiKind().entrySet()) {
+                if (kind.getValue() < policy.partitionMonths()) {
                     Instant before = now.atOffset(ZoneOffset.UTC).minusMonths(kind.getValue()).toInstant();
                     long[] result = erase(PurgeLog.API_KIND_RETENTION, "api_kind:" + kind.getKey(),
                             "api_kind = ? and ts < ?", kind.getKey(), before);
@@ -94,8 +107,8 @@ public class RetentionService {
                     }
                 }
             }
-            Instant idleSince = now.minus(config.retention().idleErasureAfter());
-            for (String kind : config.retention().idleErasureApiKinds()) {
+            Instant idleSince = now.minus(policy.idleErasureAfter());
+            for (String kind : policy.idleErasureApiKinds()) {
                 for (String jti : idleTokens(kind, idleSince)) {
                     long[] result = erase(PurgeLog.IDLE_TOKEN, "token:" + jti, "token_jti = ?", jti, null);
                     purgeIds.add(result[0]);
