@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.guichet.insee.cache.ResponseCache;
 import fr.guichet.insee.config.ProviderConfig;
+import fr.guichet.insee.metrics.InseeMetrics;
 import fr.guichet.insee.operation.InseeOperation;
 import fr.guichet.insee.sandbox.SandboxService;
 import fr.guichet.insee.service.InseeAnswer.CacheStatus;
@@ -25,9 +26,11 @@ public class InseeService {
     private final SireneService sirene;
     private final ResponseCache cache;
     private final ObjectMapper json;
+    private final InseeMetrics metrics;
 
     public InseeService(ProviderConfig provider, SandboxService sandbox, SireneService sirene, ResponseCache cache,
-                        ObjectMapper json) {
+                        ObjectMapper json, InseeMetrics metrics) {
+        this.metrics = metrics;
         this.provider = provider;
         this.sandbox = sandbox;
         this.sirene = sirene;
@@ -46,12 +49,14 @@ public class InseeService {
         if (!bypassCache) {
             Optional<String> cached = cache.get(operation, identifier);
             if (cached.isPresent()) {
+                metrics.cache(operation, CacheStatus.HIT);
                 return new InseeAnswer(200, cached.get(), CacheStatus.HIT);
             }
         }
         ObjectNode fetched = sirene.fetch(operation, identifier);
         String body = serialise(fetched);
         cache.put(operation, identifier, body, SireneService.concernsNaturalPerson(fetched));
+        metrics.cache(operation, CacheStatus.MISS);
         return new InseeAnswer(200, body, CacheStatus.MISS);
     }
 

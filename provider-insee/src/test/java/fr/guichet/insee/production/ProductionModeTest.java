@@ -390,6 +390,27 @@ class ProductionModeTest {
     }
 
     @Test
+    void recordingsMadeWithATokenReplayTheirOwnTokenExchange() {
+        record Case(String file, InseeOperation op, String id, int status, String expected) {
+        }
+        List<Case> cases = List.of(
+                new Case("siren/non_diffusable_with_token.yml", InseeOperation.UNITES_LEGALES_V4, "789510732", 200, "DUPONT"),
+                new Case("siren/non_existent_with_token.yml", InseeOperation.UNITES_LEGALES_V3, "000000000", 404, "01003"),
+                new Case("siret/active_GE_with_token.yml", InseeOperation.ETABLISSEMENTS_V3, "30613890002979", 200, "DE LA PAIX"),
+                new Case("siret/non_diffusable_with_token.yml", InseeOperation.ETABLISSEMENTS_V4, "78951073200017", 200, "non_diffusible"),
+                new Case("siret/non_existent_with_token.yml", InseeOperation.ETABLISSEMENTS_V4, "00000000000000", 404, "01003"));
+        for (Case c : cases) {
+            freshState();
+            Recordings.replay(insee, c.file());
+            Response response = call(c.op(), c.id());
+            assertEquals(c.status(), response.statusCode(), c.file() + " " + response.asString());
+            assertTrue(response.asString().contains(c.expected()), c.file() + " " + response.asString());
+            OpenApiContract.assertValid(OperationPaths.path(c.op(), c.id()), c.status(), response.asString());
+            insee.verify(1, postRequestedFor(urlEqualTo(Recordings.TOKEN_PATH)));
+        }
+    }
+
+    @Test
     void revokedTokenIsRenewedOnce() {
         Recordings.replay(insee, "siren/active_GE_with_token.yml");
         redis.value(String.class).set("guichet:insee:oauth-token", "revoked-token");

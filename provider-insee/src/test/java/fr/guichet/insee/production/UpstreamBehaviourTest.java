@@ -121,7 +121,7 @@ class UpstreamBehaviourTest {
                 .body("checks.find { it.name == 'insee-sirene' }.data.circuit", equalTo("closed"))
                 .body("checks.find { it.name == 'insee-sirene' }.data.mode", equalTo("production"))
                 .body("checks.find { it.name == 'insee-sirene' }.data.success_ratio", equalTo("1.000"))
-                .body("checks.find { it.name == 'redis' }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'Redis connection health check' }.status", equalTo("UP"));
     }
 
     @Test
@@ -142,6 +142,11 @@ class UpstreamBehaviourTest {
         Response bypass = given().header("Cache-Control", "no-cache").get(OperationPaths.path(InseeOperation.UNITES_LEGALES_V3, SIREN));
         assertEquals("miss", bypass.header("X-Guichet-Cache"));
         insee.verify(3, getRequestedFor(urlEqualTo(UPSTREAM)));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(
+                        "guichet_insee_cache_total{operation=\"api_entreprise_v3_insee_unites_legales\",result=\"hit\"}"))
+                .body(org.hamcrest.Matchers.containsString("guichet_insee_upstream_success_ratio"))
+                .body(org.hamcrest.Matchers.containsString("guichet_insee_upstream_circuit_state"));
     }
 
     @Test

@@ -90,7 +90,7 @@ class SandboxModeTest {
     void readinessChecksRedis() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'redis' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Redis connection health check' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'insee-sirene' }.data.mode", equalTo("sandbox"));
     }
 }
