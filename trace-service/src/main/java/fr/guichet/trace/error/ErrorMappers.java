@@ -12,6 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Every failure reaches the caller as an API Entreprise error body. */
 public class ErrorMappers {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ErrorMappers.class);
+
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
         return body(e.status(), e.body());
@@ -21,6 +23,13 @@ public class ErrorMappers {
     public Response unauthorized(RuntimeException e) {
         return Response.fromResponse(body(401, TraceErrors.unauthorized().body()))
                 .header("WWW-Authenticate", "Bearer, Basic realm=\"guichet-trace\"").build();
+    }
+
+    /** Storage failures (PostgreSQL unreachable, ...): retryable, and nothing was committed. */
+    @ServerExceptionMapper
+    public Response unavailable(fr.guichet.trace.store.StorageException e) {
+        LOG.error("trace-service storage failure", e);
+        return Response.fromResponse(body(503, TraceErrors.unavailable().body())).header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper

@@ -15,6 +15,7 @@ public final class TraceErrors {
     public static final String UNREADABLE_BODY = "00261";
     public static final String INVALID_PARAMETER = "00262";
     public static final String NOT_FOUND = "00263";
+    public static final String UNAVAILABLE = "00264";
 
     private TraceErrors() {
     }
@@ -40,6 +41,12 @@ public final class TraceErrors {
     public static ApiException invalidParameter(String parameter, String detail) {
         return new ApiException(422, new ApiError(INVALID_PARAMETER, "Entité non traitable", detail,
                 Map.of("parameter", parameter), Map.of()));
+    }
+
+    public static ApiException unavailable() {
+        return new ApiException(503, new ApiError(UNAVAILABLE, "Service indisponible",
+                "Le journal des traces est momentanément indisponible ; rien n'a été enregistré, renvoyez la requête.",
+                null, Map.of()));
     }
 
     public static ApiException notFound(String detail) {

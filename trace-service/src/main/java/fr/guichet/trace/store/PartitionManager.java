@@ -60,7 +60,7 @@ public class PartitionManager {
             ps.execute();
             known.add(month);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the trace partition of " + month, e);
+            throw new fr.guichet.trace.store.StorageException("cannot create the trace partition of " + month, e);
         }
     }
 

@@ -71,6 +71,12 @@ class TraceQueriesTest {
         }
         events.add(TestEvents.apiCall(tokenB, orgB, "entreprise", "unites_legales_insee", "418166096", 200, day2));
         ingestion.store(events, "gateway");
+        // token-service's admin action on token A: in the log, not in the partner's requests or statistics
+        Instant at = day2.plusSeconds(30);
+        ingestion.store(List.of(new TraceEvent(fr.guichet.common.trace.UuidV7.at(at.toEpochMilli()), at,
+                TraceEvent.Kind.ADMIN_ACTION, null, tokenA, "hab", ORG_A, "entreprise", null, "admin.prolong",
+                "/tokens/" + tokenA, null, null, null, 200, null, null, null, "admin@guichet.test", "prolong",
+                "Prolongation")), "token-service");
     }
 
     static String luhnSiret() {

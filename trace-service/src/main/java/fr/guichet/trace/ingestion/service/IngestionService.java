@@ -127,7 +127,7 @@ public class IngestionService {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("trace batch not stored: " + e.getMessage(), e);
+            throw new fr.guichet.trace.store.StorageException("trace batch not stored: " + e.getMessage(), e);
         }
         int dup = events.size() - inserted;
         accepted.increment(inserted);
@@ -275,7 +275,8 @@ public class IngestionService {
         TreeMap<String, Activity> activity = new TreeMap<>();
         for (StoredEvent s : stored) {
             TraceEvent e = s.event();
-            if (e.tokenJti() == null) {
+            // partners' statistics and a token's last use count API calls, not admin actions on it
+            if (e.tokenJti() == null || e.kind() != TraceEvent.Kind.API_CALL) {
                 continue;
             }
             LocalDate day = e.timestamp().atOffset(ZoneOffset.UTC).toLocalDate();

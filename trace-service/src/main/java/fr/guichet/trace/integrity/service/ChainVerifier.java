@@ -102,7 +102,7 @@ public class ChainVerifier {
             c.commit();
             events.commit();
         } catch (SQLException e) {
-            throw new IllegalStateException("verification failed: " + e.getMessage(), e);
+            throw new fr.guichet.trace.store.StorageException("verification failed: " + e.getMessage(), e);
         }
         LOG.infof("trace verification %s..%s: %d batches, %d events, %d problems in %d ms", from, to, run.batches,
                 run.events, run.problemCount, (System.nanoTime() - started) / 1_000_000);

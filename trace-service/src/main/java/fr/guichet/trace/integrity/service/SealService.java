@@ -49,7 +49,7 @@ public class SealService {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("seal failed: " + e.getMessage(), e);
+            throw new fr.guichet.trace.store.StorageException("seal failed: " + e.getMessage(), e);
         }
     }
 

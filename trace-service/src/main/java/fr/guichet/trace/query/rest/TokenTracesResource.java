@@ -66,7 +66,8 @@ public class TokenTracesResource {
         if (start != null && end != null) {
             Periods.checkOrder(start, end);
         }
-        TraceFilter filter = new TraceFilter(null, jti, null, null, null, status, blankToNull(operation), start, end);
+        TraceFilter filter = new TraceFilter(null, jti, null, null, null, status, blankToNull(operation), start, end)
+                .apiCallsOnly();
         return owned(jti).chain(() -> queries.search(filter, n)).map(Page::new);
     }
 

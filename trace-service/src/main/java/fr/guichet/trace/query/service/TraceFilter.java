@@ -9,7 +9,17 @@ import java.util.List;
  * client: JDBC ({@code ?}) or the reactive client ({@code $n}).
  */
 public record TraceFilter(String organisation, String token, String siren, String siret, String recipient,
-                          Integer status, String operation, Instant from, Instant to) {
+                          Integer status, String operation, Instant from, Instant to, String kind) {
+
+    public TraceFilter(String organisation, String token, String siren, String siret, String recipient,
+                       Integer status, String operation, Instant from, Instant to) {
+        this(organisation, token, siren, siret, recipient, status, operation, from, to, null);
+    }
+
+    /** Only API calls (a partner's requests), not admin actions. */
+    public TraceFilter apiCallsOnly() {
+        return new TraceFilter(organisation, token, siren, siret, recipient, status, operation, from, to, "API_CALL");
+    }
 
     public boolean hasSubject() {
         return organisation != null || token != null || siren != null || siret != null || recipient != null;
@@ -25,6 +35,7 @@ public record TraceFilter(String organisation, String token, String siren, Strin
         add(clauses, args, numbered, "recipient = ", recipient);
         add(clauses, args, numbered, "status = ", status);
         add(clauses, args, numbered, "operation_id = ", operation);
+        add(clauses, args, numbered, "kind = ", kind);
         add(clauses, args, numbered, "ts >= ", from == null ? null : java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC));
         add(clauses, args, numbered, "ts < ", to == null ? null : java.time.OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC));
         return clauses.isEmpty() ? "true" : String.join(" and ", clauses);

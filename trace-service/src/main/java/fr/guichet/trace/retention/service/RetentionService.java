@@ -118,7 +118,7 @@ public class RetentionService {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("retention failed: " + e.getMessage(), e);
+            throw new fr.guichet.trace.store.StorageException("retention failed: " + e.getMessage(), e);
         }
         LOG.infof("trace retention: dropped %s (%d rows), erased %d idle tokens (%d rows in all erasures)", dropped,
                 droppedRows, erasedTokens.size(), erasedRows);
