@@ -52,7 +52,7 @@ public final class DiffusionPolicy {
             throw InseeErrors.notFound();
         }
         uniteLegale(ul);
-        if (PARTIAL.equals(status) || PARTIAL.equals(ul.path("status_diffusion").asText())) {
+        if (addressProtected(data)) {
             if (SireneMapper.PERSONNE_PHYSIQUE.equals(ul.path("type").asText())) {
                 data.put("enseigne", NOT_DIFFUSED);
             }
@@ -73,6 +73,17 @@ public final class DiffusionPolicy {
                 POSTAL_LINES.forEach(l -> postal.put(l, NOT_DIFFUSED));
             }
         }
+    }
+
+    /**
+     * An establishment's address is protected when the establishment is partially diffusible,
+     * and always for a partially diffusible natural person, whose address is their own.
+     */
+    public static boolean addressProtected(JsonNode etablissement) {
+        JsonNode ul = etablissement.path("unite_legale");
+        return PARTIAL.equals(etablissement.path("status_diffusion").asText())
+                || (PARTIAL.equals(ul.path("status_diffusion").asText())
+                    && SireneMapper.PERSONNE_PHYSIQUE.equals(ul.path("type").asText()));
     }
 
     private static void maskUniteLegale(ObjectNode ul) {

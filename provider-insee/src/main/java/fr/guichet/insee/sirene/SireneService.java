@@ -121,9 +121,7 @@ public class SireneService {
             // The address follows the établissement, and a natural person's unit protects it too.
             ObjectNode full = SireneMapper.etablissement(raw, op.version());
             DiffusionPolicy.etablissement(full);
-            boolean partial = "partiellement_diffusible".equals(full.path("status_diffusion").asText())
-                    || "partiellement_diffusible".equals(full.path("unite_legale").path("status_diffusion").asText());
-            DiffusionPolicy.adresse(data, partial);
+            DiffusionPolicy.adresse(data, DiffusionPolicy.addressProtected(full));
         }
         String siren = raw.path("siren").asText();
         ObjectNode links = JSON.objectNode();
