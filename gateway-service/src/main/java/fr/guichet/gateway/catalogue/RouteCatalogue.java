@@ -47,6 +47,16 @@ public class RouteCatalogue {
     }
 
     public RouteCatalogue() {
+        this(Map.of());
+    }
+
+    @jakarta.inject.Inject
+    public RouteCatalogue(fr.guichet.gateway.config.GatewayConfig config) {
+        this(config.limits().groups());
+    }
+
+    /** @param groupLimits operator overrides of group limits, by throttle group name */
+    public RouteCatalogue(Map<String, Integer> groupLimits) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         JsonNode catalogue = read(yaml, ROUTES);
         JsonNode authorizations = read(yaml, AUTHORIZATIONS).path("shared");
@@ -70,15 +80,7 @@ public class RouteCatalogue {
                 }
                 authorization.forEach(s -> scopes.add(s.asText()));
             }
-            Route.Throttle group;
-            if (r.hasNonNull("throttle")) {
-                group = extraGroups.get(r.get("throttle").asText());
-            } else {
-                group = throttleByOperation.get(id);
-            }
-            if (group == null) {
-                throw new IllegalStateException("Route " + id + ": no throttle group");
-            }
+            Route.Throttle group = throttle(id, r, extraGroups, throttleByOperation, groupLimits);
             ProviderPrefix prefix = ProviderPrefix.valueOf(r.path("error_prefix").asText());
             r.path("paths").fields().forEachRemaining(p -> {
                 String version = p.getKey();
@@ -105,7 +107,8 @@ public class RouteCatalogue {
         List<Pattern> gone = new ArrayList<>();
         catalogue.path("removed").forEach(p -> gone.add(compile(p.asText())));
         this.removed = List.copyOf(gone);
-        LOG.infof("Route catalogue: %d routes, %d retired", routes.size(), removed.size());
+        LOG.infof("Route catalogue: %d routes, %d retired%s", routes.size(), removed.size(),
+                groupLimits.isEmpty() ? "" : ", group limits overridden: " + groupLimits);
     }
 
     /** The route serving this path, if any. */
@@ -133,6 +136,17 @@ public class RouteCatalogue {
 
     public List<Route> routes() {
         return routes.stream().map(Compiled::route).toList();
+    }
+
+    private static Route.Throttle throttle(String id, JsonNode r, Map<String, Route.Throttle> extraGroups,
+                                           Map<String, Route.Throttle> byOperation, Map<String, Integer> overrides) {
+        Route.Throttle group = r.hasNonNull("throttle") ? extraGroups.get(r.get("throttle").asText()) : byOperation.get(id);
+        if (group == null) {
+            throw new IllegalStateException("Route " + id + ": no throttle group");
+        }
+        Integer override = overrides.get(group.group());
+        return override != null && override > 0
+                ? new Route.Throttle(group.group(), group.key(), override, group.periodSeconds()) : group;
     }
 
     private static Map<String, Route.Throttle> throttleGroups(JsonNode throttle) {

@@ -124,6 +124,12 @@ public interface GatewayConfig {
         @WithDefault("0.5")
         double degradedShare();
 
+        /**
+         * Operator overrides of throttle groups' limits (calls per group period), by group name:
+         * {@code guichet.gateway.limits.groups.json_resources_entreprise=500}.
+         */
+        Map<String, Integer> groups();
+
         /** Lifetime of the duplicate-request guard if the call never completes. */
         @WithDefault("PT30S")
         Duration duplicateGuardTtl();

@@ -93,6 +93,14 @@ class RouteCatalogueTest {
     }
 
     @Test
+    void operatorsCanOverrideAGroupLimit() {
+        RouteCatalogue tuned = new RouteCatalogue(Map.of("ensu_documents", 800, "json_resources_entreprise", 1000));
+        assertEquals(800, tuned.byOperation("api_entreprise_v3_dgfip_ensu_document").orElseThrow().throttle().limit());
+        assertEquals(1000, tuned.byOperation("api_entreprise_v4_insee_etablissements").orElseThrow().throttle().limit());
+        assertEquals(5, tuned.byOperation("api_entreprise_v3_dgfip_attestations_fiscales").orElseThrow().throttle().limit());
+    }
+
+    @Test
     void unknownAndRemovedPaths() {
         assertTrue(catalogue.match("/v3/insee/sirene/unites_legales").isEmpty());
         assertTrue(catalogue.match("/v3/insee/sirene/unites_legales/418166096/extra").isEmpty());
