@@ -127,6 +127,13 @@ class TraceQueriesTest {
                 .queryParam("from", day1.toString()).queryParam("to", day1.plusSeconds(3).toString())
                 .get("/tokens/{jti}/requests", tokenA)
                 .then().statusCode(200).body("data", hasSize(3));
+        // the contract's empty parameters mean "no filter"
+        given().header("Authorization", TestEvents.TOKEN_SERVICE_AUTH)
+                .get("/tokens/{jti}/requests?limit=50&status=&operation=&from=&to=", tokenA)
+                .then().statusCode(200).body("data", hasSize(12));
+        given().header("Authorization", TestEvents.TOKEN_SERVICE_AUTH).queryParam("status", "abc")
+                .get("/tokens/{jti}/requests", tokenA)
+                .then().statusCode(422).body("errors[0].source.parameter", equalTo("status"));
         given().header("Authorization", TestEvents.TOKEN_SERVICE_AUTH).queryParam("limit", 0)
                 .get("/tokens/{jti}/requests", tokenA)
                 .then().statusCode(422).body("errors[0].source.parameter", equalTo("limit"));
@@ -150,6 +157,9 @@ class TraceQueriesTest {
                 .queryParam("from", d2).queryParam("to", d2)
                 .get("/tokens/{jti}/stats", tokenA)
                 .then().statusCode(200).body("data.count", contains(3, 3));
+        given().header("Authorization", TestEvents.TOKEN_SERVICE_AUTH)
+                .get("/tokens/{jti}/stats?from=&to=", tokenA)
+                .then().statusCode(200).body("data.count", contains(6, 3, 3));
     }
 
     @Test

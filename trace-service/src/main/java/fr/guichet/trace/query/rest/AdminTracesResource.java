@@ -55,15 +55,11 @@ public class AdminTracesResource {
     public Uni<TokenTracesResource.Page<TraceEvent>> search(
             @QueryParam("organisation") String organisation, @QueryParam("token") String token,
             @QueryParam("siren") String siren, @QueryParam("siret") String siret,
-            @QueryParam("recipient") String recipient, @QueryParam("status") Integer status,
+            @QueryParam("recipient") String recipient, @QueryParam("status") String status,
             @QueryParam("operation") String operation, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") String limit) {
         TraceFilter filter = filter(organisation, token, siren, siret, recipient, status, operation, from, to, true);
-        int n = limit == null ? 100 : limit;
-        if (n < 1 || n > config.export().maxSearchLimit()) {
-            throw TraceErrors.invalidParameter("limit", "Le paramètre limit doit être compris entre 1 et "
-                    + config.export().maxSearchLimit());
-        }
+        int n = QueryParams.limit(limit, 100, config.export().maxSearchLimit());
         return queries.search(filter, n).map(TokenTracesResource.Page::new);
     }
 
@@ -75,11 +71,11 @@ public class AdminTracesResource {
     public Response export(@QueryParam("format") String format,
                            @QueryParam("organisation") String organisation, @QueryParam("token") String token,
                            @QueryParam("siren") String siren, @QueryParam("siret") String siret,
-                           @QueryParam("recipient") String recipient, @QueryParam("status") Integer status,
+                           @QueryParam("recipient") String recipient, @QueryParam("status") String status,
                            @QueryParam("operation") String operation, @QueryParam("from") String from,
                            @QueryParam("to") String to) {
         ExportService.Format f;
-        if (format == null || format.equalsIgnoreCase("ndjson")) {
+        if (format == null || format.isBlank() || format.equalsIgnoreCase("ndjson")) {
             f = ExportService.Format.NDJSON;
         } else if (format.equalsIgnoreCase("csv")) {
             f = ExportService.Format.CSV;
@@ -106,7 +102,7 @@ public class AdminTracesResource {
     }
 
     private TraceFilter filter(String organisation, String token, String siren, String siret, String recipient,
-                               Integer status, String operation, String from, String to, boolean needsSubject) {
+                               String status, String operation, String from, String to, boolean needsSubject) {
         if (siren != null && !Siren.isValid(siren)) {
             throw TraceErrors.invalidParameter("siren", "Le numéro de siren n'est pas correctement formatté");
         }
@@ -117,7 +113,7 @@ public class AdminTracesResource {
         Instant start = Periods.from(from, end.minus(30, ChronoUnit.DAYS));
         Periods.checkOrder(start, end);
         TraceFilter filter = new TraceFilter(blank(organisation), blank(token), blank(siren), blank(siret), blank(recipient),
-                status, blank(operation), start, end);
+                QueryParams.status(status), blank(operation), start, end);
         if (needsSubject && !filter.hasSubject()) {
             throw TraceErrors.invalidParameter("organisation",
                     "Indiquez au moins un critère : organisation, token, siren, siret ou recipient");

@@ -53,20 +53,17 @@ public class TokenTracesResource {
     @GET
     @Path("/requests")
     @Operation(summary = "Dernières requêtes d'un jeton, de la plus récente à la plus ancienne")
-    public Uni<Page<TraceEvent>> requests(@PathParam("jti") String jti, @QueryParam("limit") Integer limit,
-                                          @QueryParam("status") Integer status, @QueryParam("operation") String operation,
+    public Uni<Page<TraceEvent>> requests(@PathParam("jti") String jti, @QueryParam("limit") String limit,
+                                          @QueryParam("status") String status, @QueryParam("operation") String operation,
                                           @QueryParam("from") String from, @QueryParam("to") String to) {
-        int n = limit == null ? 50 : limit;
-        if (n < 1 || n > config.export().maxSearchLimit()) {
-            throw TraceErrors.invalidParameter("limit", "Le paramètre limit doit être compris entre 1 et "
-                    + config.export().maxSearchLimit());
-        }
+        int n = QueryParams.limit(limit, 50, config.export().maxSearchLimit());
         Instant end = Periods.to(to, null);
         Instant start = Periods.from(from, null);
         if (start != null && end != null) {
             Periods.checkOrder(start, end);
         }
-        TraceFilter filter = new TraceFilter(null, jti, null, null, null, status, blankToNull(operation), start, end)
+        TraceFilter filter = new TraceFilter(null, jti, null, null, null, QueryParams.status(status),
+                blankToNull(operation), start, end)
                 .apiCallsOnly();
         return owned(jti).chain(() -> queries.search(filter, n)).map(Page::new);
     }
