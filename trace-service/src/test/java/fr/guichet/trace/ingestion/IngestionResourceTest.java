@@ -60,6 +60,40 @@ class IngestionResourceTest {
     }
 
     @Test
+    void concurrentReSendsStoreEachEventOnceAndKeepTheChainIntact() throws Exception {
+        String jti = UUID.randomUUID().toString();
+        List<String> bodies = new ArrayList<>();
+        for (int b = 0; b < 4; b++) {
+            bodies.add(json.writeValueAsString(batch(jti, 50)));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (String body : bodies) {
+                    results.add(pool.submit(() -> given().header("Authorization", TestEvents.GATEWAY_AUTH)
+                            .contentType("application/json").body(body).post("/traces")
+                            .then().statusCode(200).extract().path("accepted")));
+                }
+            }
+            int accepted = 0;
+            for (var r : results) {
+                accepted += r.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertEquals(200, accepted, "every event accepted exactly once over all the re-sends");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(200, Db.count(db, "select count(*) from trace_event where token_jti = ?", jti));
+        assertEquals(200, Db.count(db, "select coalesce(sum(count), 0) from trace_stats_daily where token_jti = ?", jti));
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        given().header("Authorization", SessionTokens.bearer(SessionTokens.auditor()))
+                .queryParam("from", month + "-01").queryParam("to", Instant.now().toString())
+                .get("/admin/traces/verify")
+                .then().statusCode(200).body("ok", equalTo(true)).body("problem_count", equalTo(0));
+    }
+
+    @Test
     void acceptsNdjsonFromTokenService() throws Exception {
         String jti = UUID.randomUUID().toString();
         List<TraceEvent> events = batch(jti, 3);
