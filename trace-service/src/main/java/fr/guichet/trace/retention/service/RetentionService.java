@@ -35,6 +35,7 @@ import org.jboss.logging.Logger;
 public class RetentionService {
 
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
+    private static final long RUN_LOCK = 0x7472616365L + 1;
 
     private final AgroalDataSource dataSource;
     private final TraceConfig config;
@@ -76,7 +77,35 @@ public class RetentionService {
         return run(now, configuredPolicy());
     }
 
+    /** One retention run at a time across replicas: a session advisory lock held for the run. */
     public synchronized RetentionReport run(Instant now, Policy policy) {
+        try (Connection guard = dataSource.getConnection()) {
+            boolean mine;
+            try (PreparedStatement ps = guard.prepareStatement("select pg_try_advisory_lock(?)")) {
+                ps.setLong(1, RUN_LOCK);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    mine = rs.getBoolean(1);
+                }
+            }
+            if (!mine) {
+                LOG.info("trace retention already running on another replica; skipped");
+                return new RetentionReport(List.of(), 0, List.of(), 0, List.of());
+            }
+            try {
+                return runLocked(now, policy);
+            } finally {
+                try (PreparedStatement ps = guard.prepareStatement("select pg_advisory_unlock(?)")) {
+                    ps.setLong(1, RUN_LOCK);
+                    ps.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new fr.guichet.trace.store.StorageException("retention failed: " + e.getMessage(), e);
+        }
+    }
+
+    private RetentionReport runLocked(Instant now, Policy policy) {
         List<String> dropped = new ArrayList<>();
         List<String> erasedTokens = new ArrayList<>();
         List<Long> purgeIds = new ArrayList<>();
