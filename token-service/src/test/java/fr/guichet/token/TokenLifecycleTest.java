@@ -66,6 +66,8 @@ class TokenLifecycleTest {
             assertNotNull(listener.awaitMessage(newJti, 5000), "subscriber received the jti");
         }
         assertEquals("revoked", redis.hash(String.class).hget("guichet:token:" + newJti, "status"));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("guichet_token_revocation_duration_seconds_count"), "revocation timer exported");
         given().when().get("/internal/tokens/" + newJti).then().statusCode(200).body("status", equalTo("revoked"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "encore"))
                 .when().post("/admin/tokens/" + newJti + "/revoke")

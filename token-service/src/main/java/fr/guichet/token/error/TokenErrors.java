@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code 00302} SIRET, {@code 00500}); token-service's own codes live in the unused
  * {@code 008xx} range: {@code 00800} unreadable body, {@code 00801} invalid field,
  * {@code 00802} transition out of order, {@code 00803} token already retrieved,
- * {@code 00804} trace-service unavailable, {@code 00805} too many attempts, {@code 00806} mail unavailable.
+ * {@code 00804} trace-service unavailable, {@code 00805} too many attempts, {@code 00806} mail unavailable,
+ * {@code 00807} revocation recorded but not yet propagated.
  */
 public final class TokenErrors {
 
@@ -76,6 +77,12 @@ public final class TokenErrors {
     public static ApiException mailUnavailable() {
         return new ApiException(503, new ApiError("00806", "Envoi d'e-mail indisponible",
                 "Le lien de connexion n'a pas pu être envoyé : réessayez dans quelques minutes.", null, Map.of()));
+    }
+
+    public static ApiException propagationPending(String jti) {
+        return new ApiException(503, new ApiError("00807", "Propagation de la révocation en attente",
+                "La révocation du jeton " + jti + " est enregistrée, mais Redis n'a pas pu être mis à jour : "
+                        + "la réconciliation périodique la propagera. Vérifiez l'état de Redis.", null, Map.of()));
     }
 
     public static ApiError internal() {

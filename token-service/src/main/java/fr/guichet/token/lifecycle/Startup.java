@@ -26,7 +26,14 @@ public class Startup {
 
     void onStart(@Observes StartupEvent event) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> keys.ensureSigningKey());
-        Integer republished = VertxContextSupport.subscribeAndAwait(() -> tokens.republishAll());
-        LOG.infof("Signing keys loaded; Redis copy of %d token(s) republished", republished);
+        LOG.info("Signing keys loaded");
+        try {
+            Integer republished = VertxContextSupport.subscribeAndAwait(() -> tokens.republishAll());
+            LOG.infof("Redis copy of %d token(s) republished", republished);
+        } catch (Exception e) {
+            // Not fatal: the gateway falls back on GET /internal/tokens/{jti}, and the
+            // reconciliation job rewrites the copy once Redis answers again.
+            LOG.errorf("Redis copy not republished at start-up (reconciliation will retry): %s", e.toString());
+        }
     }
 }

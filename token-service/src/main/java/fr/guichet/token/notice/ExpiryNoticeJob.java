@@ -8,6 +8,8 @@ import fr.guichet.token.token.Token;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,12 +51,22 @@ public class ExpiryNoticeJob {
     @Inject
     ReactiveMailer mailer;
 
+    private final Counter sentCounter;
+
+    ExpiryNoticeJob(MeterRegistry registry) {
+        this.sentCounter = Counter.builder("guichet.token.expiry.notices.sent")
+                .description("Expiry notice e-mails sent").register(registry);
+    }
+
     @Scheduled(cron = "${guichet.token.notices.cron:0 0 7 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run().replaceWithVoid();
     }
 
     private record Due(Token token, int threshold, List<Integer> superseded) {
+    }
+
+    private record Owner(Habilitation habilitation, Organisation organisation) {
     }
 
     /** One pass at {@link TimeSource#now()}; answers the number of e-mails sent. */
@@ -141,10 +153,10 @@ public class ExpiryNoticeJob {
     private Uni<Boolean> mail(Due due) {
         Token token = due.token();
         return Panache.withSession(() -> Habilitation.<Habilitation>findById(token.habilitationId)
-                        .flatMap(h -> Organisation.<Organisation>findById(h.organisationId).map(org -> new Object[] {h, org})))
-                .flatMap(pair -> {
-                    Habilitation h = (Habilitation) pair[0];
-                    Organisation org = (Organisation) pair[1];
+                        .flatMap(h -> Organisation.<Organisation>findById(h.organisationId).map(org -> new Owner(h, org))))
+                .flatMap(owner -> {
+                    Habilitation h = owner.habilitation();
+                    Organisation org = owner.organisation();
                     if (h.contacts == null || h.contacts.emails().isEmpty()) {
                         LOG.warnf("Token %s reaches its %d-day notice but its habilitation has no contact", token.jti, due.threshold());
                         return Uni.createFrom().item(false);
@@ -158,7 +170,7 @@ public class ExpiryNoticeJob {
                             + config.dashboardUrl() + "/habilitations/" + h.id + "/renouvellement"
                             + "\n\nRéférence du jeton : " + token.jti + "\n\nGuichet";
                     Mail mail = new Mail().setSubject(subject).setText(body).setTo(new ArrayList<>(h.contacts.emails()));
-                    return mailer.send(mail).replaceWith(true);
+                    return mailer.send(mail).invoke(() -> sentCounter.increment()).replaceWith(true);
                 });
     }
 }

@@ -12,12 +12,13 @@ import fr.guichet.token.key.JwtService;
 import fr.guichet.token.key.SecretBox;
 import fr.guichet.token.organisation.Organisation;
 import fr.guichet.token.time.TimeSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -63,6 +65,14 @@ public class TokenService {
 
     @Inject
     TokenConfig config;
+
+    private final Timer revocationTimer;
+
+    TokenService(MeterRegistry registry) {
+        this.revocationTimer = Timer.builder("guichet.token.revocation.duration")
+                .description("Revoke call: PostgreSQL commit, Redis copy and pub/sub message")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+    }
 
     // ---------------------------------------------------------------- validation and issuance
 
@@ -182,6 +192,7 @@ public class TokenService {
         if (reason == null || reason.isBlank()) {
             return Uni.createFrom().failure(TokenErrors.invalid("reason", "Le champ « reason » est obligatoire pour une révocation."));
         }
+        long started = System.nanoTime();
         return Panache.withTransaction(() -> Token.<Token>findById(jti).flatMap(t -> {
             if (t == null) {
                 return Uni.createFrom().failure(TokenErrors.notFound("Jeton inconnu : " + jti));
@@ -198,7 +209,13 @@ public class TokenService {
                                     .withContext(loaded.habilitation().id.toString(), jti.toString(),
                                             loaded.organisation().siret, loaded.habilitation().apiKind))
                     .map(ignored -> Map.entry(TokenView.of(t, now), state(t, loaded))));
-        })).call(done -> propagateRevocations(List.of(done.getValue()))).map(Map.Entry::getKey);
+        })).call(done -> propagateRevocations(List.of(done.getValue()))
+                        .onFailure().transform(f -> {
+                            LOG.errorf("Revocation of %s committed but not propagated to Redis: %s", jti, f.toString());
+                            return TokenErrors.propagationPending(jti.toString());
+                        }))
+                .invoke(() -> revocationTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
+                .map(Map.Entry::getKey);
     }
 
     /** Inside the caller's transaction: revokes every unrevoked token of the habilitation. */
@@ -278,9 +295,5 @@ public class TokenService {
         return new TokenState(t.jti.toString(), t.isRevoked() ? TokenState.REVOKED : TokenState.ACTIVE,
                 t.endsAt.getEpochSecond(), t.scopes, h.allowedIps, h.rateLimitPerMinute, h.id.toString(),
                 loaded.organisation().siret, h.apiKind);
-    }
-
-    static Duration untilEnd(Token t, Instant now) {
-        return Duration.between(now, t.endsAt);
     }
 }
