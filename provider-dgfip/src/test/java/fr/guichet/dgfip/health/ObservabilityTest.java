@@ -27,6 +27,8 @@ class ObservabilityTest {
     @Test
     void openApiIsServed() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .body("info.title", equalTo("Guichet provider-dgfip"));
+                .body("info.title", equalTo("Guichet provider-dgfip"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/v3/dgfip/ensu/{famille}/documents/{type}/{identifiant}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/v4/dgfip/unites_legales/{siren}/attestation_fiscale"));
     }
 }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 public final class OpenApiContract {
 
     private static volatile OpenApiInteractionValidator validator;
+    private static volatile OpenApiInteractionValidator ensuValidator;
 
     private OpenApiContract() {
     }
@@ -38,6 +39,34 @@ public final class OpenApiContract {
      */
     public static void assertValidError(String path, String body) {
         assertValid(path, 502, body);
+    }
+
+    /** ENSU DOCUMENTS: validated against this module's own contract ({@code META-INF/openapi.yaml}). */
+    public static void assertValidEnsu(String path, int status, String body) {
+        OpenApiInteractionValidator v = ensuValidator;
+        if (v == null) {
+            synchronized (OpenApiContract.class) {
+                v = ensuValidator;
+                if (v == null) {
+                    v = OpenApiInteractionValidator.createForInlineApiSpecification(read("META-INF/openapi.yaml")).build();
+                    ensuValidator = v;
+                }
+            }
+        }
+        ValidationReport report = v.validateResponse(path, Request.Method.GET,
+                SimpleResponse.Builder.status(status).withContentType("application/json").withBody(body).build());
+        if (report.hasErrors()) {
+            fail("Réponse non conforme au contrat ENSU pour " + path + " (" + status + ") :\n"
+                    + report.getMessages() + "\n" + body);
+        }
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = OpenApiContract.class.getClassLoader().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static OpenApiInteractionValidator validator() {
