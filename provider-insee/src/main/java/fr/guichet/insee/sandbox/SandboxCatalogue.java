@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fr.guichet.insee.operation.InseeOperation;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,15 +25,18 @@ import org.jboss.logging.Logger;
  * The sandbox fixtures of API Entreprise's staging, on the class path under {@code sandbox/}
  * (listed by {@code sandbox/index.txt}), grouped by operation and matched on the call parameters.
  */
+@Startup
 @ApplicationScoped
 public class SandboxCatalogue {
 
     static final String ROOT = "sandbox/";
     private static final Logger LOG = Logger.getLogger(SandboxCatalogue.class);
 
-    private final Map<InseeOperation, List<SandboxCase>> cases;
+    private Map<InseeOperation, List<SandboxCase>> cases;
 
-    public SandboxCatalogue() {
+    /** Loaded at start-up, so that an unreadable fixture stops the service at once. */
+    @PostConstruct
+    void init() {
         this.cases = load();
     }
 
@@ -73,7 +78,7 @@ public class SandboxCatalogue {
                 throw new UncheckedIOException("Unreadable sandbox fixture " + file, e);
             }
         }
-        LOG.debugf("Loaded %d INSEE sandbox fixtures", count);
+        LOG.infof("Loaded %d INSEE sandbox fixtures", count);
         result.replaceAll((k, v) -> List.copyOf(v));
         return result;
     }

@@ -13,7 +13,6 @@ import fr.guichet.insee.diffusion.DiffusionPolicy;
 import fr.guichet.insee.error.InseeErrors;
 import fr.guichet.insee.mapping.SireneMapper;
 import fr.guichet.insee.operation.InseeOperation;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -21,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 /**
