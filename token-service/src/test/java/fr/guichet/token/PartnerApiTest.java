@@ -10,7 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
+import fr.guichet.token.time.TimeSource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -119,6 +123,14 @@ class PartnerApiTest {
                 .then().statusCode(422).body("errors[0].source.parameter", equalTo("limit"));
         given().auth().oauth2(session).queryParam("from", "hier").when().get("/me/tokens/" + jtiA + "/stats")
                 .then().statusCode(422).body("errors[0].source.parameter", equalTo("from"));
+    }
+
+    @Test
+    void linksExpireAfterFifteenMinutes() {
+        String link = requestLink(emailA);
+        QuarkusMock.installMockForType(new TestClock(Instant.now().plus(Duration.ofMinutes(16))), TimeSource.class);
+        given().contentType(ContentType.JSON).body(Map.of("token", link))
+                .when().post("/auth/magic-links/session").then().statusCode(401);
     }
 
     @Test
