@@ -114,11 +114,21 @@ public class IngestionService {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                // 1. rows, in a global (month, id) order and without the chain lock: concurrent batches
+                //    insert in parallel, and re-sends that overlap wait on each other without deadlock
                 List<StoredEvent> stored = new ArrayList<>();
+                Map<YearMonth, PendingBatch> pending = new TreeMap<>();
                 for (Map.Entry<YearMonth, List<StoredEvent>> month : byMonth.entrySet()) {
-                    List<StoredEvent> fresh = storeMonth(c, month.getKey(), month.getValue(), client);
-                    stored.addAll(fresh);
-                    inserted += fresh.size();
+                    PendingBatch batch = insertEvents(c, month.getKey(), month.getValue());
+                    if (batch != null) {
+                        pending.put(month.getKey(), batch);
+                        stored.addAll(batch.events());
+                        inserted += batch.events().size();
+                    }
+                }
+                // 2. one chain link per month, months in order; the chain row stays locked until commit
+                for (Map.Entry<YearMonth, PendingBatch> batch : pending.entrySet()) {
+                    link(c, batch.getKey(), batch.getValue(), client);
                 }
                 updateRollups(c, stored);
                 c.commit();
@@ -135,27 +145,13 @@ public class IngestionService {
         return new IngestionResult(inserted, dup);
     }
 
-    private List<StoredEvent> storeMonth(Connection c, YearMonth month, List<StoredEvent> events, String client)
-            throws SQLException {
-        Date monthStart = Date.valueOf(month.atDay(1));
-        // serialise writers of this month's chain for the whole transaction
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into trace_chain (month, head_seq, head_hash) values (?, 0, ?) on conflict (month) do nothing")) {
-            ps.setDate(1, monthStart);
-            ps.setBytes(2, Chains.genesis(month));
-            ps.executeUpdate();
-        }
-        long headSeq;
-        byte[] headHash;
-        try (PreparedStatement ps = c.prepareStatement(
-                "select head_seq, head_hash from trace_chain where month = ? for update")) {
-            ps.setDate(1, monthStart);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                headSeq = rs.getLong(1);
-                headHash = rs.getBytes(2);
-            }
-        }
+    /** Rows newly stored for one month, with their batch entries (id order). */
+    private record PendingBatch(long id, List<StoredEvent> events, byte[] entries, Instant first, Instant last) {
+    }
+
+    private PendingBatch insertEvents(Connection c, YearMonth month, List<StoredEvent> unsorted) throws SQLException {
+        List<StoredEvent> events = new ArrayList<>(unsorted);
+        events.sort((a, b) -> RowHasher.compareUuid(a.event().id(), b.event().id()));
         long batchId;
         try (PreparedStatement ps = c.prepareStatement("select nextval('trace_batch_id_seq')");
              ResultSet rs = ps.executeQuery()) {
@@ -212,7 +208,7 @@ public class IngestionService {
             }
         }
         if (insertedIds.isEmpty()) {
-            return List.of();
+            return null;
         }
         List<StoredEvent> fresh = new ArrayList<>(insertedIds.size());
         for (StoredEvent e : events) {
@@ -220,7 +216,6 @@ public class IngestionService {
                 fresh.add(e);
             }
         }
-        fresh.sort((a, b) -> RowHasher.compareUuid(a.event().id(), b.event().id()));
         ByteArrayOutputStream entries = new ByteArrayOutputStream(fresh.size() * Chains.ENTRY_SIZE);
         Instant first = null;
         Instant last = null;
@@ -230,20 +225,42 @@ public class IngestionService {
             first = first == null || e.timestamp().isBefore(first) ? e.timestamp() : first;
             last = last == null || e.timestamp().isAfter(last) ? e.timestamp() : last;
         }
+        return new PendingBatch(batchId, fresh, entries.toByteArray(), first, last);
+    }
+
+    /** Appends the batch to its month's chain; serialised per month by the chain row's lock. */
+    private void link(Connection c, YearMonth month, PendingBatch batch, String client) throws SQLException {
+        Date monthStart = Date.valueOf(month.atDay(1));
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into trace_chain (month, head_seq, head_hash) values (?, 0, ?) on conflict (month) do nothing")) {
+            ps.setDate(1, monthStart);
+            ps.setBytes(2, Chains.genesis(month));
+            ps.executeUpdate();
+        }
+        long headSeq;
+        byte[] headHash;
+        try (PreparedStatement ps = c.prepareStatement(
+                "select head_seq, head_hash from trace_chain where month = ? for update")) {
+            ps.setDate(1, monthStart);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                headSeq = rs.getLong(1);
+                headHash = rs.getBytes(2);
+            }
+        }
         long seq = headSeq + 1;
-        byte[] entryBytes = entries.toByteArray();
-        byte[] hash = Chains.batchHash(month, seq, headHash, entryBytes);
+        byte[] hash = Chains.batchHash(month, seq, headHash, batch.entries());
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into trace_batch (id, month, seq, received_at, client, event_count, first_ts, last_ts,
                     entries, prev_hash, hash) values (?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setLong(1, batchId);
+            ps.setLong(1, batch.id());
             ps.setDate(2, monthStart);
             ps.setLong(3, seq);
             ps.setString(4, client);
-            ps.setInt(5, fresh.size());
-            ps.setTimestamp(6, Timestamp.from(first));
-            ps.setTimestamp(7, Timestamp.from(last));
-            ps.setBytes(8, entryBytes);
+            ps.setInt(5, batch.events().size());
+            ps.setTimestamp(6, Timestamp.from(batch.first()));
+            ps.setTimestamp(7, Timestamp.from(batch.last()));
+            ps.setBytes(8, batch.entries());
             ps.setBytes(9, headHash);
             ps.setBytes(10, hash);
             ps.executeUpdate();
@@ -255,7 +272,6 @@ public class IngestionService {
             ps.setDate(3, monthStart);
             ps.executeUpdate();
         }
-        return fresh;
     }
 
     /** Daily counts per token × operation × status, and each token's first/last use. */

@@ -219,10 +219,8 @@ public class ChainVerifier {
         ResultSet ers = hasPartition ? eps.executeQuery() : null;
         EventCursor cursor = new EventCursor(ers);
 
-        byte[] prev = Chains.genesis(month);
-        long expectedSeq = 1;
-        long lastSeq = 0;
-        byte[] lastHash = null;
+        // rows against their batch's entries, batch by batch in id order (the rows' index order);
+        // each batch record against its own hash
         try (PreparedStatement ps = c.prepareStatement(
                 "select id, seq, entries, prev_hash, hash from trace_batch where month = ? order by id")) {
             ps.setFetchSize(200);
@@ -233,8 +231,28 @@ public class ChainVerifier {
                     long batchId = rs.getLong(1);
                     long seq = rs.getLong(2);
                     byte[] entries = rs.getBytes(3);
-                    byte[] batchPrev = rs.getBytes(4);
-                    byte[] hash = rs.getBytes(5);
+                    if (!Arrays.equals(Chains.batchHash(month, seq, rs.getBytes(4), entries), rs.getBytes(5))) {
+                        run.report("batch_altered", month, seq, null, null,
+                                "L'enregistrement du lot " + seq + " de " + month + " a été modifié");
+                    }
+                    checkEvents(c, cursor, batchId, month, seq, entries, run);
+                }
+            }
+        }
+        // the chain itself, in sequence order: no hole, each link on the previous one
+        byte[] prev = Chains.genesis(month);
+        long expectedSeq = 1;
+        long lastSeq = 0;
+        byte[] lastHash = null;
+        try (PreparedStatement ps = c.prepareStatement(
+                "select seq, prev_hash, hash from trace_batch where month = ? order by seq")) {
+            ps.setFetchSize(5000);
+            ps.setDate(1, Date.valueOf(month.atDay(1)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    byte[] batchPrev = rs.getBytes(2);
+                    byte[] hash = rs.getBytes(3);
                     if (seq != expectedSeq) {
                         run.report("batch_missing", month, expectedSeq, null, null, seq > expectedSeq
                                 ? "Lot(s) " + expectedSeq + " à " + (seq - 1) + " manquant(s) dans la chaîne de " + month
@@ -243,15 +261,10 @@ public class ChainVerifier {
                         run.report("chain_broken", month, seq, null, null,
                                 "Le lot " + seq + " ne suit pas le lot précédent de la chaîne de " + month);
                     }
-                    if (!Arrays.equals(Chains.batchHash(month, seq, batchPrev, entries), hash)) {
-                        run.report("batch_altered", month, seq, null, null,
-                                "L'enregistrement du lot " + seq + " de " + month + " a été modifié");
-                    }
                     prev = hash;
                     expectedSeq = seq + 1;
                     lastSeq = seq;
                     lastHash = hash;
-                    checkEvents(c, cursor, batchId, month, seq, entries, run);
                 }
             }
         }
