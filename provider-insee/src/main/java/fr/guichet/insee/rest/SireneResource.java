@@ -1,6 +1,7 @@
 package fr.guichet.insee.rest;
 
 import fr.guichet.insee.operation.InseeOperation;
+import fr.guichet.insee.service.CacheDirective;
 import fr.guichet.insee.service.InseeAnswer;
 import fr.guichet.insee.service.InseeService;
 import io.smallrye.common.annotation.Blocking;
@@ -140,7 +141,7 @@ public class SireneResource {
     }
 
     private Response answer(InseeOperation operation, String identifier, String cacheControl) {
-        InseeAnswer answer = service.fetch(operation, identifier, bypassesCache(cacheControl));
+        InseeAnswer answer = service.fetch(operation, identifier, CacheDirective.of(cacheControl));
         Response.ResponseBuilder response = Response.status(answer.status())
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
                 .entity(answer.body());
@@ -148,14 +149,5 @@ public class SireneResource {
             response.header(CACHE_HEADER, answer.cache().header());
         }
         return response.build();
-    }
-
-    /** {@code Cache-Control: no-cache} (or {@code no-store}) from the caller skips the cached answer. */
-    static boolean bypassesCache(String cacheControl) {
-        if (cacheControl == null) {
-            return false;
-        }
-        String value = cacheControl.toLowerCase();
-        return value.contains("no-cache") || value.contains("no-store");
     }
 }

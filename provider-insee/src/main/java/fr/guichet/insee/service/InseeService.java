@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Answers one INSEE operation in the configured mode: sandbox fixtures, or INSEE itself behind
- * the response cache ({@code Cache-Control: no-cache} from the caller skips the cached copy).
+ * the response cache ({@code Cache-Control: no-cache} from the caller skips the cached copy,
+ * {@code no-store} also keeps the answer out of it).
  */
 @ApplicationScoped
 public class InseeService {
@@ -38,7 +39,7 @@ public class InseeService {
         this.json = json;
     }
 
-    public InseeAnswer fetch(InseeOperation operation, String identifier, boolean bypassCache) {
+    public InseeAnswer fetch(InseeOperation operation, String identifier, CacheDirective directive) {
         if (provider.mode() == ProviderConfig.Mode.SANDBOX) {
             return sandbox.answer(operation, identifier);
         }
@@ -46,7 +47,7 @@ public class InseeService {
         if (!cache.enabled()) {
             return new InseeAnswer(200, serialise(sirene.fetch(operation, identifier)), null);
         }
-        if (!bypassCache) {
+        if (directive == CacheDirective.USE) {
             Optional<String> cached = cache.get(operation, identifier);
             if (cached.isPresent()) {
                 metrics.cache(operation, CacheStatus.HIT);
@@ -55,7 +56,9 @@ public class InseeService {
         }
         ObjectNode fetched = sirene.fetch(operation, identifier);
         String body = serialise(fetched);
-        cache.put(operation, identifier, body, SireneService.concernsNaturalPerson(fetched));
+        if (directive != CacheDirective.NO_STORE) {
+            cache.put(operation, identifier, body, SireneService.concernsNaturalPerson(fetched));
+        }
         metrics.cache(operation, CacheStatus.MISS);
         return new InseeAnswer(200, body, CacheStatus.MISS);
     }

@@ -150,6 +150,16 @@ class UpstreamBehaviourTest {
     }
 
     @Test
+    void noStoreKeepsTheAnswerOutOfTheCache() {
+        Recordings.replay(insee, "siren/active_GE.yml");
+        given().header("Cache-Control", "no-store").get(OperationPaths.path(InseeOperation.UNITES_LEGALES_V3, SIREN))
+                .then().statusCode(200).header("X-Guichet-Cache", "miss");
+        assertTrue(redis.key(String.class).keys("guichet:insee:response:*").isEmpty());
+        given().get(OperationPaths.path(InseeOperation.UNITES_LEGALES_V3, SIREN)).then().header("X-Guichet-Cache", "miss");
+        insee.verify(2, getRequestedFor(urlEqualTo(UPSTREAM)));
+    }
+
+    @Test
     void naturalPersonsAreNeverCachedBeyondAnHour() {
         Recordings.replay(insee, "siren/active_AE.yml");
         Recordings.replay(insee, "siret/active_AE.yml");
