@@ -9,6 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import fr.guichet.token.habilitation.ReasonRequest;
+import java.util.Map;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +21,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("/admin/oauth-clients")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class AdminOAuthClientResource {
 
     @RegisterForReflection
@@ -37,8 +39,16 @@ public class AdminOAuthClientResource {
     @Inject
     JsonWebToken session;
 
+    @POST
+    @Path("/{clientId}/revoke")
+    public Uni<Map<String, String>> revoke(@PathParam("clientId") String clientId, ReasonRequest body) {
+        return oauth.revokeClient(clientId, session.getSubject(), ReasonRequest.of(body))
+                .replaceWith(Map.of("client_id", clientId, "status", "revoked"));
+    }
+
     /** The secret appears in this answer only; Guichet keeps its hash. */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(CreateClient body) {
         if (body == null || body.habilitationId() == null) {
             throw TokenErrors.invalid("habilitation_id", "Le champ « habilitation_id » est obligatoire.");

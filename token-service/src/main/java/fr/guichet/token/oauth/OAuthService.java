@@ -10,6 +10,7 @@ import fr.guichet.token.habilitation.HabilitationStatus;
 import fr.guichet.token.time.TimeSource;
 import fr.guichet.token.token.Token;
 import fr.guichet.token.token.TokenService;
+import fr.guichet.token.token.TokenState;
 import fr.guichet.token.token.TokenStateCopy;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -71,6 +72,29 @@ public class OAuthService {
                                     loaded.habilitation().apiKind)))
                     .replaceWith(new NewClient(client.clientId, secret, habilitationId));
         }));
+    }
+
+    /** Revokes a client (leaked secret, end of use) and every live access token it obtained. */
+    public Uni<Void> revokeClient(String clientId, String actor, String reason) {
+        if (reason == null || reason.isBlank()) {
+            return Uni.createFrom().failure(TokenErrors.invalid("reason", "Le champ « reason » est obligatoire pour une révocation."));
+        }
+        List<TokenState> revoked = new ArrayList<>();
+        return Panache.withTransaction(() -> OAuthClient.<OAuthClient>findById(clientId).flatMap(client -> {
+            if (client == null) {
+                return Uni.createFrom().failure(TokenErrors.notFound("Client OAuth2 inconnu : " + clientId));
+            }
+            if (client.revokedAt != null) {
+                return Uni.createFrom().failure(TokenErrors.outOfOrder("Ce client est déjà révoqué depuis " + client.revokedAt + "."));
+            }
+            client.revokedAt = time.now();
+            return HabilitationService.load(client.habilitationId).flatMap(loaded -> audit.record(
+                            AdminAction.of(actor, "revoke_oauth_client", "oauth_client", clientId, reason)
+                                    .withContext(loaded.habilitation().id.toString(), null, loaded.organisation().siret,
+                                            loaded.habilitation().apiKind))
+                    .chain(() -> tokens.revokeClientTokensInTransaction(clientId, loaded, actor, reason))
+                    .invoke(revoked::addAll));
+        })).chain(() -> tokens.propagateRevocations(revoked));
     }
 
     /**

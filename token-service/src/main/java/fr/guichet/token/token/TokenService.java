@@ -220,8 +220,19 @@ public class TokenService {
 
     /** Inside the caller's transaction: revokes every unrevoked token of the habilitation. */
     public Uni<List<TokenState>> revokeAllInTransaction(Loaded loaded, String actor, String reason) {
+        return revokeInTransaction(Token.list("habilitationId = ?1 and revokedAt is null", loaded.habilitation().id),
+                loaded, actor, reason);
+    }
+
+    /** Inside the caller's transaction: revokes the live access tokens of one OAuth2 client. */
+    public Uni<List<TokenState>> revokeClientTokensInTransaction(String clientId, Loaded loaded, String actor, String reason) {
+        return revokeInTransaction(Token.list("oauthClientId = ?1 and revokedAt is null and endsAt > ?2", clientId, time.now()),
+                loaded, actor, reason);
+    }
+
+    private Uni<List<TokenState>> revokeInTransaction(Uni<List<Token>> tokens, Loaded loaded, String actor, String reason) {
         Instant now = time.now();
-        return Token.<Token>list("habilitationId = ?1 and revokedAt is null", loaded.habilitation().id)
+        return tokens
                 .flatMap(list -> {
                     List<TokenState> states = new ArrayList<>();
                     Uni<Void> chain = Uni.createFrom().voidItem();
