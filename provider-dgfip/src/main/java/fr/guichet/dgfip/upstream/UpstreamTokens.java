@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.dgfip.config.DgfipConfig;
 import fr.guichet.dgfip.error.DgfipErrors;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,14 +30,17 @@ public class UpstreamTokens {
     private static final Logger LOG = Logger.getLogger(UpstreamTokens.class);
     public static final String KEY = "guichet:dgfip:oauth:access_token";
     static final String LOCK_KEY = KEY + ":lock";
+    static final Duration LOCK_TTL = Duration.ofSeconds(10);
 
     private final ValueCommands<String, String> values;
+    private final KeyCommands<String> keys;
     private final UpstreamHttp http;
     private final DgfipConfig.OAuth config;
     private final ObjectMapper json;
 
     public UpstreamTokens(RedisDataSource redis, UpstreamHttp http, DgfipConfig config, ObjectMapper json) {
         this.values = redis.value(String.class);
+        this.keys = redis.key();
         this.http = http;
         this.config = config.oauth();
         this.json = json;
@@ -49,6 +53,8 @@ public class UpstreamTokens {
         }
         boolean locked = values.setnx(LOCK_KEY, "1");
         if (locked) {
+            // A replica that dies while fetching must not hold the lock for ever.
+            keys.expire(LOCK_KEY, LOCK_TTL);
             try {
                 return fetch(provider);
             } finally {
