@@ -27,6 +27,22 @@ public interface GatewayConfig {
 
     Trace trace();
 
+    ClientCertificate clientCertificate();
+
+    /** Routes flagged {@code client_certificate} (ENSU documents) require the partner's certificate. */
+    interface ClientCertificate {
+        /**
+         * Header in which the ingress forwards the client certificate it terminated (URL-encoded
+         * PEM, as ingress-nginx's {@code ssl-client-cert}); a certificate presented to the gateway's
+         * own TLS listener is used first.
+         */
+        @WithDefault("X-Client-Certificate")
+        String header();
+
+        /** PEM bundle of the CAs that issue partners' certificates; without it those routes are refused. */
+        Optional<String> caFile();
+    }
+
     interface TokenService {
         /** Base URL: JWKS at {@code /.well-known/jwks.json}, token state at {@code /internal/tokens/{jti}}. */
         String url();

@@ -10,15 +10,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.MDC;
+import fr.guichet.gateway.auth.ClientCertificates;
+import java.security.cert.X509Certificate;
 
 /** Every versioned data path ({@code /v3/...}, {@code /v4/...}, and unknown versions for their 404). */
 @Path("/")
 public class GatewayResource {
 
     private final GatewayService service;
+    private final ClientCertificates certificates;
 
-    public GatewayResource(GatewayService service) {
+    public GatewayResource(GatewayService service, ClientCertificates certificates) {
         this.service = service;
+        this.certificates = certificates;
     }
 
     @GET
@@ -30,10 +34,25 @@ public class GatewayResource {
         try {
             IncomingCall call = new IncomingCall("GET", request.path(), request.query(),
                     uri.getQueryParameters(true), request.getHeader("Authorization"), request.getHeader("X-Api-Key"),
-                    requestId, ClientAddress.of(request), request.getHeader("User-Agent"));
+                    requestId, ClientAddress.of(request), request.getHeader("User-Agent"), tlsCertificate(request),
+                    request.getHeader(certificates.header()));
             return service.handle(call);
         } finally {
             MDC.remove("request_id");
         }
+    }
+
+    /** The certificate presented to the gateway's own TLS listener, if any. */
+    private static X509Certificate tlsCertificate(HttpServerRequest request) {
+        try {
+            var session = request.sslSession();
+            if (session != null && session.getPeerCertificates().length > 0
+                    && session.getPeerCertificates()[0] instanceof X509Certificate x509) {
+                return x509;
+            }
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
+        }
+        return null;
     }
 }

@@ -3,6 +3,7 @@ package fr.guichet.gateway.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.common.error.ApiException;
 import fr.guichet.gateway.auth.CallerToken;
+import fr.guichet.gateway.auth.ClientCertificates;
 import fr.guichet.gateway.auth.IpAllowList;
 import fr.guichet.gateway.auth.TokenVerifier;
 import fr.guichet.gateway.catalogue.Route;
@@ -49,10 +50,11 @@ public class GatewayService {
     private final GatewayMetrics metrics;
     private final Incidents incidents;
     private final ObjectMapper mapper;
+    private final ClientCertificates certificates;
 
     public GatewayService(RouteCatalogue catalogue, TokenVerifier verifier, ParameterValidator validator,
                           RedisGuard guard, ProviderClients providers, TraceRecorder traces, GatewayMetrics metrics,
-                          Incidents incidents, ObjectMapper mapper) {
+                          Incidents incidents, ObjectMapper mapper, ClientCertificates certificates) {
         this.catalogue = catalogue;
         this.verifier = verifier;
         this.validator = validator;
@@ -62,6 +64,7 @@ public class GatewayService {
         this.metrics = metrics;
         this.incidents = incidents;
         this.mapper = mapper;
+        this.certificates = certificates;
     }
 
     /** State gathered while handling a call, for the response headers and the trace. */
@@ -138,6 +141,9 @@ public class GatewayService {
         progress.token = token;
         if (token.scopes().stream().noneMatch(route.requiredScopes(match.variables())::contains)) {
             throw Errors.missingScope();
+        }
+        if (route.clientCertificate()) {
+            certificates.check(call.clientCertificate(), call.forwardedCertificate(), token.siret());
         }
         validator.validate(route, match.variables(), call.query());
         incidents.check(route);

@@ -6,5 +6,11 @@ import java.util.Map;
 /** What the gateway knows of an incoming HTTP call before handling it. */
 public record IncomingCall(String method, String path, String rawQuery, Map<String, List<String>> query,
                            String authorization, String apiKey, String requestId, String clientIp,
-                           String userAgent) {
+                           String userAgent, java.security.cert.X509Certificate clientCertificate,
+                           String forwardedCertificate) {
+
+    public IncomingCall(String method, String path, String rawQuery, Map<String, List<String>> query,
+                        String authorization, String apiKey, String requestId, String clientIp, String userAgent) {
+        this(method, path, rawQuery, query, authorization, apiKey, requestId, clientIp, userAgent, null, null);
+    }
 }
