@@ -32,6 +32,13 @@ public class ErrorMappers {
         return Response.fromResponse(body(503, TraceErrors.unavailable().body())).header("Retry-After", "5").build();
     }
 
+    /** The reactive pool could not reach PostgreSQL. */
+    @ServerExceptionMapper
+    public Response unreachable(java.net.ConnectException e) {
+        LOG.error("trace-service cannot reach PostgreSQL: " + e.getMessage());
+        return Response.fromResponse(body(503, TraceErrors.unavailable().body())).header("Retry-After", "5").build();
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return body(403, TraceErrors.forbidden().body());

@@ -30,6 +30,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,6 +68,14 @@ public class IngestionResource {
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingère un lot d'événements de trace (tableau JSON ou NDJSON)")
+    @APIResponse(responseCode = "200", description = "Tous les événements sont enregistrés (ou l'étaient déjà)",
+            content = @Content(schema = @Schema(implementation = IngestionResult.class)))
+    @APIResponse(responseCode = "422", description = "Les événements invalides sont refusés un à un ; "
+            + "les autres sont enregistrés et comptés dans accepted/duplicates",
+            content = @Content(schema = @Schema(implementation = PartialIngestion.class)))
+    @APIResponse(responseCode = "400", description = "Corps illisible : rien n'est enregistré")
+    @APIResponse(responseCode = "401", description = "Client inconnu ou secret invalide")
+    @APIResponse(responseCode = "503", description = "Stockage indisponible : rien n'est enregistré, renvoyer le lot")
     public Response ingest(@HeaderParam("Content-Type") String contentType, InputStream body,
                            @Context SecurityContext security) throws IOException {
         List<JsonNode> nodes = contentType != null && contentType.startsWith(NDJSON) ? readNdjson(body) : readArray(body);
