@@ -82,7 +82,11 @@ class SandboxModeTest {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/v3/insee/sirene/unites_legales/{siren}'.get.operationId", equalTo("uniteLegaleV3"))
                 .body("paths.'/v3/insee/sirene/etablissements/{siret}/successions'.get.summary",
-                        equalTo("Prédécesseurs et successeurs d'un établissement"));
+                        equalTo("Prédécesseurs et successeurs d'un établissement"))
+                .body("paths.'/v4/insee/sirene/unites_legales/diffusibles/{siren}'.get.responses.'451'.description",
+                        org.hamcrest.Matchers.containsString("01005"))
+                .body("paths.'/v3/insee/sirene/etablissements/{siret}/adresse'.get.responses.'504'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/ApiEntrepriseError"));
         given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("http_server_requests"));
     }
 
