@@ -31,4 +31,10 @@ class ObservabilityTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/v3/dgfip/ensu/{famille}/documents/{type}/{identifiant}"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/v4/dgfip/unites_legales/{siren}/attestation_fiscale"));
     }
+
+    @Test
+    void requestIdIsEchoed() {
+        given().header("X-Request-ID", "0193f0aa-test").get("/ping").then().statusCode(200)
+                .header("X-Request-ID", "0193f0aa-test");
+    }
 }
