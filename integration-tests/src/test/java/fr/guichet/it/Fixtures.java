@@ -21,7 +21,8 @@ final class Fixtures {
     static JsonNode payload(String operation, String identifier) throws IOException {
         Path root = Path.of(System.getProperty("guichet.it.root", "..")).toAbsolutePath();
         try (Stream<Path> files = Files.walk(root.resolve("provider-insee/src/main/resources"))) {
-            for (Path f : files.filter(p -> p.toString().contains(operation) && p.toString().endsWith(".yaml")).toList()) {
+            for (Path f : files.filter(p -> p.getParent().getFileName().toString().equals(operation)
+                    && p.getFileName().toString().endsWith(".yaml")).toList()) {
                 JsonNode fixture = YAML.readTree(f.toFile());
                 if (fixture.path("params").toString().contains("\"" + identifier + "\"")) {
                     return JSON.readTree(fixture.get("payload").asText());
