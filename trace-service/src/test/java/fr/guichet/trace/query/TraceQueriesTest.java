@@ -175,6 +175,28 @@ class TraceQueriesTest {
                 .get("/admin/traces")
                 .then().statusCode(200).body("data", hasSize(3))
                 .body("data.operation_id", everyItem(equalTo("attestations_fiscales_dgfip")));
+        // pages of 5, newest first, chained by next_cursor: the 12 API calls of token A + its admin action
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 4; page++) {
+            var spec = given().header("Authorization", SessionTokens.bearer(SessionTokens.auditor()))
+                    .queryParam("token", tokenA).queryParam("from", from).queryParam("to", to).queryParam("limit", 5);
+            if (cursor != null) {
+                spec.queryParam("before", cursor);
+            }
+            io.restassured.path.json.JsonPath p = spec.get("/admin/traces").then().statusCode(200).extract().jsonPath();
+            seen.addAll(p.getList("data.id"));
+            cursor = p.getString("meta.next_cursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertEquals(13, seen.size());
+        assertEquals(13, new HashSet<>(seen).size());
+        given().header("Authorization", SessionTokens.bearer(SessionTokens.admin()))
+                .queryParam("token", tokenA).queryParam("before", "hier")
+                .get("/admin/traces")
+                .then().statusCode(422).body("errors[0].source.parameter", equalTo("before"));
         given().header("Authorization", SessionTokens.bearer(SessionTokens.admin()))
                 .queryParam("siren", "123456789")
                 .get("/admin/traces")

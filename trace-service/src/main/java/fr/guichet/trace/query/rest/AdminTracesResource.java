@@ -11,6 +11,8 @@ import fr.guichet.trace.query.service.ExportService;
 import fr.guichet.trace.query.service.TraceFilter;
 import fr.guichet.trace.query.service.TraceQueries;
 import fr.guichet.trace.security.Roles;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -52,15 +55,35 @@ public class AdminTracesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Recherche de traces par organisation, jeton, SIREN/SIRET ou destinataire sur une période")
-    public Uni<TokenTracesResource.Page<TraceEvent>> search(
+    public Uni<SearchPage> search(
             @QueryParam("organisation") String organisation, @QueryParam("token") String token,
             @QueryParam("siren") String siren, @QueryParam("siret") String siret,
             @QueryParam("recipient") String recipient, @QueryParam("status") String status,
             @QueryParam("operation") String operation, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("limit") String limit) {
+            @QueryParam("limit") String limit, @QueryParam("before") String before) {
         TraceFilter filter = filter(organisation, token, siren, siret, recipient, status, operation, from, to, true);
+        if (before != null && !before.isBlank()) {
+            try {
+                filter = filter.before(TraceFilter.Cursor.parse(before.trim()));
+            } catch (RuntimeException e) {
+                throw TraceErrors.invalidParameter("before", "Le paramètre before doit être la valeur next_cursor d'une page précédente");
+            }
+        }
         int n = QueryParams.limit(limit, 100, config.export().maxSearchLimit());
-        return queries.search(filter, n).map(TokenTracesResource.Page::new);
+        return queries.search(filter, n).map(events -> {
+            String next = events.size() < n ? null
+                    : new TraceFilter.Cursor(events.get(n - 1).timestamp(), events.get(n - 1).id()).toString();
+            return new SearchPage(events, new SearchMeta(next));
+        });
+    }
+
+    /** A page of search results, newest first; {@code meta.next_cursor} is the {@code before} of the next page. */
+    @RegisterForReflection
+    public record SearchPage(List<TraceEvent> data, SearchMeta meta) {
+    }
+
+    @RegisterForReflection
+    public record SearchMeta(@JsonProperty("next_cursor") String nextCursor) {
     }
 
     @GET

@@ -9,16 +9,37 @@ import java.util.List;
  * client: JDBC ({@code ?}) or the reactive client ({@code $n}).
  */
 public record TraceFilter(String organisation, String token, String siren, String siret, String recipient,
-                          Integer status, String operation, Instant from, Instant to, String kind) {
+                          Integer status, String operation, Instant from, Instant to, String kind, Cursor before) {
+
+    /** Keyset position for newest-first pages: rows strictly older than (timestamp, id). */
+    public record Cursor(Instant timestamp, java.util.UUID id) {
+
+        public static Cursor parse(String value) {
+            int bar = value.indexOf('_');
+            if (bar < 0) {
+                throw new IllegalArgumentException(value);
+            }
+            return new Cursor(Instant.parse(value.substring(0, bar)), java.util.UUID.fromString(value.substring(bar + 1)));
+        }
+
+        @Override
+        public String toString() {
+            return timestamp + "_" + id;
+        }
+    }
 
     public TraceFilter(String organisation, String token, String siren, String siret, String recipient,
                        Integer status, String operation, Instant from, Instant to) {
-        this(organisation, token, siren, siret, recipient, status, operation, from, to, null);
+        this(organisation, token, siren, siret, recipient, status, operation, from, to, null, null);
     }
 
     /** Only API calls (a partner's requests), not admin actions. */
     public TraceFilter apiCallsOnly() {
-        return new TraceFilter(organisation, token, siren, siret, recipient, status, operation, from, to, "API_CALL");
+        return new TraceFilter(organisation, token, siren, siret, recipient, status, operation, from, to, "API_CALL", before);
+    }
+
+    public TraceFilter before(Cursor cursor) {
+        return new TraceFilter(organisation, token, siren, siret, recipient, status, operation, from, to, kind, cursor);
     }
 
     public boolean hasSubject() {
@@ -38,6 +59,12 @@ public record TraceFilter(String organisation, String token, String siren, Strin
         add(clauses, args, numbered, "kind = ", kind);
         add(clauses, args, numbered, "ts >= ", from == null ? null : java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC));
         add(clauses, args, numbered, "ts < ", to == null ? null : java.time.OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC));
+        if (before != null) {
+            args.add(java.time.OffsetDateTime.ofInstant(before.timestamp(), java.time.ZoneOffset.UTC));
+            String ts = numbered ? "$" + args.size() : "?";
+            args.add(before.id());
+            clauses.add("(ts, id) < (" + ts + ", " + (numbered ? "$" + args.size() : "?") + ")");
+        }
         return clauses.isEmpty() ? "true" : String.join(" and ", clauses);
     }
 
