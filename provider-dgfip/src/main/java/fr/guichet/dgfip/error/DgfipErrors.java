@@ -31,8 +31,13 @@ public final class DgfipErrors {
         return notFound(provider, NOT_FOUND_DETAIL);
     }
 
+    /** Title as API Entreprise answers it for DGFIP (fixtures and OpenAPI examples), not the generic subcode's. */
+    public static final String NOT_FOUND_TITLE = "Entité non trouvée";
+
     public static ApiException notFound(String provider, String detail) {
-        return of(404, "003", provider, detail, null);
+        ApiError generic = of(404, "003", provider, detail, null).errors().get(0);
+        return new ApiException(404, new ApiError(generic.code(), NOT_FOUND_TITLE, generic.detail(), generic.source(),
+                generic.meta()));
     }
 
     public static ApiException maintenance(String provider, String detail, long retryIn) {

@@ -62,6 +62,8 @@ class DgfipReplayTest {
         String path = "/v3/dgfip/etablissements/11111111111111/chiffres_affaires";
         String body = given().get(path).then().statusCode(404)
                 .body("errors[0].code", equalTo("03003"))
+                .body("errors[0].title", equalTo("Entité non trouvée"))
+                .body("errors[0].detail", startsWith("Le ou les paramètre(s) d'entrée n'existent pas"))
                 .body("errors[0].meta.provider", equalTo("DGFIP - Adélie")).extract().asString();
         OpenApiContract.assertValid(path, 404, body);
     }
