@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -38,10 +39,40 @@ public class TraceOutboxShipper {
     @Inject
     TimeSource time;
 
+    /** Back-off during an outage: 5 s, 10 s, 20 s ... up to 5 minutes between attempts. */
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    private volatile int failuresInARow;
+    private volatile Instant nextAttempt = Instant.EPOCH;
+
     @Scheduled(every = "${guichet.token.trace-service.ship-every:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return shipOnce().replaceWithVoid();
+        if (Instant.now().isBefore(nextAttempt)) {
+            return Uni.createFrom().voidItem();
+        }
+        return drain(MAX_ROUNDS_PER_RUN).invoke(round -> {
+            if (round.error() == null) {
+                if (failuresInARow > 0) {
+                    LOG.infof("trace-service reachable again after %d failed attempt(s)", failuresInARow);
+                }
+                failuresInARow = 0;
+                nextAttempt = Instant.EPOCH;
+            } else {
+                failuresInARow++;
+                long seconds = Math.min(MAX_BACKOFF.toSeconds(), 5L << Math.min(failuresInARow - 1, 10));
+                nextAttempt = Instant.now().plusSeconds(seconds);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** After an outage the backlog leaves in successive full batches within one run. */
+    static final int MAX_ROUNDS_PER_RUN = 50;
+
+    Uni<Round> drain(int roundsLeft) {
+        return shipOnce().flatMap(round -> round.error() == null && round.delivered() == BATCH && roundsLeft > 1
+                ? drain(roundsLeft - 1)
+                : Uni.createFrom().item(round));
     }
 
     public Uni<Round> shipOnce() {
@@ -57,7 +88,11 @@ public class TraceOutboxShipper {
                             .flatMap(answer -> markDelivered(ids).replaceWith(new Round(ids.size(), 0, null)))
                             .onFailure().recoverWithUni(failure -> {
                                 String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-                                LOG.warnf("trace-service unreachable, %d admin trace(s) kept in the outbox: %s", ids.size(), error);
+                                if (failuresInARow == 0) {
+                                    LOG.warnf("trace-service unreachable, %d admin trace(s) kept in the outbox: %s", ids.size(), error);
+                                } else {
+                                    LOG.debugf("trace-service still unreachable (%d attempts): %s", failuresInARow + 1, error);
+                                }
                                 return markFailed(ids, error).replaceWith(new Round(0, ids.size(), error));
                             });
                 });
