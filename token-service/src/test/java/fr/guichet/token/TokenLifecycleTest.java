@@ -82,6 +82,30 @@ class TokenLifecycleTest {
     }
 
     @Test
+    void concurrentValidationsIssueOneToken() throws Exception {
+        String admin = Fixtures.adminToken();
+        String siret = Fixtures.createOrganisation(admin, Fixtures.siret());
+        String habilitation = Fixtures.createHabilitation(admin, siret, "race-" + siret + "@example.fr");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(admin).contentType(ContentType.JSON)
+                        .body(Map.of("reason", "double clic")).when().post("/admin/habilitations/" + habilitation + "/validate")
+                        .statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : answers) {
+                statuses.add(f.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(3, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void revocationNeedsAReason() {
         String admin = Fixtures.adminToken();
         String jti = (String) Fixtures.issuedToken(admin).get("jti");

@@ -110,7 +110,7 @@ public class HabilitationService {
         if (to != HabilitationStatus.SUBMITTED && (reason == null || reason.isBlank())) {
             return Uni.createFrom().failure(TokenErrors.invalid("reason", "Le champ « reason » est obligatoire pour cette action."));
         }
-        return Panache.withTransaction(() -> load(id).flatMap(loaded -> {
+        return Panache.withTransaction(() -> loadForUpdate(id).flatMap(loaded -> {
             Habilitation h = loaded.habilitation();
             if (h.status() != from) {
                 return Uni.createFrom().failure(TokenErrors.outOfOrder("L'habilitation est à l'état « " + h.status
@@ -138,7 +138,7 @@ public class HabilitationService {
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
         }
-        return Panache.withTransaction(() -> load(id).flatMap(loaded -> {
+        return Panache.withTransaction(() -> loadForUpdate(id).flatMap(loaded -> {
             Habilitation h = loaded.habilitation();
             if (h.contactsErasedAt != null) {
                 return Uni.createFrom().failure(TokenErrors.outOfOrder(
@@ -150,6 +150,30 @@ public class HabilitationService {
                             .withContext(id.toString(), null, loaded.organisation().siret, h.apiKind))
                     .replaceWith(loaded);
         }));
+    }
+
+    /**
+     * Takes the habilitation's row lock for the rest of the transaction. Every change to a
+     * habilitation or to its tokens takes it first, so that two validations, a prolongation racing
+     * a revocation, or an issuance racing a habilitation's revocation are serialised.
+     */
+    public static Uni<Void> lock(UUID id) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select id from habilitations where id = :id for update", UUID.class)
+                .setParameter("id", id).getResultList()).replaceWithVoid();
+    }
+
+    /** Locks then loads (inside the caller's transaction); 404 when unknown. */
+    public static Uni<Loaded> loadForUpdate(UUID id) {
+        return lock(id).chain(() -> load(id));
+    }
+
+    /** The habilitation of a token, read without loading the token; null when unknown. */
+    public static Uni<UUID> habilitationOfToken(UUID jti) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select habilitation_id from tokens where jti = :jti", UUID.class)
+                .setParameter("jti", jti).getResultList())
+                .map(ids -> ids.isEmpty() ? null : ids.get(0));
     }
 
     /** Loads inside the caller's session; 404 when unknown. */

@@ -88,7 +88,7 @@ public class OAuthService {
                 return Uni.createFrom().failure(TokenErrors.outOfOrder("Ce client est déjà révoqué depuis " + client.revokedAt + "."));
             }
             client.revokedAt = time.now();
-            return HabilitationService.load(client.habilitationId).flatMap(loaded -> audit.record(
+            return HabilitationService.loadForUpdate(client.habilitationId).flatMap(loaded -> audit.record(
                             AdminAction.of(actor, "revoke_oauth_client", "oauth_client", clientId, reason)
                                     .withContext(loaded.habilitation().id.toString(), null, loaded.organisation().siret,
                                             loaded.habilitation().apiKind))
@@ -117,7 +117,7 @@ public class OAuthService {
                                     .chain(() -> guard.failed(byIp, config.oauth().failureWindow()))
                                     .chain(() -> Uni.createFrom().failure(OAuthException.invalidClient(basic)));
                         }
-                        return HabilitationService.load(client.habilitationId).flatMap(loaded -> {
+                        return HabilitationService.loadForUpdate(client.habilitationId).flatMap(loaded -> {
                             if (loaded.habilitation().status() != HabilitationStatus.VALIDATED) {
                                 return Uni.createFrom().failure(OAuthException.unauthorizedClient(
                                         "L'habilitation de ce client n'est pas (ou plus) validée."));

@@ -78,7 +78,7 @@ public class TokenService {
 
     /** submitted → validated, and the habilitation's first long-lived token. */
     public Uni<Issued> validate(UUID habilitationId, String actor, String reason) {
-        return Panache.withTransaction(() -> HabilitationService.load(habilitationId).flatMap(loaded -> {
+        return Panache.withTransaction(() -> HabilitationService.loadForUpdate(habilitationId).flatMap(loaded -> {
             Habilitation h = loaded.habilitation();
             if (h.status() != HabilitationStatus.SUBMITTED) {
                 return Uni.createFrom().failure(TokenErrors.outOfOrder("L'habilitation est à l'état « " + h.status
@@ -105,7 +105,7 @@ public class TokenService {
             return Uni.createFrom().failure(TokenErrors.invalid("reason", "Le champ « reason » est obligatoire pour une prolongation."));
         }
         List<TokenState> changed = new ArrayList<>();
-        return Panache.withTransaction(() -> Token.<Token>findById(jti).flatMap(old -> {
+        return Panache.withTransaction(() -> lockedToken(jti).flatMap(old -> {
             Instant now = time.now();
             if (old == null || !Token.KIND_API.equals(old.kind)) {
                 return Uni.createFrom().failure(TokenErrors.notFound("Jeton inconnu : " + jti));
@@ -142,6 +142,13 @@ public class TokenService {
                         .replaceWith(issued);
             });
         })).call(() -> copy.writeAll(changed));
+    }
+
+    /** The token, read after taking its habilitation's lock (see {@link HabilitationService#lock}); null if unknown. */
+    private static Uni<Token> lockedToken(UUID jti) {
+        return HabilitationService.habilitationOfToken(jti).flatMap(habilitationId -> habilitationId == null
+                ? Uni.createFrom().nullItem()
+                : HabilitationService.lock(habilitationId).chain(() -> Token.<Token>findById(jti)));
     }
 
     /** Signs a token for a loaded habilitation; the caller persists the returned row. */
@@ -193,7 +200,7 @@ public class TokenService {
             return Uni.createFrom().failure(TokenErrors.invalid("reason", "Le champ « reason » est obligatoire pour une révocation."));
         }
         long started = System.nanoTime();
-        return Panache.withTransaction(() -> Token.<Token>findById(jti).flatMap(t -> {
+        return Panache.withTransaction(() -> lockedToken(jti).flatMap(t -> {
             if (t == null) {
                 return Uni.createFrom().failure(TokenErrors.notFound("Jeton inconnu : " + jti));
             }
