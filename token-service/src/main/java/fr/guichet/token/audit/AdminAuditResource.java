@@ -1,5 +1,6 @@
 package fr.guichet.token.audit;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.guichet.token.auth.SessionTokens;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Local read of the admin audit: who did what to an object, when and why (newest first). */
+@Tag(name = "Admin : journal", description = "Journal des actions d'administration")
 @Path("/admin/audit-events")
 @RolesAllowed({SessionTokens.GROUP_ADMIN, SessionTokens.GROUP_AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package fr.guichet.token.auth;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.guichet.token.config.TokenConfig;
 import fr.guichet.token.error.TokenErrors;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Operator bootstrap: the admin secret buys an admin session JWT ({@code bin/guichet admin-token}). */
+@Tag(name = "Authentification", description = "Session d'administration par secret d'amorçage")
 @Path("/auth/admin-tokens")
 public class AdminAuthResource {
 

@@ -1,5 +1,6 @@
 package fr.guichet.token.auth;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fr.guichet.token.audit.AdminAction;
 import fr.guichet.token.audit.AuditService;
 import fr.guichet.token.config.TokenConfig;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * An admin hands a named auditor a read-only session ({@code groups [auditor]}) for trace-service's
  * read side; the hand-over is audited like any admin action.
  */
+@Tag(name = "Admin : auditeurs", description = "Sessions d'auditeur")
 @Path("/admin/auditor-tokens")
 @RolesAllowed(SessionTokens.GROUP_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)

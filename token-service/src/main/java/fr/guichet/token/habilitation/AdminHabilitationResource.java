@@ -1,5 +1,6 @@
 package fr.guichet.token.habilitation;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fr.guichet.token.error.TokenErrors;
 import fr.guichet.token.token.IssuedTokenView;
 import fr.guichet.token.token.TokenService;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+@Tag(name = "Admin : habilitations", description = "Habilitations et leur cycle de vie (rôle admin)")
 @Path("/admin/habilitations")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package fr.guichet.token.key;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.guichet.token.habilitation.ReasonRequest;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+@Tag(name = "Admin : clés", description = "Clés de signature : rotation et retrait (rôle admin)")
 @Path("/admin/keys")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)

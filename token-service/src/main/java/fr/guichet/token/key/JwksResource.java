@@ -1,5 +1,6 @@
 package fr.guichet.token.key;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /** Public keys of every live signing key; the gateway and trace-service verify against them. */
+@Tag(name = "Clés publiques", description = "JWKS des clés de signature en service")
 @Path("/.well-known/jwks.json")
 public class JwksResource {
 

@@ -1,5 +1,6 @@
 package fr.guichet.token.oauth;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.guichet.token.error.TokenErrors;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+@Tag(name = "Admin : clients OAuth2", description = "Clients OAuth2 (rôle admin)")
 @Path("/admin/oauth-clients")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package fr.guichet.token.oauth;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fr.guichet.token.auth.BasicCredentials;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** {@code POST /oauth/token}: client credentials grant, client_secret_basic or client_secret_post. */
+@Tag(name = "OAuth2", description = "Client credentials (RFC 6749 §4.4)")
 @Path("/oauth/token")
 public class OAuthTokenResource {
 

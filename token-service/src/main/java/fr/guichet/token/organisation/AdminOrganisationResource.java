@@ -1,5 +1,6 @@
 package fr.guichet.token.organisation;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.guichet.token.error.TokenErrors;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+@Tag(name = "Admin : organisations", description = "Organisations partenaires (rôle admin)")
 @Path("/admin/organisations")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package fr.guichet.token.partner;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /** Partner login: ask for a link by e-mail, then exchange the link's secret for a session. */
+@Tag(name = "Authentification partenaire", description = "Connexion des partenaires par lien magique")
 @Path("/auth/magic-links")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package fr.guichet.token.partner;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.guichet.token.auth.SessionTokens;
 import fr.guichet.token.error.TokenErrors;
@@ -26,6 +27,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Partner dashboard API (role {@code partner}): only the session's own organisation. */
+@Tag(name = "Espace partenaire", description = "Habilitations, jetons, statistiques et contacts de l'organisation connectée (rôle partner)")
 @Path("/me")
 @RolesAllowed(SessionTokens.GROUP_PARTNER)
 @Produces(MediaType.APPLICATION_JSON)

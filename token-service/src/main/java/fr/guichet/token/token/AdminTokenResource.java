@@ -1,5 +1,6 @@
 package fr.guichet.token.token;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fr.guichet.token.error.TokenErrors;
 import fr.guichet.token.habilitation.ReasonRequest;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+@Tag(name = "Admin : jetons", description = "Jetons : révocation, prolongation, échéances (rôle admin)")
 @Path("/admin/tokens")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)

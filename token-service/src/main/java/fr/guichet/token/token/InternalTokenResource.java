@@ -1,5 +1,6 @@
 package fr.guichet.token.token;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import fr.guichet.token.error.TokenErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 
 /** Cluster-only: the gateway's fallback when {@code guichet:token:{jti}} is missing from Redis. */
+@Tag(name = "Interne", description = "État d'un jeton pour la passerelle (réseau interne seulement)")
 @Path("/internal/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalTokenResource {
