@@ -74,6 +74,9 @@ class PartnerApiTest {
                 .body("token", equalTo(tokenA.get("token")));
         given().auth().oauth2(session).when().post("/me/tokens/" + jtiA + "/retrieve").then().statusCode(410)
                 .body("errors[0].code", equalTo("00803"));
+        given().auth().oauth2(admin).queryParam("target_type", "token").queryParam("target_id", jtiA)
+                .when().get("/admin/audit-events").then().statusCode(200)
+                .body("data.action", hasItem("retrieve_token")).body("data.actor", hasItem("partner:" + emailA));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package fr.guichet.token.partner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.guichet.token.audit.AdminAction;
+import fr.guichet.token.audit.AuditService;
 import fr.guichet.token.error.TokenErrors;
 import fr.guichet.token.habilitation.Contacts;
 import fr.guichet.token.habilitation.Habilitation;
@@ -45,6 +47,9 @@ public class PartnerService {
     SecretBox box;
 
     @Inject
+    AuditService audit;
+
+    @Inject
     TimeSource time;
 
     @Inject
@@ -79,8 +84,10 @@ public class PartnerService {
             String value = new String(box.open(t.tokenValueEnc, t.jti.toString()), StandardCharsets.UTF_8);
             t.tokenValueEnc = null;
             t.retrievedAt = time.now();
-            LOG.infof("Token %s retrieved by %s", jti, who);
-            return Uni.createFrom().item(value);
+            // Who took the secret and when: the same audit trail as admin actions.
+            return audit.record(AdminAction.of("partner:" + who, "retrieve_token", "token", jti.toString(), null)
+                            .withContext(t.habilitationId.toString(), jti.toString(), siret, null))
+                    .replaceWith(value);
         }));
     }
 
