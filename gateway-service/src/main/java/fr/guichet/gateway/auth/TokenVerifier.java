@@ -38,6 +38,17 @@ public class TokenVerifier {
     private final GatewayConfig.TokenService config;
     private final JwksKeyResolver resolver;
     private final JwtConsumer consumer;
+    /**
+     * Tokens whose signature and claims were checked recently: ES256 verification is the costliest
+     * step of a call. Never past {@code exp}; revocation is not cached (the Redis guard checks it
+     * on every call). A retired signing key stops being honoured within {@link #CACHE_MILLIS}.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    static final long CACHE_MILLIS = 60_000;
+    private static final int CACHE_MAX = 20_000;
+
+    private record Verified(CallerToken token, long untilMillis) {
+    }
 
     @Inject
     public TokenVerifier(GatewayConfig config) {
@@ -83,6 +94,20 @@ public class TokenVerifier {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
             throw Errors.invalidToken();
         }
+        long now = System.currentTimeMillis();
+        Verified hit = verified.get(token);
+        if (hit != null && now < hit.untilMillis()) {
+            return hit.token();
+        }
+        CallerToken checked = check(token);
+        if (verified.size() >= CACHE_MAX) {
+            verified.clear();
+        }
+        verified.put(token, new Verified(checked, Math.min(checked.expiresAt() * 1000, now + CACHE_MILLIS)));
+        return checked;
+    }
+
+    private CallerToken check(String token) {
         try {
             JwtContext context = consumer.process(token);
             String typ = context.getJoseObjects().get(0).getHeaders().getStringHeaderValue("typ");

@@ -224,7 +224,9 @@ public class TraceJournal {
                 while (buffer.hasRemaining()) {
                     current.write(buffer);
                 }
-                current.force(false);
+                if (config.fsync()) {
+                    current.force(false);
+                }
                 durableSize += size;
                 backlog.addAndGet(size);
                 if (durableSize >= config.segmentBytes()) {

@@ -31,11 +31,11 @@ class TraceJournalTest {
     @TempDir
     Path dir;
 
-    record Config(String dir, long maxBytes, long segmentBytes, Duration commitTimeout) implements GatewayConfig.Journal {
+    record Config(String dir, long maxBytes, long segmentBytes, boolean fsync, Duration commitTimeout) implements GatewayConfig.Journal {
     }
 
     TraceJournal open(long maxBytes, long segmentBytes) {
-        TraceJournal j = new TraceJournal(new Config(dir.toString(), maxBytes, segmentBytes, Duration.ofSeconds(2)),
+        TraceJournal j = new TraceJournal(new Config(dir.toString(), maxBytes, segmentBytes, true, Duration.ofSeconds(2)),
                 MAPPER, new SimpleMeterRegistry());
         j.open();
         return j;
