@@ -47,6 +47,17 @@ public interface TokenConfig {
     interface Keys {
         /** Base64 of 32 random bytes: encrypts the signing keys' private parts at rest. */
         String masterKey();
+
+        /** How often each instance reloads the key ring (rotations made by another replica). */
+        @WithDefault("10s")
+        String refreshEvery();
+
+        /**
+         * A key can be retired only once its successor has signed for this long, so that every
+         * replica has switched to the successor (must exceed refresh-every).
+         */
+        @WithDefault("1m")
+        Duration retireGrace();
     }
 
     interface ApiToken {

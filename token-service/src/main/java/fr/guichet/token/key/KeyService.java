@@ -2,9 +2,11 @@ package fr.guichet.token.key;
 
 import fr.guichet.token.audit.AuditService;
 import fr.guichet.token.audit.AdminAction;
+import fr.guichet.token.config.TokenConfig;
 import fr.guichet.token.error.TokenErrors;
 import fr.guichet.token.time.TimeSource;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +45,17 @@ public class KeyService {
     @Inject
     AuditService audit;
 
+    @Inject
+    TokenConfig config;
+
+    /** Every replica picks up rotations and retirements made elsewhere within this period. */
+    @Scheduled(every = "${guichet.token.keys.refresh-every:10s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refresh() {
+        return reload().onFailure().invoke(f -> LOG.warnf("Key ring not refreshed: %s", f.toString()))
+                .onFailure().recoverWithNull();
+    }
+
     /** At start-up: a key is created if none is live, then the ring is loaded. */
     public Uni<Void> ensureSigningKey() {
         return Panache.withTransaction(() -> Panache.getSession()
@@ -80,6 +93,12 @@ public class KeyService {
                 if (newest.kid.equals(kid)) {
                     return Uni.createFrom().failure(TokenErrors.outOfOrder(
                             "La clé " + kid + " signe actuellement : effectuez une rotation avant de la retirer."));
+                }
+                if (newest.createdAt.plus(config.keys().retireGrace()).isAfter(time.now())) {
+                    return Uni.createFrom().failure(TokenErrors.outOfOrder("La clé " + newest.kid
+                            + " n'est en service que depuis " + newest.createdAt + " : attendez "
+                            + config.keys().retireGrace().toSeconds()
+                            + " secondes après la rotation pour que toutes les instances l'utilisent."));
                 }
                 key.retiredAt = time.now();
                 return audit.record(AdminAction.of(actor, "retire_signing_key", "signing_key", kid, reason))
