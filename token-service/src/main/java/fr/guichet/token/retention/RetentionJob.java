@@ -4,6 +4,7 @@ import fr.guichet.token.audit.AdminAction;
 import fr.guichet.token.audit.AuditService;
 import fr.guichet.token.config.TokenConfig;
 import fr.guichet.token.habilitation.Habilitation;
+import fr.guichet.token.habilitation.HabilitationService;
 import fr.guichet.token.organisation.Organisation;
 import fr.guichet.token.time.TimeSource;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -59,7 +60,7 @@ public class RetentionJob {
                 .flatMap(ids -> {
                     Uni<Integer> erased = Uni.createFrom().item(0);
                     for (UUID id : ids) {
-                        erased = erased.flatMap(n -> erase(id, now).map(ok -> n + 1));
+                        erased = erased.flatMap(n -> erase(id, now).map(done -> done ? n + 1 : n));
                     }
                     return erased;
                 })
@@ -69,7 +70,11 @@ public class RetentionJob {
     }
 
     private Uni<Boolean> erase(UUID id, Instant now) {
-        return Panache.withTransaction(() -> Habilitation.<Habilitation>findById(id).flatMap(h -> {
+        // Row lock + re-check: with several replicas, each habilitation is erased (and audited) once.
+        return Panache.withTransaction(() -> HabilitationService.loadForUpdate(id).map(HabilitationService.Loaded::habilitation).flatMap(h -> {
+            if (h.contacts == null) {
+                return Uni.createFrom().item(false);
+            }
             h.contacts = null;
             h.contactsErasedAt = now;
             h.updatedAt = now;
@@ -77,8 +82,8 @@ public class RetentionJob {
                     AdminAction.of(ACTOR, "erase_contacts", "habilitation", id.toString(),
                                     "Fin de la durée de conservation des contacts (" + config.retention().contactsAfter().toDays()
                                             + " jours après la fin de l'habilitation)")
-                            .withContext(id.toString(), null, org.siret, h.apiKind)));
-        })).replaceWith(true);
+                            .withContext(id.toString(), null, org.siret, h.apiKind))).replaceWith(true);
+        }));
     }
 
     private Uni<Integer> purge(Instant now) {
