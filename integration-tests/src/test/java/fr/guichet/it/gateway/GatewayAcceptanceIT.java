@@ -85,9 +85,11 @@ class GatewayAcceptanceIT {
         stack = builder
                 .property(Service.GATEWAY, "guichet.gateway.providers.dgfip.timeout", "PT" + DGFIP_TIMEOUT.toSeconds() + "S")
                 .start();
-        // The second replica shares Redis; it also has URSSAF/ACOSS in a maintenance window all day.
+        // The second replica shares Redis; it also has URSSAF/ACOSS in a maintenance window all day
+        // and the operator's incident switch cutting DGFIP.
         gatewayB = stack.startInstance(Service.GATEWAY, "gateway-service-b",
-                Map.of("guichet.gateway.providers.acoss.maintenance-windows", "00:00-23:59:59"));
+                Map.of("guichet.gateway.providers.acoss.maintenance-windows", "00:00-23:59:59",
+                        "guichet.gateway.incident.cut-providers", "dgfip"));
         token = stack.issueToken(ALL_SCOPES, 5000);
     }
 
@@ -232,6 +234,12 @@ class GatewayAcceptanceIT {
         // 503 04020 with meta.retry_in: URSSAF in its maintenance window on gateway B.
         call(gatewayB.url(), token).when().get("/v3/urssaf/unites_legales/418166096/attestation_vigilance")
                 .then().statusCode(503).body("errors[0].code", equalTo("04020")).body("errors[0].meta.retry_in", notNullValue());
+
+        // 503 03020: DGFIP cut by the incident switch on gateway B; /ping says maintenance.
+        call(gatewayB.url(), token).when().get(DGFIP_PATH)
+                .then().statusCode(503).body("errors[0].code", equalTo("03020")).body("errors[0].meta.retry_in", equalTo(3600));
+        given().baseUri(gatewayB.url()).when().get("/ping/dgfip").then().statusCode(503).body("status", equalTo("maintenance"));
+        given().baseUri(gatewayA()).when().get("/ping/insee").then().statusCode(200).body("status", equalTo("ok"));
 
         // 410 00403: a document link that does not (or no longer) exist.
         given().baseUri(gatewayA()).when().get("/proxy/files/" + UUID.randomUUID())
