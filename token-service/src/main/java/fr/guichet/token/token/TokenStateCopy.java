@@ -4,6 +4,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -21,6 +22,8 @@ public class TokenStateCopy {
     public static final String REVOCATIONS_CHANNEL = "guichet:revocations";
     /** The copy outlives the token a little, so that late presentations still read "revoked". */
     static final Duration AFTER_END = Duration.ofDays(1);
+    // Below the Redis client pool (6 connections, 24 waiters): a burst must not starve the revocation path.
+    static final int CONCURRENT_WRITES = 4;
 
     private final ReactiveHashCommands<String, String, String> hashes;
     private final ReactiveKeyCommands<String> keys;
@@ -43,12 +46,11 @@ public class TokenStateCopy {
                 .replaceWithVoid();
     }
 
+    /** Rewrites many copies with a bounded number of Redis commands in flight (start-up, reconciliation). */
     public Uni<Void> writeAll(List<TokenState> states) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (TokenState state : states) {
-            chain = chain.chain(() -> write(state));
-        }
-        return chain;
+        return Multi.createFrom().iterable(states)
+                .onItem().transformToUni(this::write).merge(CONCURRENT_WRITES)
+                .collect().last().replaceWithVoid();
     }
 
     public Uni<Void> publishRevocation(String jti) {
