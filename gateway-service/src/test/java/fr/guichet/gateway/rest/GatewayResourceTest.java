@@ -78,6 +78,27 @@ class GatewayResourceTest {
     }
 
     @Test
+    void malformedParametersAreNever500() throws Exception {
+        for (String target : List.of("/v3/insee/sirene/unites_legales/418166096?context=%zz&object=%&recipient=%E9",
+                "/v3/insee/sirene/unites_legales/%zz", "/v3/insee/sirene/unites_legales/%E9%00")) {
+            int status = rawGet(target);
+            assertTrue(status >= 400 && status < 500, target + " answered " + status);
+        }
+    }
+
+    /** HTTP clients refuse to send malformed URIs; callers on the internet do not. */
+    static int rawGet(String target) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    @Test
     void tokenInQueryIsNeverTraced() throws Exception {
         String requestId = "test-" + UUID.randomUUID();
         given().header("X-Request-ID", requestId).queryParam("token", "secret-token-value")
