@@ -25,8 +25,9 @@ public class ParameterValidator {
 
     public static final int MAX_TRACE_PARAMETER = 255;
     public static final int MAX_PARAMETER = 512;
-    public static final Set<String> ENSU_FAMILIES = Set.of("declaratifs", "bancaires", "creances", "paiements",
+    public static final Set<String> ENSU_FAMILIES = Set.of("declaratives", "bancaires", "creances", "paiements",
             "remboursements", "obligations_fiscales", "habilitations");
+    public static final Set<String> ENSU_DOCUMENT_TYPES = Set.of("idensua", "docdistrib", "doccfs");
     private static final Pattern IDSP = Pattern.compile("[A-Za-z0-9]{1,32}");
     private static final Pattern DOCUMENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
@@ -125,6 +126,13 @@ public class ParameterValidator {
                     throw new fr.guichet.common.error.ApiException(422, Errors.of("00201").withDetail(
                             "Famille de documents inconnue : " + abbreviate(value) + ". Familles : " + String.join(", ", ENSU_FAMILIES.stream().sorted().toList()))
                             .withMeta("parameter", "famille"));
+                }
+            }
+            case "type" -> {
+                if (!ENSU_DOCUMENT_TYPES.contains(value)) {
+                    throw new fr.guichet.common.error.ApiException(422, Errors.of("00201").withDetail(
+                            "Type d'identifiant documentaire inconnu : idensua, docdistrib ou doccfs")
+                            .withMeta("parameter", "type"));
                 }
             }
             case "idsp" -> {

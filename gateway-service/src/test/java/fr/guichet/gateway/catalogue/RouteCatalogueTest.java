@@ -73,13 +73,15 @@ class RouteCatalogueTest {
 
     @Test
     void ensuRoutesHaveAScopePerFamilyAndTheirOwnQuota() {
-        RouteMatch m = catalogue.match("/v3/dgfip/ensu/unites_legales/418166096/documents/bancaires").orElseThrow();
+        RouteMatch m = catalogue.match("/v3/dgfip/ensu/bancaires/unites_legales/418166096/documents").orElseThrow();
         assertEquals("api_entreprise_v3_dgfip_ensu_documents_unites_legales", m.route().operationId());
-        assertEquals(Set.of("ensu_documents_bancaires"), m.route().requiredScopes(m.variables()));
+        assertEquals(Set.of("ensu_documents_bancaires_dgfip"), m.route().requiredScopes(m.variables()));
         assertEquals(500, m.route().throttle().limit());
         assertTrue(m.route().clientCertificate());
-        RouteMatch doc = catalogue.match("/v3/dgfip/ensu/documents/paiements/IDENSUA-0001").orElseThrow();
-        assertEquals(Map.of("famille", "paiements", "document", "IDENSUA-0001"), doc.variables());
+        RouteMatch doc = catalogue.match("/v3/dgfip/ensu/paiements/documents/idensua/ENSUA000000000000001").orElseThrow();
+        assertEquals(Map.of("famille", "paiements", "type", "idensua", "document", "ENSUA000000000000001"), doc.variables());
+        assertEquals("api_entreprise_v3_dgfip_ensu_documents_usagers",
+                catalogue.match("/v3/dgfip/ensu/declaratives/usagers/SP000000000001/documents").orElseThrow().route().operationId());
     }
 
     @Test
@@ -94,7 +96,7 @@ class RouteCatalogueTest {
 
     @Test
     void operatorsCanOverrideAGroupLimit() {
-        RouteCatalogue tuned = new RouteCatalogue(Map.of("ensu_documents", 800, "json_resources_entreprise", 1000));
+        RouteCatalogue tuned = new RouteCatalogue(Map.of("ensu_documents_dgfip", 800, "json_resources_entreprise", 1000));
         assertEquals(800, tuned.byOperation("api_entreprise_v3_dgfip_ensu_document").orElseThrow().throttle().limit());
         assertEquals(1000, tuned.byOperation("api_entreprise_v4_insee_etablissements").orElseThrow().throttle().limit());
         assertEquals(5, tuned.byOperation("api_entreprise_v3_dgfip_attestations_fiscales").orElseThrow().throttle().limit());

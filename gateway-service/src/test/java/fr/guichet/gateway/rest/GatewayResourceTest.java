@@ -132,7 +132,7 @@ class GatewayResourceTest {
         given().when().get("/openapi").then().statusCode(200)
                 .body("paths", hasKey("/v3/insee/sirene/unites_legales/{siren}"))
                 .body("paths", hasKey("/v4/urssaf/unites_legales/{siren}/attestation_vigilance"))
-                .body("paths", hasKey("/v3/dgfip/ensu/unites_legales/{siren}/documents/{famille}"))
+                .body("paths", hasKey("/v3/dgfip/ensu/{famille}/unites_legales/{siren}/documents"))
                 .body("paths", hasKey("/pings"))
                 .body("paths", not(hasKey("/v3/infogreffe/rcs/unites_legales/{siren}/extrait_kbis")));
     }

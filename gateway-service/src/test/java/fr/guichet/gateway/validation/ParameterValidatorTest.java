@@ -100,9 +100,11 @@ class ParameterValidatorTest {
 
     @Test
     void ensuFamiliesAndIdentifiersAreChecked() {
-        codes("/v3/dgfip/ensu/unites_legales/418166096/documents/inconnue", query("c", "o", RECIPIENT));
-        codes("/v3/dgfip/ensu/usagers/ID%20SP/documents/bancaires", query("c", "o", RECIPIENT));
-        RouteMatch m = CATALOGUE.match("/v3/dgfip/ensu/usagers/IDSP0001/documents/bancaires").orElseThrow();
+        codes("/v3/dgfip/ensu/inconnue/unites_legales/418166096/documents", query("c", "o", RECIPIENT));
+        codes("/v3/dgfip/ensu/bancaires/usagers/ID%20SP/documents", query("c", "o", RECIPIENT));
+        codes("/v3/dgfip/ensu/bancaires/documents/autre/ENSUA1", query("c", "o", RECIPIENT));
+        assertEquals(List.of("00301"), codes("/v3/dgfip/ensu/bancaires/unites_legales/418166097/documents", query("c", "o", RECIPIENT)));
+        RouteMatch m = CATALOGUE.match("/v3/dgfip/ensu/bancaires/usagers/SP000000000001/documents").orElseThrow();
         assertDoesNotThrow(() -> VALIDATOR.validate(m.route(), m.variables(), query("c", "o", RECIPIENT)));
     }
 
