@@ -17,12 +17,15 @@ import org.yaml.snakeyaml.Yaml;
  * Scopes that the operation catalogue knows, per API kind, from
  * {@code guichet/reference/authorizations.yml} (shipped by common): the {@code shared} section
  * maps each operation ({@code api_entreprise/...}, {@code api_particulier/...}) to the scopes
- * that open it.
+ * that open it. Guichet's own operations (ENSU DOCUMENTS...) are not in that reference file:
+ * they come from {@code guichet/token/scopes-extension.yml}, api kind, then operation id, then
+ * scopes.
  */
 @ApplicationScoped
 public class ScopeCatalogue {
 
     static final String RESOURCE = "guichet/reference/authorizations.yml";
+    static final String EXTENSION = "guichet/token/scopes-extension.yml";
 
     private final Map<ApiKind, Set<String>> scopes = load();
 
@@ -34,28 +37,53 @@ public class ScopeCatalogue {
         return Collections.unmodifiableSet(scopes.getOrDefault(kind, Set.of()));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<ApiKind, Set<String>> load() {
-        try (InputStream in = ScopeCatalogue.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        Map<ApiKind, Set<String>> result = new EnumMap<>(ApiKind.class);
+        for (ApiKind kind : ApiKind.values()) {
+            result.put(kind, new TreeSet<>());
+        }
+        Map<String, Object> shared = section(read(RESOURCE), "shared", RESOURCE);
+        for (Map.Entry<String, Object> operation : shared.entrySet()) {
+            ApiKind kind = operation.getKey().startsWith("api_entreprise/") ? ApiKind.ENTREPRISE
+                    : operation.getKey().startsWith("api_particulier/") ? ApiKind.PARTICULIER : null;
+            if (kind != null) {
+                addScopes(result.get(kind), operation.getValue());
+            }
+        }
+        Map<String, Object> extension = read(EXTENSION);
+        for (String key : extension.keySet()) {
+            ApiKind kind = ApiKind.fromWire(key).orElseThrow(
+                    () -> new IllegalStateException("Unknown api kind « " + key + " » in " + EXTENSION));
+            for (Object scopes : section(extension, key, EXTENSION).values()) {
+                addScopes(result.get(kind), scopes);
+            }
+        }
+        return result;
+    }
+
+    private static void addScopes(Set<String> into, Object scopes) {
+        if (scopes instanceof List<?> list) {
+            list.forEach(s -> into.add(String.valueOf(s)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> section(Map<String, Object> root, String key, String resource) {
+        if (!(root.get(key) instanceof Map<?, ?> section)) {
+            throw new IllegalStateException("No « " + key + " » mapping in " + resource);
+        }
+        return (Map<String, Object>) section;
+    }
+
+    private static Map<String, Object> read(String resource) {
+        try (InputStream in = ScopeCatalogue.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Missing " + RESOURCE + " on the class path");
+                throw new IllegalStateException("Missing " + resource + " on the class path");
             }
             Map<String, Object> root = new Yaml().load(in);
-            Map<String, Object> shared = (Map<String, Object>) root.get("shared");
-            Map<ApiKind, Set<String>> result = new EnumMap<>(ApiKind.class);
-            for (ApiKind kind : ApiKind.values()) {
-                result.put(kind, new TreeSet<>());
-            }
-            for (Map.Entry<String, Object> operation : shared.entrySet()) {
-                ApiKind kind = operation.getKey().startsWith("api_entreprise/") ? ApiKind.ENTREPRISE
-                        : operation.getKey().startsWith("api_particulier/") ? ApiKind.PARTICULIER : null;
-                if (kind != null && operation.getValue() instanceof List<?> list) {
-                    list.forEach(s -> result.get(kind).add(String.valueOf(s)));
-                }
-            }
-            return result;
+            return root == null ? Map.of() : root;
         } catch (IOException e) {
-            throw new UncheckedIOException("Unreadable " + RESOURCE, e);
+            throw new UncheckedIOException("Unreadable " + resource, e);
         }
     }
 }
