@@ -22,12 +22,17 @@ import org.jboss.logging.Logger;
  * API Entreprise sandbox cases of the DGFIP operations ({@code sandbox/payloads/OPERATION/*.yaml}:
  * {@code params}, {@code status}, {@code payload}), answered like the public staging: a case
  * matches when every parameter the caller gave that the case names has the case's value.
+ * Guichet's own cases ({@code sandbox/guichet/OPERATION/*.yaml}) are loaded the same way, after
+ * the official ones: copies of official successes under identifiers whose checksum is valid, since
+ * the gateway refuses the official ones' before they reach a provider.
  */
 @ApplicationScoped
 public class SandboxFixtures {
 
     private static final Logger LOG = Logger.getLogger(SandboxFixtures.class);
     static final String ROOT = "sandbox/payloads/";
+    /** Guichet's additions, kept apart from the copied official cases. */
+    static final String GUICHET_ROOT = "sandbox/guichet/";
 
     /** One case: its parameters, HTTP status and body. */
     public record Fixture(String file, Map<String, String> params, int status, JsonNode payload) {
@@ -37,23 +42,29 @@ public class SandboxFixtures {
 
     public SandboxFixtures(ObjectMapper json) {
         YAMLMapper yaml = new YAMLMapper();
-        for (String file : index()) {
+        load(ROOT, "", json, yaml);
+        load(GUICHET_ROOT, "guichet/", json, yaml);
+        // Deterministic choice when several cases match (e.g. chiffres d'affaires without year): newest file name last.
+        byOperation.values().forEach(list -> list.sort(Comparator.comparing(Fixture::file)));
+        LOG.infof("Sandbox DGFIP : %d opérations, %d cas", byOperation.size(),
+                byOperation.values().stream().mapToInt(List::size).sum());
+    }
+
+    /** The cases listed in {@code root}'s index; {@code label} prefixes their file names. */
+    private void load(String root, String label, ObjectMapper json, YAMLMapper yaml) {
+        for (String file : index(root)) {
             String operation = file.substring(0, file.indexOf('/'));
-            try (InputStream in = resource(ROOT + file)) {
+            try (InputStream in = resource(root + file)) {
                 JsonNode node = yaml.readTree(in);
                 Map<String, String> params = new LinkedHashMap<>();
                 node.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
                 JsonNode payload = json.readTree(node.path("payload").asText());
                 byOperation.computeIfAbsent(operation, k -> new ArrayList<>())
-                        .add(new Fixture(file, Map.copyOf(params), node.path("status").asInt(), payload));
+                        .add(new Fixture(label + file, Map.copyOf(params), node.path("status").asInt(), payload));
             } catch (IOException e) {
-                throw new UncheckedIOException("Fixture illisible " + file, e);
+                throw new UncheckedIOException("Fixture illisible " + root + file, e);
             }
         }
-        // Deterministic choice when several cases match (e.g. chiffres d'affaires without year): newest file name last.
-        byOperation.values().forEach(list -> list.sort(Comparator.comparing(Fixture::file)));
-        LOG.infof("Sandbox DGFIP : %d opérations, %d cas", byOperation.size(),
-                byOperation.values().stream().mapToInt(List::size).sum());
     }
 
     /**
@@ -89,8 +100,8 @@ public class SandboxFixtures {
         return List.copyOf(byOperation.getOrDefault(operation, List.of()));
     }
 
-    private static List<String> index() {
-        try (InputStream in = resource(ROOT + "index.txt");
+    private static List<String> index(String root) {
+        try (InputStream in = resource(root + "index.txt");
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         } catch (IOException e) {
