@@ -20,13 +20,16 @@ import org.jboss.logging.Logger;
 /**
  * The sandbox cases of API Entreprise for this adapter's operations (copied under
  * {@code sandbox/payloads/}, see the NOTICE there): each has {@code params}, a {@code status} and the
- * {@code payload} answered for exactly those parameters.
+ * {@code payload} answered for exactly those parameters. Guichet's own cases under
+ * {@code sandbox/guichet/} follow them: copies of official successes under identifiers whose
+ * checksum is valid, since the gateway refuses the official ones' before they reach this adapter.
  */
 @ApplicationScoped
 public class SandboxFixtures {
 
     static final String ROOT = "sandbox/payloads/";
-    static final String INDEX = ROOT + "index.txt";
+    /** Guichet's additions, kept apart from the copied official cases. */
+    static final String GUICHET_ROOT = "sandbox/guichet/";
 
     private static final Logger LOG = Logger.getLogger(SandboxFixtures.class);
 
@@ -34,20 +37,26 @@ public class SandboxFixtures {
 
     public SandboxFixtures(ObjectMapper json) {
         YAMLMapper yaml = new YAMLMapper();
-        for (String file : indexEntries()) {
+        load(ROOT, "", json, yaml);
+        load(GUICHET_ROOT, "guichet/", json, yaml);
+        LOG.debugf("%d sandbox cases loaded for %s", count(), byOperation.keySet());
+    }
+
+    /** The cases listed in {@code root}'s index; {@code label} prefixes their file names. */
+    private void load(String root, String label, ObjectMapper json, YAMLMapper yaml) {
+        for (String file : indexEntries(root)) {
             String operation = file.substring(0, file.indexOf('/'));
-            try (InputStream in = resource(ROOT + file)) {
+            try (InputStream in = resource(root + file)) {
                 JsonNode node = yaml.readTree(in);
                 Map<String, String> params = new LinkedHashMap<>();
                 node.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
                 JsonNode payload = json.readTree(node.path("payload").asText());
                 byOperation.computeIfAbsent(operation, k -> new ArrayList<>())
-                        .add(new Fixture(file, Map.copyOf(params), node.path("status").asInt(), payload));
+                        .add(new Fixture(label + file, Map.copyOf(params), node.path("status").asInt(), payload));
             } catch (IOException e) {
-                throw new UncheckedIOException("Unreadable sandbox fixture " + file, e);
+                throw new UncheckedIOException("Unreadable sandbox fixture " + root + file, e);
             }
         }
-        LOG.debugf("%d sandbox cases loaded for %s", count(), byOperation.keySet());
     }
 
     /** The case whose parameters are exactly {@code params} (defaults left out), if any. */
@@ -76,8 +85,9 @@ public class SandboxFixtures {
         }
     }
 
-    private static List<String> indexEntries() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource(INDEX), StandardCharsets.UTF_8))) {
+    private static List<String> indexEntries(String root) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource(root + "index.txt"),
+                StandardCharsets.UTF_8))) {
             return reader.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -81,6 +81,38 @@ class SandboxAttestationTest {
                 .body("data.entity_status.code", equalTo("refus_de_delivrance"));
     }
 
+    /** Guichet's case: the official delivered case under a SIREN the gateway's checksum accepts. */
+    @Test
+    void v4DeliveredUnderAChecksumValidSiren() {
+        String path = "/v4/urssaf/unites_legales/418166096/attestation_vigilance";
+        Response response = call(path);
+        OpenApiContract.conforms(path, response);
+        response.then().statusCode(200)
+                .body("data.document_url", matchesPattern(FILE_URL))
+                .body("data.document_url_expires_in", equalTo(86400))
+                .body("data.date_debut_validite", equalTo("2023-01-31"))
+                .body("data.date_fin_validite", equalTo("2023-07-31"))
+                .body("data.code_securite", equalTo("YAB458G1B2T8IZW"))
+                .body("data.entity_status.code", equalTo("ok"))
+                .body("data.entity_status.libelle", equalTo("Attestation délivrée par l'Urssaf"));
+        assertStoredSpecimen(response.path("data.document_url"));
+    }
+
+    /** Guichet's case: the official refused case under DINUM's SIREN. */
+    @Test
+    void v4RefusedUnderAChecksumValidSiren() {
+        String path = "/v4/urssaf/unites_legales/130025265/attestation_vigilance";
+        Response response = call(path);
+        OpenApiContract.conforms(path, response);
+        response.then().statusCode(200)
+                .body("data.document_url", nullValue())
+                .body("data.document_url_expires_in", nullValue())
+                .body("data.date_fin_validite", nullValue())
+                .body("data.code_securite", nullValue())
+                .body("data.entity_status.code", equalTo("refus_de_delivrance"))
+                .body("data.entity_status.libelle", equalTo("Délivrance de l'attestation refusée par l'Urssaf"));
+    }
+
     @Test
     void v4EntityOutOfScopeIs404() {
         String path = "/v4/urssaf/unites_legales/440752244/attestation_vigilance";
@@ -93,7 +125,8 @@ class SandboxAttestationTest {
 
     @Test
     void aSirenWithoutSandboxCaseIs404WithAnExplanation() {
-        String path = "/v4/urssaf/unites_legales/418166096/attestation_vigilance";
+        // 418166096 has a Guichet case since v4 got checksum-valid cases; 552032534 has none.
+        String path = "/v4/urssaf/unites_legales/552032534/attestation_vigilance";
         Response response = call(path);
         OpenApiContract.conforms(path, response);
         response.then().statusCode(404)
