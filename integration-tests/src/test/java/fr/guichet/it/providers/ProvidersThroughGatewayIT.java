@@ -1,0 +1,271 @@
+package fr.guichet.it.providers;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import fr.guichet.testing.GuichetStack;
+import fr.guichet.testing.GuichetStack.IssuedToken;
+import fr.guichet.testing.Service;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The providers as a partner sees them through the gateway, every Guichet hop real (token-service,
+ * trace-service, the three providers, the gateway). INSEE runs in production mode against an
+ * in-process Sirene stand-in (INSEE cannot run here); DGFIP and URSSAF run in sandbox mode with a
+ * short document lifetime.
+ */
+class ProvidersThroughGatewayIT {
+
+    static final String RECIPIENT = "13002526500013";
+    static final String SCHEMA = "providers_acceptance";
+    static final String SIRENE_PATH = "/api-sirene/prive/3.11";
+    /** provider-insee's read timeout here; the gateway waits longer, so INSEE's own 504 reaches the partner. */
+    static final Duration INSEE_READ_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration DOCUMENT_TTL = Duration.ofSeconds(4);
+    static final List<String> SCOPES = List.of("unites_legales_etablissements_insee", "attestations_fiscales",
+            "attestations_sociales", "effectifs_urssaf");
+
+    static WireMockServer sirene;
+    static GuichetStack stack;
+
+    @BeforeAll
+    static void startSuite() {
+        sirene = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        sirene.start();
+        GuichetStack.Builder builder = GuichetStack.builder()
+                .logDir(Path.of("target", "it-logs", "providers").toAbsolutePath());
+        // Own schemas in the integration databases: a fresh state every run, shared with no other test.
+        for (Service s : List.of(Service.TOKEN, Service.TRACE)) {
+            resetSchema(s.database());
+            builder.property(s, "quarkus.datasource.jdbc.url",
+                            "jdbc:postgresql://" + GuichetStack.PG + "/" + s.database() + "?currentSchema=" + SCHEMA)
+                    .property(s, "quarkus.datasource.reactive.url",
+                            "postgresql://" + GuichetStack.PG + "/" + s.database() + "?search_path=" + SCHEMA)
+                    .property(s, "quarkus.flyway.schemas", SCHEMA)
+                    .property(s, "quarkus.flyway.default-schema", SCHEMA);
+        }
+        stack = builder
+                .property(Service.INSEE, "guichet.provider.mode", "production")
+                .property(Service.INSEE, "guichet.insee.sirene.base-url", sirene.baseUrl() + SIRENE_PATH)
+                .property(Service.INSEE, "guichet.insee.sirene.auth.mode", "api-key")
+                .property(Service.INSEE, "guichet.insee.sirene.auth.api-key", "integration-test-key")
+                .property(Service.INSEE, "guichet.insee.sirene.read-timeout", INSEE_READ_TIMEOUT.toSeconds() + "S")
+                .property(Service.INSEE, "guichet.insee.cache.enabled", "false")
+                .property(Service.DGFIP, "guichet.dgfip.documents.ttl", DOCUMENT_TTL.toSeconds() + "S")
+                .property(Service.ACOSS, "guichet.acoss.document-ttl", "PT" + DOCUMENT_TTL.toSeconds() + "S")
+                .property(Service.GATEWAY, "guichet.gateway.providers.insee.timeout", "PT10S")
+                .start();
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (sirene != null) {
+            sirene.stop();
+        }
+    }
+
+    static void resetSchema(String database) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + GuichetStack.PG + "/" + database,
+                GuichetStack.DB_USER, GuichetStack.DB_PASSWORD); var st = c.createStatement()) {
+            st.execute("drop schema if exists " + SCHEMA + " cascade");
+            st.execute("create schema " + SCHEMA);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot prepare schema " + SCHEMA + " in " + database, e);
+        }
+    }
+
+    static String gateway() {
+        return stack.url(Service.GATEWAY);
+    }
+
+    /** A fresh token (own quotas) whose habilitation limit is above every throttle.yml group. */
+    static IssuedToken token() {
+        return stack.issueToken(SCOPES, 5000);
+    }
+
+    static RequestSpecification call(IssuedToken t) {
+        return given().baseUri(gateway())
+                .queryParam("context", "Contrôle des aides publiques")
+                .queryParam("object", "Dossier " + UUID.randomUUID())
+                .queryParam("recipient", RECIPIENT)
+                .header("Authorization", "Bearer " + t.token());
+    }
+
+    static void assertError(Response r, int status, String code) {
+        assertEquals(status, r.statusCode(), r.asString());
+        assertEquals(code, r.jsonPath().getString("errors[0].code"), r.asString());
+    }
+
+    /** A well-formed SIREN no other test asks INSEE for. */
+    static String freshSiren() {
+        return GuichetStack.uniqueSiret().substring(0, 9);
+    }
+
+    // --- a. INSEE upstream failures, as the partner sees them -----------------------------------
+
+    @Test
+    void inseeUpstreamTimeoutGives504With01002() {
+        String siren = freshSiren();
+        byte[] recorded = readResource("insee/siren-200.json");
+        sirene.stubFor(get(urlPathEqualTo(SIRENE_PATH + "/siren/" + siren)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(recorded)
+                .withFixedDelay((int) INSEE_READ_TIMEOUT.toMillis() + 2_000)));
+
+        Response r = call(token()).get("/v3/insee/sirene/unites_legales/" + siren);
+
+        assertError(r, 504, "01002");
+        assertEquals("INSEE", r.jsonPath().getString("errors[0].meta.provider"), r.asString());
+        sirene.verify(getRequestedFor(urlPathEqualTo(SIRENE_PATH + "/siren/" + siren)));
+    }
+
+    @Test
+    void inseeUpstream5xxGivesTheProvidersCodes() {
+        IssuedToken t = token();
+        String broken = freshSiren();
+        sirene.stubFor(get(urlPathEqualTo(SIRENE_PATH + "/siren/" + broken)).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"header\":{\"statut\":500,\"message\":\"Erreur interne du serveur\"}}")));
+        String unavailable = freshSiren();
+        sirene.stubFor(get(urlPathEqualTo(SIRENE_PATH + "/siren/" + unavailable)).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "text/html").withBody("<html><body>Service Unavailable</body></html>")));
+
+        // provider-insee's mapping: 503 → 504 01001; any other 5xx → 502 01000.
+        assertError(call(t).get("/v3/insee/sirene/unites_legales/" + broken), 502, "01000");
+        assertError(call(t).get("/v3/insee/sirene/unites_legales/" + unavailable), 504, "01001");
+    }
+
+    // --- b. Documents behind /proxy/files/{uuid} --------------------------------------------------
+
+    @Test
+    void dgfipAttestationFiscaleDownloadsAPdfUntilItExpires() throws Exception {
+        Response r = call(token()).get("/v3/dgfip/unites_legales/418166096/attestation_fiscale");
+        assertDocumentServedThenExpired(r);
+    }
+
+    @Test
+    void urssafAttestationDeVigilanceDownloadsAPdfUntilItExpires() throws Exception {
+        Response r = call(token()).get("/v3/urssaf/unites_legales/418166096/attestation_vigilance");
+        assertDocumentServedThenExpired(r);
+    }
+
+    static void assertDocumentServedThenExpired(Response r) throws InterruptedException {
+        assertEquals(200, r.statusCode(), r.asString());
+        String url = r.jsonPath().getString("data.document_url");
+        assertNotNull(url, r.asString());
+        assertTrue(url.startsWith(gateway() + "/proxy/files/"), url);
+        UUID.fromString(url.substring(url.lastIndexOf('/') + 1));
+        int expiresIn = r.jsonPath().getInt("data.expires_in");
+        assertTrue(expiresIn > 0 && expiresIn <= DOCUMENT_TTL.toSeconds(), "expires_in " + expiresIn);
+
+        Response pdf = given().get(url);
+        assertEquals(200, pdf.statusCode(), pdf.asString());
+        assertTrue(pdf.contentType().startsWith("application/pdf"), pdf.contentType());
+        byte[] bytes = pdf.asByteArray();
+        assertArrayEquals("%PDF".getBytes(StandardCharsets.US_ASCII), java.util.Arrays.copyOf(bytes, 4));
+        assertTrue(bytes.length > 1000, "a real document, " + bytes.length + " bytes");
+
+        Thread.sleep(DOCUMENT_TTL.toMillis() + 1_000);
+        assertError(given().get(url), 410, "00403");
+    }
+
+    // --- c. Quotas follow throttle.yml ------------------------------------------------------------
+
+    @Test
+    void urssafAndGipMdsRoutesAnnounceTheirThrottleGroupLimit() {
+        IssuedToken t = token();
+        Response urssaf = call(t).get("/v3/urssaf/unites_legales/418166096/attestation_vigilance");
+        assertEquals(200, urssaf.statusCode(), urssaf.asString());
+        assertEquals(throttleLimit("api_entreprise_v3_acoss_attestations_sociales"),
+                Integer.parseInt(urssaf.header("RateLimit-Limit")));
+
+        Response effectifs = call(t).get("/v3/gip_mds/unites_legales/130025265/effectifs_annuels/2024");
+        assertEquals(200, effectifs.statusCode(), effectifs.asString());
+        assertEquals(throttleLimit("api_entreprise_v3_gip_mds_effectifs_annuels_entreprise"),
+                Integer.parseInt(effectifs.header("RateLimit-Limit")));
+        assertEquals(throttleLimit("api_entreprise_v3_gip_mds_effectifs_annuels_entreprise") - 1,
+                Integer.parseInt(effectifs.header("RateLimit-Remaining")));
+    }
+
+    @Test
+    void dgfipAttestationFiscaleIsRefusedBeyondItsThrottleLimit() {
+        int limit = throttleLimit("api_entreprise_v3_dgfip_attestations_fiscales");
+        IssuedToken t = token();
+        for (int i = 1; i <= limit; i++) {
+            Response r = call(t).get("/v3/dgfip/unites_legales/418166096/attestation_fiscale");
+            assertEquals(200, r.statusCode(), "call " + i + ": " + r.asString());
+            assertEquals(limit, Integer.parseInt(r.header("RateLimit-Limit")));
+            assertEquals(limit - i, Integer.parseInt(r.header("RateLimit-Remaining")), "call " + i);
+        }
+        Response refused = call(t).get("/v3/dgfip/unites_legales/418166096/attestation_fiscale");
+        assertError(refused, 429, "00429");
+        int retryAfter = Integer.parseInt(refused.header("Retry-After"));
+        assertTrue(retryAfter > 0 && retryAfter <= throttlePeriod("api_entreprise_v3_dgfip_attestations_fiscales"),
+                "Retry-After " + retryAfter);
+        assertEquals("0", refused.header("RateLimit-Remaining"));
+    }
+
+    // --- reference data -------------------------------------------------------------------------
+
+    static JsonNode throttleGroup(String operationId) {
+        try (InputStream in = ProvidersThroughGatewayIT.class.getClassLoader()
+                .getResourceAsStream("guichet/reference/throttle.yml")) {
+            JsonNode shared = new ObjectMapper(new YAMLFactory()).readTree(in).path("shared");
+            for (JsonNode group : shared) {
+                for (JsonNode endpoint : group.path("endpoints")) {
+                    if (endpoint.asText().equals(operationId)) {
+                        return group;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError(operationId + " is in no throttle.yml group");
+    }
+
+    static int throttleLimit(String operationId) {
+        return throttleGroup(operationId).path("limit").asInt();
+    }
+
+    static int throttlePeriod(String operationId) {
+        return throttleGroup(operationId).path("period").asInt();
+    }
+
+    static byte[] readResource(String path) {
+        try (InputStream in = ProvidersThroughGatewayIT.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the test resources");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
