@@ -1,6 +1,5 @@
 package fr.guichet.token;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +11,6 @@ import fr.guichet.token.trace.TraceOutboxShipper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,8 +36,7 @@ class AdminAuditTest {
         String admin = Fixtures.adminToken();
         Map<String, Object> issued = Fixtures.issuedToken(admin);
         String jti = (String) issued.get("jti");
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "Fuite constatée"))
-                .when().post("/admin/tokens/" + jti + "/revoke").then().statusCode(200);
+        Fixtures.postReason(admin, "/admin/tokens/" + jti + "/revoke", "Fuite constatée").statusCode(200);
 
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select a.actor, a.occurred_at, a.reason, o.event, o.delivered_at from admin_audit_events a "

@@ -89,11 +89,9 @@ class BadInputTest {
 
     @Test
     void unknownIdsAndPathsAre404() {
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "x"))
-                .when().post("/admin/habilitations/00000000-0000-4000-8000-000000000000/validate").then().statusCode(404)
+        Fixtures.postReason(admin, "/admin/habilitations/00000000-0000-4000-8000-000000000000/validate", "x").statusCode(404)
                 .body("errors[0].code", equalTo("00003"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "x"))
-                .when().post("/admin/tokens/pas-un-uuid/revoke").then().statusCode(404);
+        Fixtures.postReason(admin, "/admin/tokens/pas-un-uuid/revoke", "x").statusCode(404);
         given().auth().oauth2(admin).when().get("/admin/rien").then().statusCode(404).body("errors[0].code", equalTo("00003"));
         given().auth().oauth2(admin).queryParam("expiring_before", "demain")
                 .when().get("/admin/tokens").then().statusCode(422).body("errors[0].source.parameter", equalTo("expiring_before"));

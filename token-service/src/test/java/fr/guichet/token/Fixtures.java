@@ -3,6 +3,7 @@ package fr.guichet.token;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -94,10 +95,14 @@ public final class Fixtures {
 
     /** Validates and returns the answer: habilitation_id, jti, token, exp, scopes. */
     public static Map<String, Object> validate(String admin, String habilitationId) {
-        return given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("reason", "Dossier complet"))
-                .when().post("/admin/habilitations/" + habilitationId + "/validate")
-                .then().statusCode(201).extract().jsonPath().getMap("");
+        return postReason(admin, "/admin/habilitations/" + habilitationId + "/validate", "Dossier complet")
+                .statusCode(201).extract().jsonPath().getMap("");
+    }
+
+    /** An admin state change: POST {@code {"reason": ...}} (validate, refuse, revoke, prolong, rotate...). */
+    public static ValidatableResponse postReason(String admin, String path, String reason) {
+        return given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", reason))
+                .when().post(path).then();
     }
 
     /** A validated habilitation of a new organisation, with its token. */

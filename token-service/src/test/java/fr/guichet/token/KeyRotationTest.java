@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.List;
-import java.util.Map;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Test;
@@ -24,8 +22,8 @@ class KeyRotationTest {
         String before = (String) Fixtures.issuedToken(admin).get("token");
         String oldKid = kid(before);
 
-        String newKid = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "Rotation trimestrielle"))
-                .when().post("/admin/keys/rotate").then().statusCode(201).body("algorithm", equalTo("ES256"))
+        String newKid = Fixtures.postReason(admin, "/admin/keys/rotate", "Rotation trimestrielle")
+                .statusCode(201).body("algorithm", equalTo("ES256"))
                 .extract().path("kid");
         assertNotEquals(oldKid, newKid);
 
@@ -38,11 +36,9 @@ class KeyRotationTest {
         Fixtures.verifyWithJwks(after, "JWT");
 
         // The signing key cannot be retired; an old one can.
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "non"))
-                .when().post("/admin/keys/" + newKid + "/retire").then().statusCode(409);
+        Fixtures.postReason(admin, "/admin/keys/" + newKid + "/retire", "non").statusCode(409);
         String admin2 = Fixtures.adminToken();
-        given().auth().oauth2(admin2).contentType(ContentType.JSON).body(Map.of("reason", "Fin de la période de recouvrement"))
-                .when().post("/admin/keys/" + oldKid + "/retire").then().statusCode(200);
+        Fixtures.postReason(admin2, "/admin/keys/" + oldKid + "/retire", "Fin de la période de recouvrement").statusCode(200);
 
         List<String> liveKids = given().when().get("/.well-known/jwks.json").then().extract().path("keys.kid");
         assertEquals(false, liveKids.contains(oldKid));
@@ -53,8 +49,7 @@ class KeyRotationTest {
             given().auth().oauth2(admin).when().get("/admin/keys").then().statusCode(401);
         }
         given().auth().oauth2(admin2).when().get("/admin/keys").then().statusCode(200);
-        given().auth().oauth2(admin2).contentType(ContentType.JSON).body(Map.of("reason", "x"))
-                .when().post("/admin/keys/unknown-kid/retire").then().statusCode(404);
+        Fixtures.postReason(admin2, "/admin/keys/unknown-kid/retire", "x").statusCode(404);
     }
 
     private static String kid(String jwt) throws Exception {

@@ -113,16 +113,14 @@ class OAuthClientCredentialsTest {
                 .then().statusCode(200).extract().path("access_token");
         String jti = Fixtures.verifyWithJwks(accessToken, "at+jwt").getJwtId();
         try (RevocationListener listener = new RevocationListener(redis)) {
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "Secret divulgué"))
-                    .when().post("/admin/oauth-clients/" + clientId + "/revoke").then().statusCode(200)
+            Fixtures.postReason(admin, "/admin/oauth-clients/" + clientId + "/revoke", "Secret divulgué").statusCode(200)
                     .body("status", equalTo("revoked"));
             org.junit.jupiter.api.Assertions.assertNotNull(listener.awaitMessage(jti, 5000));
         }
         assertEquals("revoked", redis.hash(String.class).hget("guichet:token:" + jti, "status"));
         given().auth().preemptive().basic(clientId, clientSecret).formParam("grant_type", "client_credentials")
                 .when().post("/oauth/token").then().statusCode(401).body("error", equalTo("invalid_client"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "encore"))
-                .when().post("/admin/oauth-clients/" + clientId + "/revoke").then().statusCode(409);
+        Fixtures.postReason(admin, "/admin/oauth-clients/" + clientId + "/revoke", "encore").statusCode(409);
         given().auth().oauth2(admin).queryParam("target_type", "oauth_client").queryParam("target_id", clientId)
                 .when().get("/admin/audit-events").then().statusCode(200)
                 .body("data.action", org.hamcrest.Matchers.hasItems("create_oauth_client", "revoke_oauth_client"))

@@ -15,7 +15,6 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,8 +44,7 @@ class RetentionAndReconciliationTest {
         String admin = Fixtures.adminToken();
         String siret = Fixtures.createOrganisation(admin, Fixtures.siret());
         String refused = Fixtures.createHabilitation(admin, siret, "refused-" + siret + "@example.fr");
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "Hors périmètre"))
-                .when().post("/admin/habilitations/" + refused + "/refuse").then().statusCode(200);
+        Fixtures.postReason(admin, "/admin/habilitations/" + refused + "/refuse", "Hors périmètre").statusCode(200);
         String live = (String) Fixtures.validate(admin, Fixtures.createHabilitation(admin, siret, "live-" + siret + "@example.fr"))
                 .get("habilitation_id");
 

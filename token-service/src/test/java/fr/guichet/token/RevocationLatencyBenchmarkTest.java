@@ -1,19 +1,16 @@
 package fr.guichet.token;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +43,7 @@ class RevocationLatencyBenchmarkTest {
             Thread.sleep(200); // let the subscription settle
             for (String jti : jtis) {
                 long sent = System.nanoTime();
-                given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "Mesure de latence"))
-                        .when().post("/admin/tokens/" + jti + "/revoke").then().statusCode(200);
+                Fixtures.postReason(admin, "/admin/tokens/" + jti + "/revoke", "Mesure de latence").statusCode(200);
                 long answered = System.nanoTime();
                 Long received = listener.awaitMessage(jti, 5000);
                 assertNotNull(received, "jti " + jti + " published");

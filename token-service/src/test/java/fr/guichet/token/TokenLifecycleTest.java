@@ -36,15 +36,12 @@ class TokenLifecycleTest {
         Fixtures.verifyWithJwks((String) issued.get("token"), "JWT");
 
         // Validation happens once: at most one live token per habilitation.
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "encore"))
-                .when().post("/admin/habilitations/" + habilitation + "/validate")
-                .then().statusCode(409).body("errors[0].code", equalTo("00802"));
+        Fixtures.postReason(admin, "/admin/habilitations/" + habilitation + "/validate", "encore")
+                .statusCode(409).body("errors[0].code", equalTo("00802"));
 
         // Prolongation: a new token; the old one ends after the overlap (30 days), not at once.
-        Map<String, Object> prolonged = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("reason", "Renouvellement annuel"))
-                .when().post("/admin/tokens/" + jti + "/prolong")
-                .then().statusCode(201).extract().jsonPath().getMap("");
+        Map<String, Object> prolonged = Fixtures.postReason(admin, "/admin/tokens/" + jti + "/prolong", "Renouvellement annuel")
+                .statusCode(201).extract().jsonPath().getMap("");
         String newJti = (String) prolonged.get("jti");
         assertNotEquals(jti, newJti);
         JwtClaims newClaims = Fixtures.verifyWithJwks((String) prolonged.get("token"), "JWT");
@@ -54,26 +51,21 @@ class TokenLifecycleTest {
         assertTrue(Math.abs(oldEnd - inThirtyDays) < 120, "old token ends after the overlap: " + oldEnd);
         assertEquals("active", redis.hash(String.class).hget("guichet:token:" + jti, "status"));
         assertEquals("active", redis.hash(String.class).hget("guichet:token:" + newJti, "status"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "deux fois"))
-                .when().post("/admin/tokens/" + jti + "/prolong").then().statusCode(409);
+        Fixtures.postReason(admin, "/admin/tokens/" + jti + "/prolong", "deux fois").statusCode(409);
 
         // Revocation: PostgreSQL, Redis copy, pub/sub message.
         try (RevocationListener listener = new RevocationListener(redis)) {
-            given().auth().oauth2(admin).contentType(ContentType.JSON)
-                    .body(Map.of("reason", "Jeton divulgué sur un dépôt public"))
-                    .when().post("/admin/tokens/" + newJti + "/revoke")
-                    .then().statusCode(200).body("status", equalTo("revoked")).body("revoked_at", notNullValue());
+            Fixtures.postReason(admin, "/admin/tokens/" + newJti + "/revoke", "Jeton divulgué sur un dépôt public")
+                    .statusCode(200).body("status", equalTo("revoked")).body("revoked_at", notNullValue());
             assertNotNull(listener.awaitMessage(newJti, 5000), "subscriber received the jti");
         }
         assertEquals("revoked", redis.hash(String.class).hget("guichet:token:" + newJti, "status"));
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("guichet_token_revocation_duration_seconds_count"), "revocation timer exported");
         given().when().get("/internal/tokens/" + newJti).then().statusCode(200).body("status", equalTo("revoked"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "encore"))
-                .when().post("/admin/tokens/" + newJti + "/revoke")
-                .then().statusCode(409).body("errors[0].code", equalTo("00802"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "trop tard"))
-                .when().post("/admin/tokens/" + newJti + "/prolong").then().statusCode(409);
+        Fixtures.postReason(admin, "/admin/tokens/" + newJti + "/revoke", "encore")
+                .statusCode(409).body("errors[0].code", equalTo("00802"));
+        Fixtures.postReason(admin, "/admin/tokens/" + newJti + "/prolong", "trop tard").statusCode(409);
 
         // Listing by expiry: the old token (ending within 31 days) is there, the revoked one is not.
         given().auth().oauth2(admin).queryParam("expiring_before", Instant.now().plusSeconds(31L * 86400).toString())
@@ -121,9 +113,8 @@ class TokenLifecycleTest {
         Map<String, Object> issued = Fixtures.issuedToken(admin);
         String jti = (String) issued.get("jti");
         try (RevocationListener listener = new RevocationListener(redis)) {
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "Fin de la démarche"))
-                    .when().post("/admin/habilitations/" + issued.get("habilitation_id") + "/revoke")
-                    .then().statusCode(200).body("status", equalTo("revoked"));
+            Fixtures.postReason(admin, "/admin/habilitations/" + issued.get("habilitation_id") + "/revoke", "Fin de la démarche")
+                    .statusCode(200).body("status", equalTo("revoked"));
             assertNotNull(listener.awaitMessage(jti, 5000));
         }
         assertEquals("revoked", redis.hash(String.class).hget("guichet:token:" + jti, "status"));
@@ -134,13 +125,10 @@ class TokenLifecycleTest {
         String admin = Fixtures.adminToken();
         String siret = Fixtures.createOrganisation(admin, Fixtures.siret());
         String id = Fixtures.createHabilitation(admin, siret, "a@example.fr");
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "non"))
-                .when().post("/admin/habilitations/" + id + "/revoke").then().statusCode(409)
+        Fixtures.postReason(admin, "/admin/habilitations/" + id + "/revoke", "non").statusCode(409)
                 .body("errors[0].title", equalTo("Transition d'état impossible"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "Base légale absente"))
-                .when().post("/admin/habilitations/" + id + "/refuse").then().statusCode(200).body("status", equalTo("refused"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "x"))
-                .when().post("/admin/habilitations/" + id + "/validate").then().statusCode(409);
+        Fixtures.postReason(admin, "/admin/habilitations/" + id + "/refuse", "Base légale absente").statusCode(200).body("status", equalTo("refused"));
+        Fixtures.postReason(admin, "/admin/habilitations/" + id + "/validate", "x").statusCode(409);
 
         Map<String, Object> draft = new java.util.HashMap<>(Fixtures.habilitationBody(siret, "b@example.fr"));
         draft.put("status", "draft");
