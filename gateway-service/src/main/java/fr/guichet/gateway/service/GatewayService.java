@@ -228,11 +228,9 @@ public class GatewayService {
                 builder.header("Retry-After", retryAfterSeconds(d));
             }
         } else if (progress.route != null) {
-            // No quota consumed (refused before the guard): the full group limit stands.
-            Route.Throttle t = progress.route.throttle();
-            builder.header("RateLimit-Limit", t.limit());
-            builder.header("RateLimit-Remaining", t.limit());
-            builder.header("RateLimit-Reset", System.currentTimeMillis() / 1000 + t.periodSeconds());
+            // Refused before the guard: the quota was neither read nor consumed, so only the route's
+            // policy is known. Claiming a remaining count or a reset time would be a guess.
+            builder.header("RateLimit-Limit", progress.route.throttle().limit());
         }
         return builder;
     }

@@ -60,6 +60,9 @@ class GatewayResourceTest {
                 .then().statusCode(401)
                 .header("X-Request-ID", requestId)
                 .header("RateLimit-Limit", "250")
+                // refused before the quota was read: no remaining count or reset time is claimed
+                .header("RateLimit-Remaining", org.hamcrest.Matchers.nullValue())
+                .header("RateLimit-Reset", org.hamcrest.Matchers.nullValue())
                 .body("errors[0].code", equalTo("00101"))
                 .body("errors[0].source.parameter", equalTo("token"));
         given().header("Authorization", "Bearer not.a.jwt")
