@@ -18,19 +18,28 @@ import java.nio.charset.StandardCharsets;
  */
 public final class OpenApiContract {
 
-    private static volatile OpenApiInteractionValidator validator;
-    private static volatile OpenApiInteractionValidator ensuValidator;
-
     private OpenApiContract() {
     }
 
+    /** Built on first use only: parsing a contract takes seconds. */
+    private static final class Official {
+        static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
+                .createForInlineApiSpecification(spec())
+                // The contract's own additionalProperties: false stay enforced; objects that
+                // do not say (the Error schema, whose examples carry meta and source) stay open.
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
+    }
+
+    private static final class Ensu {
+        static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
+                .createForInlineApiSpecification(read("META-INF/openapi.yaml")).build();
+    }
+
     public static void assertValid(String path, int status, String body) {
-        ValidationReport report = validator().validateResponse(path, Request.Method.GET,
-                SimpleResponse.Builder.status(status).withContentType("application/json").withBody(body).build());
-        if (report.hasErrors()) {
-            fail("Réponse non conforme à l'OpenAPI API Entreprise pour " + path + " (" + status + ") :\n"
-                    + report.getMessages() + "\n" + body);
-        }
+        check(Official.VALIDATOR, "à l'OpenAPI API Entreprise", path, status, body);
     }
 
     /**
@@ -43,20 +52,15 @@ public final class OpenApiContract {
 
     /** ENSU DOCUMENTS: validated against this module's own contract ({@code META-INF/openapi.yaml}). */
     public static void assertValidEnsu(String path, int status, String body) {
-        OpenApiInteractionValidator v = ensuValidator;
-        if (v == null) {
-            synchronized (OpenApiContract.class) {
-                v = ensuValidator;
-                if (v == null) {
-                    v = OpenApiInteractionValidator.createForInlineApiSpecification(read("META-INF/openapi.yaml")).build();
-                    ensuValidator = v;
-                }
-            }
-        }
-        ValidationReport report = v.validateResponse(path, Request.Method.GET,
+        check(Ensu.VALIDATOR, "au contrat ENSU", path, status, body);
+    }
+
+    private static void check(OpenApiInteractionValidator validator, String contract, String path, int status,
+                              String body) {
+        ValidationReport report = validator.validateResponse(path, Request.Method.GET,
                 SimpleResponse.Builder.status(status).withContentType("application/json").withBody(body).build());
         if (report.hasErrors()) {
-            fail("Réponse non conforme au contrat ENSU pour " + path + " (" + status + ") :\n"
+            fail("Réponse non conforme " + contract + " pour " + path + " (" + status + ") :\n"
                     + report.getMessages() + "\n" + body);
         }
     }
@@ -67,26 +71,6 @@ public final class OpenApiContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static OpenApiInteractionValidator validator() {
-        OpenApiInteractionValidator v = validator;
-        if (v == null) {
-            synchronized (OpenApiContract.class) {
-                v = validator;
-                if (v == null) {
-                    v = OpenApiInteractionValidator.createForInlineApiSpecification(spec())
-                            // The contract's own additionalProperties: false stay enforced; objects that
-                            // do not say (the Error schema, whose examples carry meta and source) stay open.
-                            .withLevelResolver(LevelResolver.create()
-                                    .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
-                                    .build())
-                            .build();
-                    validator = v;
-                }
-            }
-        }
-        return v;
     }
 
     private static String spec() {
