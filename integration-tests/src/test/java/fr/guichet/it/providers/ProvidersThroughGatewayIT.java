@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,12 +21,16 @@ import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.Service;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -49,11 +54,24 @@ class ProvidersThroughGatewayIT {
     static final List<String> SCOPES = List.of("unites_legales_etablissements_insee", "attestations_fiscales",
             "attestations_sociales", "effectifs_urssaf");
 
+    static final List<String> ENSU_FAMILIES = List.of("declaratives", "bancaires", "creances", "paiements",
+            "remboursements", "obligations_fiscales", "habilitations");
+    /** provider-dgfip's sandbox: a company with documents in all seven families, and a user without SIREN. */
+    static final String ENSU_SIREN = "990000002";
+    static final String ENSU_IDSP = "SP000000000042";
+
     static WireMockServer sirene;
     static GuichetStack stack;
+    static Path certs;
 
     @BeforeAll
-    static void startSuite() {
+    static void startSuite() throws Exception {
+        // The CA that issues partners' client certificates for the ENSU routes (made for this run).
+        certs = Path.of("target", "it-logs", "providers", "certs").toAbsolutePath();
+        Files.createDirectories(certs);
+        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
+                "-subj", "/CN=Guichet IT partner CA", "-keyout", certs.resolve("ca.key").toString(),
+                "-out", certs.resolve("ca.pem").toString());
         sirene = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         sirene.start();
         GuichetStack.Builder builder = GuichetStack.builder()
@@ -78,6 +96,7 @@ class ProvidersThroughGatewayIT {
                 .property(Service.DGFIP, "guichet.dgfip.documents.ttl", DOCUMENT_TTL.toSeconds() + "S")
                 .property(Service.ACOSS, "guichet.acoss.document-ttl", "PT" + DOCUMENT_TTL.toSeconds() + "S")
                 .property(Service.GATEWAY, "guichet.gateway.providers.insee.timeout", "PT10S")
+                .property(Service.GATEWAY, "guichet.gateway.client-certificate.ca-file", certs.resolve("ca.pem").toString())
                 .start();
     }
 
@@ -229,6 +248,111 @@ class ProvidersThroughGatewayIT {
         assertTrue(retryAfter > 0 && retryAfter <= throttlePeriod("api_entreprise_v3_dgfip_attestations_fiscales"),
                 "Retry-After " + retryAfter);
         assertEquals("0", refused.header("RateLimit-Remaining"));
+    }
+
+    // --- d. ENSU documents (Guichet extension) ---------------------------------------------------
+
+    static List<String> ensuScopesBut(String family) {
+        List<String> scopes = new ArrayList<>();
+        for (String f : ENSU_FAMILIES) {
+            if (!f.equals(family)) {
+                scopes.add("ensu_documents_" + f + "_dgfip");
+            }
+        }
+        return scopes;
+    }
+
+    static RequestSpecification ensu(IssuedToken t, String certificatePem) {
+        RequestSpecification spec = call(t);
+        return certificatePem == null ? spec
+                : spec.header("X-Client-Certificate", URLEncoder.encode(certificatePem, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void ensuFamiliesAnswerOnlyWithTheirScope() throws Exception {
+        IssuedToken all = stack.issueToken(ensuScopesBut(null), 5000);
+        String allCert = clientCertificate(all.siret(), true);
+        for (String family : ENSU_FAMILIES) {
+            String path = "/v3/dgfip/ensu/" + family + "/unites_legales/" + ENSU_SIREN + "/documents";
+            IssuedToken without = stack.issueToken(ensuScopesBut(family), 5000);
+            Response refused = ensu(without, clientCertificate(without.siret(), true)).get(path);
+            assertError(refused, 403, "00100");
+            assertTrue(!refused.jsonPath().getString("errors[0].detail").contains("certificat"), refused.asString());
+            // Refused before the quota check: the ENSU group limit (gateway default, 500/min), no made-up remaining count.
+            assertEquals(500, Integer.parseInt(refused.header("RateLimit-Limit")));
+            assertNull(refused.header("RateLimit-Remaining"));
+
+            Response served = ensu(all, allCert).get(path);
+            assertEquals(200, served.statusCode(), family + ": " + served.asString());
+            assertTrue(served.jsonPath().getList("data").size() > 0, family + ": " + served.asString());
+        }
+    }
+
+    @Test
+    void ensuLookupsBySirenAndIdsp() throws Exception {
+        IssuedToken t = stack.issueToken(ensuScopesBut(null), 5000);
+        String cert = clientCertificate(t.siret(), true);
+
+        Response bySiren = ensu(t, cert).get("/v3/dgfip/ensu/declaratives/unites_legales/" + ENSU_SIREN + "/documents");
+        assertEquals(200, bySiren.statusCode(), bySiren.asString());
+        assertEquals(ENSU_SIREN, bySiren.jsonPath().getString("meta.usager.siren"), bySiren.asString());
+        String document = bySiren.jsonPath().getString("data[0].links.document");
+        assertNotNull(document, bySiren.asString());
+
+        Response byIdsp = ensu(t, cert).get("/v3/dgfip/ensu/declaratives/usagers/" + ENSU_IDSP + "/documents");
+        assertEquals(200, byIdsp.statusCode(), byIdsp.asString());
+        assertTrue(byIdsp.jsonPath().getList("data").size() > 0, byIdsp.asString());
+
+        Response one = ensu(t, cert).get(document);
+        assertEquals(200, one.statusCode(), one.asString());
+        assertTrue(one.jsonPath().getString("data.document_url").startsWith(gateway() + "/proxy/files/"), one.asString());
+
+        Response unknown = ensu(t, cert).get("/v3/dgfip/ensu/declaratives/documents/idensua/ENSUA999999999999999");
+        assertEquals(404, unknown.statusCode(), unknown.asString());
+    }
+
+    @Test
+    void ensuRefusedWithoutAValidClientCertificate() throws Exception {
+        IssuedToken t = stack.issueToken(ensuScopesBut(null), 5000);
+        String path = "/v3/dgfip/ensu/declaratives/unites_legales/" + ENSU_SIREN + "/documents";
+
+        assertError(ensu(t, null).get(path), 403, "00100");
+        // Right organisation, but not issued by the configured CA.
+        assertError(ensu(t, clientCertificate(t.siret(), false)).get(path), 403, "00100");
+        // Issued by the CA, but for another organisation.
+        assertError(ensu(t, clientCertificate(GuichetStack.uniqueSiret(), true)).get(path), 403, "00100");
+        // Control: the certificate of the habilitated organisation, issued by the CA.
+        assertEquals(200, ensu(t, clientCertificate(t.siret(), true)).get(path).statusCode());
+    }
+
+    /** A client certificate naming {@code siret}, issued by the run's CA or self-signed. */
+    static String clientCertificate(String siret, boolean issuedByCa) throws Exception {
+        String name = "client-" + siret + (issuedByCa ? "" : "-self");
+        Path key = certs.resolve(name + ".key");
+        Path pem = certs.resolve(name + ".pem");
+        String subject = "/O=Organisation " + siret + "/serialNumber=" + siret + "/CN=partner-" + siret;
+        if (issuedByCa) {
+            Path csr = certs.resolve(name + ".csr");
+            openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", subject,
+                    "-keyout", key.toString(), "-out", csr.toString());
+            openssl("x509", "-req", "-in", csr.toString(), "-CA", certs.resolve("ca.pem").toString(),
+                    "-CAkey", certs.resolve("ca.key").toString(), "-CAcreateserial", "-days", "1", "-out", pem.toString());
+        } else {
+            openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1",
+                    "-subj", subject, "-keyout", key.toString(), "-out", pem.toString());
+        }
+        return Files.readString(pem, StandardCharsets.US_ASCII);
+    }
+
+    static void openssl(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add("openssl");
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
     }
 
     // --- reference data -------------------------------------------------------------------------
