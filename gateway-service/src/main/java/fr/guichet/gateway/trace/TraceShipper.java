@@ -99,8 +99,8 @@ public class TraceShipper {
                 return;
             } catch (Exception e) {
                 if (!lastAttemptFailed) {
-                    LOG.warnf("trace-service unreachable (%s): traces wait in the journal (%d bytes)", e.toString(),
-                            journal.backlogBytes());
+                    LOG.warnf("trace-service did not take the batch (%s): traces wait in the journal (%d bytes)",
+                            e.toString(), journal.backlogBytes());
                 }
                 lastAttemptFailed = true;
                 try {
@@ -126,8 +126,13 @@ public class TraceShipper {
             }
             return false;
         }
+        List<byte[]> sent = sendable(chunk);
+        if (sent.isEmpty()) {
+            journal.acknowledge(chunk);
+            return true;
+        }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (byte[] line : chunk.lines()) {
+        for (byte[] line : sent) {
             body.write(line);
             body.write('\n');
         }
@@ -152,13 +157,28 @@ public class TraceShipper {
      * is sent again.
      */
     void onAnswer(TraceJournal.Chunk chunk, int status, String body) throws IOException {
+        List<byte[]> sent = sendable(chunk);
         int refused = switch (status) {
             case 200 -> 0;
-            case 422 -> deadLetter(chunk, body);
+            case 422 -> deadLetter(sent, body);
             default -> throw new IOException("trace-service answered " + status + ": " + abbreviate(body));
         };
         journal.acknowledge(chunk);
-        shipped.increment(chunk.lines().size() - refused);
+        shipped.increment(sent.size() - refused);
+    }
+
+    /**
+     * The lines of a chunk that are sent, in order. trace-service skips blank NDJSON lines when it
+     * numbers events, so they are never sent: the indexes of its answer then point into this list.
+     */
+    static List<byte[]> sendable(TraceJournal.Chunk chunk) {
+        List<byte[]> sent = new ArrayList<>(chunk.lines().size());
+        for (byte[] line : chunk.lines()) {
+            if (!new String(line, StandardCharsets.UTF_8).isBlank()) {
+                sent.add(line);
+            }
+        }
+        return sent;
     }
 
     /**
@@ -172,7 +192,7 @@ public class TraceShipper {
      *
      * @return how many events were dead-lettered
      */
-    int deadLetter(TraceJournal.Chunk chunk, String body) throws IOException {
+    int deadLetter(List<byte[]> sent, String body) throws IOException {
         JsonNode answer;
         try {
             answer = MAPPER.readTree(body == null || body.isBlank() ? "{}" : body);
@@ -181,19 +201,19 @@ public class TraceShipper {
         }
         if (!answer.path("accepted").isNumber()) {
             LOG.errorf("trace-service refused a whole batch of %d events (%s): it stays in the journal",
-                    chunk.lines().size(), abbreviate(body));
+                    sent.size(), abbreviate(body));
             throw new IOException("trace-service answered 422 without storing the batch: " + abbreviate(body));
         }
-        TreeSet<Integer> indexes = refusedIndexes(answer, chunk.lines().size());
+        TreeSet<Integer> indexes = refusedIndexes(answer, sent.size());
         boolean unreadable = indexes.isEmpty();
         if (unreadable) {
-            for (int i = 0; i < chunk.lines().size(); i++) {
+            for (int i = 0; i < sent.size(); i++) {
                 indexes.add(i);
             }
         }
         List<byte[]> refused = new ArrayList<>(indexes.size());
         for (int i : indexes) {
-            refused.add(chunk.lines().get(i));
+            refused.add(sent.get(i));
         }
         Path file = journal.dir().resolve(DEAD_LETTER_FILE);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -207,10 +227,10 @@ public class TraceShipper {
         deadLettered.increment(refused.size());
         if (unreadable) {
             LOG.errorf("trace-service refused a batch of %d events without saying which (%s): all kept in %s",
-                    chunk.lines().size(), abbreviate(body), file);
+                    sent.size(), abbreviate(body), file);
         } else {
             LOG.errorf("trace-service refused %d of %d events (indexes %s: %s): kept in %s, the others are stored",
-                    refused.size(), chunk.lines().size(), indexes, abbreviate(body), file);
+                    refused.size(), sent.size(), indexes, abbreviate(body), file);
         }
         return refused.size();
     }

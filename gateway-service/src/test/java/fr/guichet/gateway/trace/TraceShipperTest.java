@@ -116,6 +116,21 @@ class TraceShipperTest {
     }
 
     @Test
+    void indexesCountTheEventsSentNotBlankLines() throws Exception {
+        TraceJournal.Chunk read = batchOf(3);
+        List<byte[]> lines = new ArrayList<>(read.lines());
+        lines.add(1, "  ".getBytes(StandardCharsets.UTF_8));
+        TraceJournal.Chunk chunk = new TraceJournal.Chunk(read.from(), read.next(), lines);
+
+        // trace-service skips blank lines when numbering: its index 1 is the second event.
+        shipper.onAnswer(chunk, 422, partialIngestion(2, 1));
+
+        assertEquals(1, deadLetters().size());
+        assertArrayEquals(read.lines().get(1), deadLetters().get(0).getBytes(StandardCharsets.UTF_8));
+        assertEquals(2.0, counter("guichet.gateway.traces.shipped"));
+    }
+
+    @Test
     void partialIngestionWithoutIndexesKeepsTheWholeBatch() throws Exception {
         TraceJournal.Chunk chunk = batchOf(3);
 
