@@ -74,6 +74,22 @@ class TokenTraceIT {
         }
     }
 
+    // --- ENSU DOCUMENTS scopes (Guichet extension catalogue) in the packaged service -----------
+
+    @Test
+    void ensuDocumentsTokensAreIssuedByThePackagedService() {
+        List<String> ensu = List.of("ensu_documents_declaratives_dgfip", "ensu_documents_bancaires_dgfip",
+                "ensu_documents_creances_dgfip", "ensu_documents_paiements_dgfip", "ensu_documents_remboursements_dgfip",
+                "ensu_documents_obligations_fiscales_dgfip", "ensu_documents_habilitations_dgfip");
+        IssuedToken token = stack.issueToken(ensu, 250);
+        // What the gateway reads on a Redis miss, and the claim it checks.
+        assertEquals(ensu, given().baseUri(stack.url(Service.TOKEN)).when().get("/internal/tokens/" + token.jti())
+                .then().statusCode(200).extract().jsonPath().getList("scopes"));
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.token().split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(ensu, JsonPath.from(payload).getList("scopes"));
+    }
+
     // --- a. admin actions reach trace-service, once each, across an outage ---------------------
 
     @Test
