@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ class ExtensionScopesTest {
         String admin = Fixtures.adminToken();
         String siret = Fixtures.createOrganisation(admin, Fixtures.siret());
         Map<String, Object> body = new HashMap<>(Fixtures.habilitationBody(siret, "ensu-" + siret + "@example.fr"));
-        List<String> scopes = new java.util.ArrayList<>(ENSU_SCOPES);
+        List<String> scopes = new ArrayList<>(ENSU_SCOPES);
         scopes.add(Fixtures.SCOPE);
         body.put("scopes", scopes);
         String habilitation = given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)

@@ -1,6 +1,7 @@
 package fr.guichet.it.token;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -126,7 +127,7 @@ final class SmtpMailbox implements AutoCloseable {
 
     private static String quotedPrintable(String text) {
         String joined = text.replace("=\r\n", "");
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < joined.length(); i++) {
             char c = joined.charAt(i);
             if (c == '=' && i + 2 < joined.length()) {

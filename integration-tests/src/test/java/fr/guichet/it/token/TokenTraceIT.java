@@ -12,6 +12,7 @@ import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.Service;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,8 +88,7 @@ class TokenTraceIT {
         // What the gateway reads on a Redis miss, and the claim it checks.
         assertEquals(ensu, given().baseUri(stack.url(Service.TOKEN)).when().get("/internal/tokens/" + token.jti())
                 .then().statusCode(200).extract().jsonPath().getList("scopes"));
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.token().split("\\.")[1]),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String payload = new String(Base64.getUrlDecoder().decode(token.token().split("\\.")[1]), StandardCharsets.UTF_8);
         assertEquals(ensu, JsonPath.from(payload).getList("scopes"));
     }
 
@@ -176,7 +178,7 @@ class TokenTraceIT {
                 .then().statusCode(200).extract().jsonPath();
         // newest first, API calls only (the validation's admin trace is not a request)
         List<String> expectedIds = new ArrayList<>(eventsA.stream().map(e -> (String) e.get("id")).toList());
-        java.util.Collections.reverse(expectedIds);
+        Collections.reverse(expectedIds);
         assertEquals(expectedIds, last.getList("data.id"));
         assertEquals("01003", last.getString("data[0].error_code"));
         assertEquals(a.siret(), last.getString("data[0].partner_siret"));
