@@ -1,6 +1,6 @@
 package fr.guichet.acoss.common;
 
-import fr.guichet.acoss.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.acoss.error.Errors;
 import fr.guichet.common.identifier.Siren;
 import fr.guichet.common.identifier.Siret;
@@ -65,6 +65,6 @@ public class Identifiers {
     }
 
     private boolean production() {
-        return provider.mode() == ProviderConfig.Mode.production;
+        return provider.mode() == ProviderConfig.Mode.PRODUCTION;
     }
 }

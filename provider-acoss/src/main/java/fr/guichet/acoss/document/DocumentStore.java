@@ -1,7 +1,7 @@
 package fr.guichet.acoss.document;
 
 import fr.guichet.acoss.config.AcossConfig;
-import fr.guichet.acoss.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package fr.guichet.acoss.health;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.guichet.acoss.attestation.client.UrssafClient;
-import fr.guichet.acoss.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.acoss.effectifs.client.GipMdsClient;
 import fr.guichet.common.error.ApiException;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -57,7 +57,7 @@ public class UpstreamStatus {
     }
 
     private String probe(String upstream) {
-        if (provider.mode() == ProviderConfig.Mode.sandbox) {
+        if (provider.mode() == ProviderConfig.Mode.SANDBOX) {
             return Ping.OK;
         }
         try {

@@ -1,7 +1,7 @@
 package fr.guichet.acoss.health;
 
 import fr.guichet.acoss.config.AcossConfig;
-import fr.guichet.acoss.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -44,8 +44,8 @@ public class UpstreamsReadiness {
 
     private HealthCheckResponse check(String name, String upstream, boolean configured) {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named(name)
-                .withData("mode", provider.mode().name());
-        if (provider.mode() == ProviderConfig.Mode.production && !configured) {
+                .withData("mode", provider.mode().label());
+        if (provider.mode() == ProviderConfig.Mode.PRODUCTION && !configured) {
             return builder.down().withData("reason", "url or credentials not configured").build();
         }
         return builder.up().withData("status", status.ping(upstream).status()).build();

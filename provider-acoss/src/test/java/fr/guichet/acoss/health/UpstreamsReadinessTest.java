@@ -3,7 +3,7 @@ package fr.guichet.acoss.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.guichet.acoss.config.AcossConfig;
-import fr.guichet.acoss.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -27,7 +27,7 @@ class UpstreamsReadinessTest {
         return new ProviderConfig() {
             @Override
             public Mode mode() {
-                return Mode.production;
+                return Mode.PRODUCTION;
             }
 
             @Override

@@ -3,7 +3,7 @@ package fr.guichet.dgfip.attestation;
 import static fr.guichet.dgfip.DgfipOperations.ATTESTATIONS_FISCALES_V3;
 import static fr.guichet.dgfip.DgfipOperations.ATTESTATIONS_FISCALES_V4;
 
-import fr.guichet.dgfip.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.dgfip.error.DgfipErrors;
 import fr.guichet.dgfip.maintenance.MaintenanceWindow;
 import fr.guichet.dgfip.sandbox.SandboxAnswers;
@@ -42,7 +42,7 @@ public class AttestationFiscaleResource {
     public Response v3(@PathParam("siren") String siren) {
         maintenance.check(DgfipErrors.ADELIE);
         Params.siren(siren);
-        if (provider.mode() == ProviderConfig.Mode.sandbox) {
+        if (provider.mode() == ProviderConfig.Mode.SANDBOX) {
             return sandbox.answer(ATTESTATIONS_FISCALES_V3, Map.of("siren", siren));
         }
         return Bodies.ok(Bodies.envelope(service.v3(siren)));
@@ -54,7 +54,7 @@ public class AttestationFiscaleResource {
     public Response v4(@PathParam("siren") String siren) {
         maintenance.check(DgfipErrors.ADELIE);
         Params.siren(siren);
-        if (provider.mode() == ProviderConfig.Mode.sandbox) {
+        if (provider.mode() == ProviderConfig.Mode.SANDBOX) {
             return sandbox.answer(ATTESTATIONS_FISCALES_V4, Map.of("siren", siren));
         }
         return Bodies.ok(Bodies.envelope(service.v4(siren)));

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.guichet.dgfip.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.dgfip.error.DgfipErrors;
 import fr.guichet.dgfip.maintenance.MaintenanceWindow;
 import fr.guichet.dgfip.sandbox.SandboxAnswers;
@@ -55,7 +55,7 @@ public class ChiffresAffairesResource {
     public Response get(@PathParam("siret") String siret, @QueryParam("year") String year) {
         maintenance.check(DgfipErrors.ADELIE);
         Params.siret(siret);
-        if (provider.mode() == ProviderConfig.Mode.sandbox) {
+        if (provider.mode() == ProviderConfig.Mode.SANDBOX) {
             Map<String, String> params = new HashMap<>();
             params.put("siret", siret);
             if (year != null && !year.isBlank()) {

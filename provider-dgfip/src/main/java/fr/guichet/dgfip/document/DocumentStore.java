@@ -2,7 +2,7 @@ package fr.guichet.dgfip.document;
 
 import fr.guichet.common.trace.UuidV7;
 import fr.guichet.dgfip.config.DgfipConfig;
-import fr.guichet.dgfip.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;

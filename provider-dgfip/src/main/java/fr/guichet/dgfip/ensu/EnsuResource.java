@@ -3,7 +3,7 @@ package fr.guichet.dgfip.ensu;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.guichet.dgfip.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.dgfip.document.DocumentStore;
 import fr.guichet.dgfip.ensu.EnsuModel.Content;
 import fr.guichet.dgfip.ensu.EnsuModel.Document;
@@ -132,7 +132,7 @@ public class EnsuResource {
     }
 
     private EnsuSource source() {
-        return provider.mode() == ProviderConfig.Mode.sandbox ? sandbox : dgfip;
+        return provider.mode() == ProviderConfig.Mode.SANDBOX ? sandbox : dgfip;
     }
 
     private static EnsuFamily family(String slug) {

@@ -1,6 +1,6 @@
 package fr.guichet.dgfip.health;
 
-import fr.guichet.dgfip.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.dgfip.maintenance.MaintenanceWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -27,7 +27,7 @@ public class MaintenanceHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         var remaining = window.remaining();
         var builder = HealthCheckResponse.named("dgfip-upstream").up()
-                .withData("mode", provider.mode().name())
+                .withData("mode", provider.mode().label())
                 .withData("maintenance", remaining.isPresent())
                 .withData("maintenance_window", window.description());
         remaining.ifPresent(seconds -> builder.withData("retry_in", seconds));

@@ -5,7 +5,7 @@ import static fr.guichet.dgfip.DgfipOperations.LIENS_CAPITALISTIQUES_V3;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.guichet.dgfip.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.dgfip.error.DgfipErrors;
 import fr.guichet.dgfip.maintenance.MaintenanceWindow;
 import fr.guichet.dgfip.sandbox.SandboxAnswers;
@@ -60,7 +60,7 @@ public class LiasseFiscaleResource {
         maintenance.check(DgfipErrors.ADELIE);
         Params.siren(siren);
         int annee = Params.year(year, clock);
-        if (provider.mode() == ProviderConfig.Mode.sandbox) {
+        if (provider.mode() == ProviderConfig.Mode.SANDBOX) {
             return sandbox.answer(LIASSES_FISCALES_V3, Map.of("siren", siren, "year", year));
         }
         return Bodies.ok(liasses.toBody(fetch(siren, annee)));
@@ -73,7 +73,7 @@ public class LiasseFiscaleResource {
         maintenance.check(DgfipErrors.ADELIE);
         Params.siren(siren);
         int annee = Params.year(year, clock);
-        if (provider.mode() == ProviderConfig.Mode.sandbox) {
+        if (provider.mode() == ProviderConfig.Mode.SANDBOX) {
             return sandbox.answer(LIENS_CAPITALISTIQUES_V3, Map.of("siren", siren, "year", year));
         }
         return Bodies.ok(liens.toBody(fetch(siren, annee)));

@@ -1,5 +1,6 @@
 package fr.guichet.insee.config;
 
+import fr.guichet.common.provider.ProviderConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -2,7 +2,7 @@ package fr.guichet.insee.health;
 
 import fr.guichet.insee.client.SireneClient;
 import fr.guichet.insee.client.UpstreamStats;
-import fr.guichet.insee.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,7 @@ public class SireneReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
-                .withData("mode", provider.mode().name().toLowerCase());
+                .withData("mode", provider.mode().label());
         if (provider.mode() == ProviderConfig.Mode.SANDBOX) {
             return response.up().build();
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.guichet.insee.cache.ResponseCache;
-import fr.guichet.insee.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.insee.metrics.InseeMetrics;
 import fr.guichet.insee.operation.InseeOperation;
 import fr.guichet.insee.sandbox.SandboxService;

@@ -8,7 +8,7 @@ import fr.guichet.common.error.ApiException;
 import fr.guichet.common.error.ErrorCatalogue;
 import fr.guichet.insee.client.SireneClient;
 import fr.guichet.insee.client.SireneResponse;
-import fr.guichet.insee.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.insee.diffusion.DiffusionPolicy;
 import fr.guichet.insee.error.InseeErrors;
 import fr.guichet.insee.mapping.SireneMapper;

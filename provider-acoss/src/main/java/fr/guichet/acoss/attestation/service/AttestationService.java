@@ -9,7 +9,7 @@ import fr.guichet.acoss.attestation.model.AttestationV3;
 import fr.guichet.acoss.attestation.model.AttestationV4;
 import fr.guichet.acoss.common.Answer;
 import fr.guichet.acoss.common.Envelope;
-import fr.guichet.acoss.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.acoss.document.DocumentStore;
 import fr.guichet.acoss.document.DocumentStore.StoredDocument;
 import fr.guichet.acoss.error.Errors;
@@ -46,7 +46,7 @@ public class AttestationService {
     }
 
     public Answer v3(String siren, String recipient) {
-        if (provider.mode() == ProviderConfig.Mode.sandbox) {
+        if (provider.mode() == ProviderConfig.Mode.SANDBOX) {
             return sandbox(AcossOperations.ATTESTATION_VIGILANCE_V3, siren, "expires_in");
         }
         UrssafAnswer answer = urssaf.demand(siren, recipient);
@@ -63,7 +63,7 @@ public class AttestationService {
     }
 
     public Answer v4(String siren, String recipient) {
-        if (provider.mode() == ProviderConfig.Mode.sandbox) {
+        if (provider.mode() == ProviderConfig.Mode.SANDBOX) {
             return sandbox(AcossOperations.ATTESTATION_VIGILANCE_V4, siren, "document_url_expires_in");
         }
         UrssafAnswer answer = urssaf.demand(siren, recipient);

@@ -3,7 +3,7 @@ package fr.guichet.acoss.effectifs.service;
 import fr.guichet.acoss.AcossOperations;
 import fr.guichet.acoss.common.Answer;
 import fr.guichet.acoss.common.Envelope;
-import fr.guichet.acoss.config.ProviderConfig;
+import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.acoss.effectifs.client.GipMdsClient;
 import fr.guichet.acoss.effectifs.client.GipMdsEffectif;
 import fr.guichet.acoss.effectifs.model.EffectifAnnuel;
@@ -86,7 +86,7 @@ public class EffectifsService {
     }
 
     private boolean sandbox() {
-        return provider.mode() == ProviderConfig.Mode.sandbox;
+        return provider.mode() == ProviderConfig.Mode.SANDBOX;
     }
 
     static ApiException sandboxMiss() {
