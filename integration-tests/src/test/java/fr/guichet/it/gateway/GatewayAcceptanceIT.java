@@ -151,9 +151,11 @@ class GatewayAcceptanceIT {
             calls.put("/" + v + "/insee/sirene/etablissements/diffusibles/77567227221138", "");
             calls.put("/" + v + "/dgfip/unites_legales/418166096/attestation_fiscale", "");
         }
-        // v4 URSSAF: the only sandbox case of the reference uses SIREN 000000001, which fails the
-        // checksum the gateway enforces (00301); v3 is served from a valid SIREN.
+        // URSSAF v4 and chiffres d'affaires are served from Guichet's sandbox cases with
+        // checksum-valid identifiers (the reference's own cases fail the checksum the gateway enforces).
         calls.put("/v3/urssaf/unites_legales/418166096/attestation_vigilance", "");
+        calls.put("/v4/urssaf/unites_legales/418166096/attestation_vigilance", "");
+        calls.put("/v3/dgfip/etablissements/13002526500013/chiffres_affaires", "");
         calls.put("/v3/insee/sirene/etablissements/77567227221138/adresse", "");
         calls.put("/v3/insee/sirene/etablissements/diffusibles/77567227221138/adresse", "");
         calls.put("/v3/insee/sirene/etablissements/30613890001286/successions", "");
