@@ -81,6 +81,7 @@ public final class GuichetStack implements AutoCloseable {
 
     /** Starts the chosen services in dependency order and waits until each is ready. */
     public GuichetStack start() {
+        acquireRunLock();
         if (!Boolean.getBoolean("guichet.it.keep-db")) {
             services.stream().map(Service::database).filter(java.util.Objects::nonNull).forEach(GuichetStack::resetDatabase);
         }
@@ -301,6 +302,56 @@ public final class GuichetStack implements AutoCloseable {
         java.util.Collections.reverse(reverse);
         for (Service s : reverse) {
             instances.get(s).stop();
+        }
+        releaseRunLock();
+    }
+
+    /** Key of the PostgreSQL advisory lock that one stack holds while it runs. */
+    private static final long RUN_LOCK = 0x4775696368657449L;
+
+    private java.sql.Connection runLock;
+
+    /**
+     * Stacks share the integration-test databases and reset them at start: two test runs on one
+     * machine (a developer's and CI's, say) take turns instead of clearing each other's data. The
+     * lock lives as long as this connection, so a crashed run releases it by itself.
+     */
+    private void acquireRunLock() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        try {
+            runLock = java.sql.DriverManager.getConnection("jdbc:postgresql://" + PG + "/" + Service.TOKEN.database(),
+                    DB_USER, DB_PASSWORD);
+            boolean announced = false;
+            while (true) {
+                try (java.sql.Statement st = runLock.createStatement();
+                        java.sql.ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(" + RUN_LOCK + ")")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Another Guichet test run has held the integration databases for 20 minutes");
+                }
+                if (!announced) {
+                    System.err.println("[guichet-stack] another test run uses the integration databases; waiting for it");
+                    announced = true;
+                }
+                ServiceProcess.sleep(1000);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot reach PostgreSQL at " + PG + " (did scripts/infra.sh run?)", e);
+        }
+    }
+
+    private void releaseRunLock() {
+        if (runLock != null) {
+            try {
+                runLock.close();
+            } catch (java.sql.SQLException e) {
+                // closing the session releases the lock anyway
+            }
+            runLock = null;
         }
     }
 
