@@ -2,14 +2,11 @@ package fr.guichet.acoss.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.guichet.common.sandbox.SandboxCase;
+import fr.guichet.common.sandbox.SandboxCases;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,25 +33,19 @@ public class SandboxFixtures {
     private final Map<String, List<Fixture>> byOperation = new LinkedHashMap<>();
 
     public SandboxFixtures(ObjectMapper json) {
-        YAMLMapper yaml = new YAMLMapper();
-        load(ROOT, "", json, yaml);
-        load(GUICHET_ROOT, "guichet/", json, yaml);
+        load(ROOT, "", json);
+        load(GUICHET_ROOT, "guichet/", json);
         LOG.debugf("%d sandbox cases loaded for %s", count(), byOperation.keySet());
     }
 
     /** The cases listed in {@code root}'s index; {@code label} prefixes their file names. */
-    private void load(String root, String label, ObjectMapper json, YAMLMapper yaml) {
-        for (String file : indexEntries(root)) {
-            String operation = file.substring(0, file.indexOf('/'));
-            try (InputStream in = resource(root + file)) {
-                JsonNode node = yaml.readTree(in);
-                Map<String, String> params = new LinkedHashMap<>();
-                node.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
-                JsonNode payload = json.readTree(node.path("payload").asText());
-                byOperation.computeIfAbsent(operation, k -> new ArrayList<>())
-                        .add(new Fixture(label + file, Map.copyOf(params), node.path("status").asInt(), payload));
+    private void load(String root, String label, ObjectMapper json) {
+        for (SandboxCase c : SandboxCases.load(root)) {
+            try {
+                byOperation.computeIfAbsent(c.operationId(), k -> new ArrayList<>())
+                        .add(new Fixture(label + c.file(), c.params(), c.status(), json.readTree(c.payload())));
             } catch (IOException e) {
-                throw new UncheckedIOException("Unreadable sandbox fixture " + root + file, e);
+                throw new UncheckedIOException("Unreadable sandbox payload " + root + c.file(), e);
             }
         }
     }
@@ -78,30 +69,6 @@ public class SandboxFixtures {
     }
 
     public static byte[] bytes(String path) {
-        try (InputStream in = resource(ROOT + path)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String> indexEntries(String root) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource(root + "index.txt"),
-                StandardCharsets.UTF_8))) {
-            return reader.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream resource(String path) {
-        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            in = SandboxFixtures.class.getClassLoader().getResourceAsStream(path);
-        }
-        if (in == null) {
-            throw new IllegalStateException("Missing class-path resource " + path);
-        }
-        return in;
+        return SandboxCases.bytes(ROOT + path);
     }
 }

@@ -1,15 +1,13 @@
 package fr.guichet.dgfip.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.guichet.common.sandbox.SandboxCases;
 import fr.guichet.dgfip.document.DocumentStore;
 import fr.guichet.dgfip.error.DgfipErrors;
 import fr.guichet.dgfip.sandbox.SandboxFixtures.Fixture;
 import fr.guichet.dgfip.support.Bodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -29,11 +27,7 @@ public class SandboxAnswers {
     public SandboxAnswers(SandboxFixtures fixtures, DocumentStore documents) {
         this.fixtures = fixtures;
         this.documents = documents;
-        try (InputStream in = SandboxFixtures.resource(SAMPLE_PDF)) {
-            this.samplePdf = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.samplePdf = SandboxCases.bytes(SAMPLE_PDF);
     }
 
     /** The fixture for these parameters, or 404 03003 as the staging answers unknown identifiers. */

@@ -2,14 +2,11 @@ package fr.guichet.dgfip.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.guichet.common.sandbox.SandboxCase;
+import fr.guichet.common.sandbox.SandboxCases;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,9 +38,8 @@ public class SandboxFixtures {
     private final Map<String, List<Fixture>> byOperation = new LinkedHashMap<>();
 
     public SandboxFixtures(ObjectMapper json) {
-        YAMLMapper yaml = new YAMLMapper();
-        load(ROOT, "", json, yaml);
-        load(GUICHET_ROOT, "guichet/", json, yaml);
+        load(ROOT, "", json);
+        load(GUICHET_ROOT, "guichet/", json);
         // Deterministic choice when several cases match (e.g. chiffres d'affaires without year): newest file name last.
         byOperation.values().forEach(list -> list.sort(Comparator.comparing(Fixture::file)));
         LOG.infof("Sandbox DGFIP : %d opérations, %d cas", byOperation.size(),
@@ -51,18 +47,13 @@ public class SandboxFixtures {
     }
 
     /** The cases listed in {@code root}'s index; {@code label} prefixes their file names. */
-    private void load(String root, String label, ObjectMapper json, YAMLMapper yaml) {
-        for (String file : index(root)) {
-            String operation = file.substring(0, file.indexOf('/'));
-            try (InputStream in = resource(root + file)) {
-                JsonNode node = yaml.readTree(in);
-                Map<String, String> params = new LinkedHashMap<>();
-                node.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-                JsonNode payload = json.readTree(node.path("payload").asText());
-                byOperation.computeIfAbsent(operation, k -> new ArrayList<>())
-                        .add(new Fixture(label + file, Map.copyOf(params), node.path("status").asInt(), payload));
+    private void load(String root, String label, ObjectMapper json) {
+        for (SandboxCase c : SandboxCases.load(root)) {
+            try {
+                byOperation.computeIfAbsent(c.operationId(), k -> new ArrayList<>())
+                        .add(new Fixture(label + c.file(), c.params(), c.status(), json.readTree(c.payload())));
             } catch (IOException e) {
-                throw new UncheckedIOException("Fixture illisible " + root + file, e);
+                throw new UncheckedIOException("Fixture illisible " + root + c.file(), e);
             }
         }
     }
@@ -98,22 +89,5 @@ public class SandboxFixtures {
 
     public List<Fixture> all(String operation) {
         return List.copyOf(byOperation.getOrDefault(operation, List.of()));
-    }
-
-    private static List<String> index(String root) {
-        try (InputStream in = resource(root + "index.txt");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static InputStream resource(String path) {
-        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException("Ressource absente du class path : " + path);
-        }
-        return in;
     }
 }

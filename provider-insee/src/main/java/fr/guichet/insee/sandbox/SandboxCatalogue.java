@@ -1,18 +1,11 @@
 package fr.guichet.insee.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.guichet.common.sandbox.SandboxCase;
+import fr.guichet.common.sandbox.SandboxCases;
 import fr.guichet.insee.operation.InseeOperation;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -59,43 +52,17 @@ public class SandboxCatalogue {
         for (InseeOperation op : InseeOperation.values()) {
             byId.put(op.id(), op);
         }
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Map<InseeOperation, List<SandboxCase>> result = new EnumMap<>(InseeOperation.class);
         int count = 0;
-        for (String file : index()) {
-            InseeOperation op = byId.get(file.substring(0, file.indexOf('/')));
-            if (op == null) {
-                continue;
-            }
-            try (InputStream in = resource(ROOT + file)) {
-                JsonNode node = yaml.readTree(in);
-                Map<String, String> params = new LinkedHashMap<>();
-                node.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-                result.computeIfAbsent(op, k -> new ArrayList<>())
-                        .add(new SandboxCase(file, Map.copyOf(params), node.path("status").asInt(), node.path("payload").asText()));
+        for (SandboxCase c : SandboxCases.load(ROOT)) {
+            InseeOperation op = byId.get(c.operationId());
+            if (op != null) {
+                result.computeIfAbsent(op, k -> new ArrayList<>()).add(c);
                 count++;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Unreadable sandbox fixture " + file, e);
             }
         }
         LOG.infof("Loaded %d INSEE sandbox fixtures", count);
         result.replaceAll((k, v) -> List.copyOf(v));
         return result;
-    }
-
-    private static List<String> index() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource(ROOT + "index.txt"), StandardCharsets.UTF_8))) {
-            return reader.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Unreadable sandbox index", e);
-        }
-    }
-
-    private static InputStream resource(String path) {
-        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException("Missing class-path resource " + path);
-        }
-        return in;
     }
 }

@@ -1,5 +1,6 @@
 package fr.guichet.insee.sandbox;
 
+import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.insee.error.InseeErrors;
 import fr.guichet.insee.operation.InseeOperation;
 import fr.guichet.insee.service.IdentifierCheck;

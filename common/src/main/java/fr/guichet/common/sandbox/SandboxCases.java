@@ -1,0 +1,79 @@
+package fr.guichet.common.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the sandbox cases a provider ships on its class path. A root folder holds
+ * {@code index.txt} (one {@code OPERATION/name.yaml} a line; blank lines and {@code #} comments
+ * ignored) and the files it lists: the index makes the set explicit and works in a native image,
+ * where class-path folders cannot be listed. Each provider keeps its own matching rules.
+ */
+public final class SandboxCases {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private SandboxCases() {
+    }
+
+    /** The cases listed by {@code root + "index.txt"}, in index order; {@code root} ends with '/'. */
+    public static List<SandboxCase> load(String root) {
+        List<SandboxCase> cases = new ArrayList<>();
+        for (String file : index(root)) {
+            int slash = file.indexOf('/');
+            if (slash <= 0) {
+                throw new IllegalStateException("Sandbox index entry without an operation folder: " + root + file);
+            }
+            try (InputStream in = resource(root + file)) {
+                JsonNode node = YAML.readTree(in);
+                Map<String, String> params = new LinkedHashMap<>();
+                node.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
+                cases.add(new SandboxCase(file, file.substring(0, slash), Map.copyOf(params),
+                        node.path("status").asInt(), node.path("payload").asText()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Unreadable sandbox case " + root + file, e);
+            }
+        }
+        return List.copyOf(cases);
+    }
+
+    /** A file shipped beside the cases (e.g. a sandbox PDF). */
+    public static byte[] bytes(String path) {
+        try (InputStream in = resource(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unreadable class-path resource " + path, e);
+        }
+    }
+
+    private static List<String> index(String root) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(resource(root + "index.txt"), StandardCharsets.UTF_8))) {
+            return reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unreadable sandbox index " + root + "index.txt", e);
+        }
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            in = SandboxCases.class.getClassLoader().getResourceAsStream(path);
+        }
+        if (in == null) {
+            throw new IllegalStateException("Missing class-path resource " + path);
+        }
+        return in;
+    }
+}
