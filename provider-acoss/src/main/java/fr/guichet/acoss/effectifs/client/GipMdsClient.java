@@ -23,7 +23,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +46,8 @@ public class GipMdsClient {
     private static final Logger LOG = Logger.getLogger(GipMdsClient.class);
     private static final DateTimeFormatter PERIODE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** Always with seconds: OffsetDateTime.toString() drops them when they are zero. */
+    private static final DateTimeFormatter DATE_HEURE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final AcossConfig.GipMds config;
     private final UpstreamHttp http;
@@ -90,10 +91,15 @@ public class GipMdsClient {
         return tokens.token(Upstream.GIP_MDS, URI.create(config.url().orElseThrow(() -> missing("url")) + TOKEN_PATH), form, config.readTimeout());
     }
 
+    /** GIP-MDS's {@code dateHeure}: local Paris time to the second, with its offset. */
+    static String dateHeure(OffsetDateTime at) {
+        return DATE_HEURE.format(at);
+    }
+
     private Map<String, String> baseQuery(String natureCode) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("codeOPSDemandeur", config.codeDemandeur().orElseThrow(() -> missing("code-demandeur")));
-        query.put("dateHeure", OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+        query.put("dateHeure", dateHeure(OffsetDateTime.now(clock)));
         query.put("source", BOTH_REGIMES);
         query.put("nature", natureCode);
         return query;
