@@ -10,17 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import fr.guichet.insee.client.UpstreamStats;
 import fr.guichet.insee.operation.InseeOperation;
 import fr.guichet.insee.rest.OperationPaths;
 import fr.guichet.insee.testing.OpenApiContract;
 import fr.guichet.insee.testing.ProductionModeProfile;
+import fr.guichet.insee.testing.ProductionState;
 import fr.guichet.insee.testing.Recordings;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,21 +39,11 @@ class UpstreamBehaviourTest {
     RedisDataSource redis;
 
     @Inject
-    UpstreamStats stats;
-
-    @Inject
-    CircuitBreakerMaintenance circuits;
+    ProductionState productionState;
 
     @BeforeEach
     void freshState() {
-        insee.resetAll();
-        Recordings.replay(insee, "token.yml");
-        List<String> keys = redis.key(String.class).keys("guichet:insee:*");
-        if (!keys.isEmpty()) {
-            redis.key(String.class).del(keys.toArray(String[]::new));
-        }
-        circuits.resetAll();
-        stats.reset();
+        productionState.reset(insee);
     }
 
     private static Response call() {
