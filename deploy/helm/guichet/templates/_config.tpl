@@ -2,15 +2,18 @@
 {{- define "guichet.configData" -}}
 {{- $root := .root -}}
 {{- $c := .c -}}
-{{- $svc := index $root.Values $c -}}
-QUARKUS_HTTP_PORT: {{ $svc.port | quote }}
+{{- $svc := include "guichet.values" . | fromJson -}}
+{{- $entry := include "guichet.entry" . | fromJson -}}
+QUARKUS_HTTP_PORT: {{ include "guichet.port" . | quote }}
 {{- if eq $c "gateway" }}
 QUARKUS_REDIS_HOSTS: {{ include "guichet.redisHosts" $root | quote }}
 GUICHET_GATEWAY_TOKEN_SERVICE_URL: {{ include "guichet.url" (dict "root" $root "c" "token") | quote }}
 GUICHET_GATEWAY_TRACE_SERVICE_URL: {{ include "guichet.url" (dict "root" $root "c" "trace") | quote }}
-GUICHET_GATEWAY_PROVIDERS_INSEE_URL: {{ include "guichet.url" (dict "root" $root "c" "insee") | quote }}
-GUICHET_GATEWAY_PROVIDERS_DGFIP_URL: {{ include "guichet.url" (dict "root" $root "c" "dgfip") | quote }}
-GUICHET_GATEWAY_PROVIDERS_ACOSS_URL: {{ include "guichet.url" (dict "root" $root "c" "acoss") | quote }}
+{{- range (include "guichet.catalog" $root | fromJson).services }}
+{{- if eq .kind "provider" }}
+{{ printf "GUICHET_GATEWAY_PROVIDERS_%s_URL" (upper (regexReplaceAll "[^A-Za-z0-9]" .provider "_")) }}: {{ include "guichet.url" (dict "root" $root "c" .name) | quote }}
+{{- end }}
+{{- end }}
 GUICHET_GATEWAY_TOKEN_SERVICE_ISSUER: {{ $root.Values.token.issuer | quote }}
 GUICHET_GATEWAY_JOURNAL_DIR: {{ $svc.journal.mountPath | quote }}
 # Incident switch: guichet.gateway.incident.data-plane-cut and .cut-providers.
@@ -36,7 +39,7 @@ GUICHET_TRACE_SEAL_GENERATE_IF_MISSING: "false"
 {{- with $svc.sealTrustedPublicKeys }}
 GUICHET_TRACE_SEAL_TRUSTED_PUBLIC_KEYS: {{ join "," . | quote }}
 {{- end }}
-{{- else }}
+{{- else if eq $entry.kind "provider" }}
 QUARKUS_REDIS_HOSTS: {{ include "guichet.redisHosts" $root | quote }}
 GUICHET_PROVIDER_MODE: {{ $root.Values.mode | quote }}
 GUICHET_PROVIDER_PUBLIC_BASE_URL: {{ $root.Values.publicUrl | quote }}

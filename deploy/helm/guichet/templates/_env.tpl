@@ -2,16 +2,17 @@
 {{- define "guichet.secretEnv" -}}
 {{- $c := .c -}}
 {{- $v := .root.Values -}}
-{{- $svc := index $v $c -}}
-{{- if and (has $c (list "gateway" "token" "insee" "dgfip" "acoss")) $v.redis.existingSecret }}
+{{- $svc := include "guichet.values" . | fromJson -}}
+{{- $entry := include "guichet.entry" . | fromJson -}}
+{{- if and $entry.redis $v.redis.existingSecret }}
 - name: QUARKUS_REDIS_PASSWORD
   valueFrom:
     secretKeyRef:
       name: {{ $v.redis.existingSecret }}
       key: {{ $v.redis.passwordKey }}
 {{- end }}
-{{- if has $c (list "token" "trace") }}
-{{- $db := index $v.postgresql $c }}
+{{- if $entry.database }}
+{{- $db := index $v.postgresql $entry.database }}
 - name: QUARKUS_DATASOURCE_USERNAME
   valueFrom:
     secretKeyRef:
@@ -22,6 +23,14 @@
     secretKeyRef:
       name: {{ $db.existingSecret }}
       key: {{ $db.passwordKey }}
+{{- end }}
+{{- if or (eq $entry.kind "provider") (has $c (list "gateway" "token")) }}
+{{- /* Service-to-service credentials (docs/internal-contracts.md): HS256 key shared by the callers and the called. */}}
+- name: GUICHET_SERVICE_AUTH_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ $v.secrets.serviceAuth.existingSecret }}
+      key: {{ $v.secrets.serviceAuth.key }}
 {{- end }}
 {{- if eq $c "gateway" }}
 - name: GUICHET_GATEWAY_TRACE_SERVICE_SECRET

@@ -45,7 +45,7 @@ class ChartBehaviourTest {
             assertEquals(Manifests.name(hpa), hpa.path("spec").path("scaleTargetRef").path("name").asText());
             scaled.add(Manifests.name(hpa));
         }
-        assertEquals(List.of("guichet-gateway", "guichet-insee", "guichet-dgfip", "guichet-acoss"), scaled);
+        assertEquals(List.of("guichet-insee", "guichet-dgfip", "guichet-acoss", "guichet-gateway"), scaled);
         // The HPA owns the replica count of autoscaled workloads.
         assertFalse(Manifests.workload(DEFAULT, "gateway").orElseThrow().path("spec").has("replicas"));
         assertEquals(2, Manifests.workload(DEFAULT, "token").orElseThrow().path("spec").path("replicas").asInt());
@@ -154,12 +154,14 @@ class ChartBehaviourTest {
     void serviceSecretsComeFromTheirSecretsUnderTheServicesPropertyNames() {
         assertEquals(Map.of(
                 "QUARKUS_REDIS_PASSWORD", "guichet-redis/password",
+                "GUICHET_SERVICE_AUTH_SECRET", "guichet-service-auth/secret",
                 "GUICHET_GATEWAY_TRACE_SERVICE_SECRET", "guichet-trace-ingestion/gateway",
                 "GUICHET_GATEWAY_TRACE_SALT", "guichet-gateway-trace-salt/salt"), secretEnv(DEFAULT, "gateway"));
         assertEquals(Map.of(
                 "QUARKUS_REDIS_PASSWORD", "guichet-redis/password",
                 "QUARKUS_DATASOURCE_USERNAME", "guichet-token-db/username",
                 "QUARKUS_DATASOURCE_PASSWORD", "guichet-token-db/password",
+                "GUICHET_SERVICE_AUTH_SECRET", "guichet-service-auth/secret",
                 "GUICHET_TOKEN_ADMIN_BOOTSTRAP_SECRET", "guichet-token-admin/bootstrap-secret",
                 "GUICHET_TOKEN_TRACE_SERVICE_SECRET", "guichet-trace-ingestion/token-service",
                 "GUICHET_TOKEN_KEYS_MASTER_KEY", "guichet-token-keys/master-key"), secretEnv(DEFAULT, "token"));
@@ -170,7 +172,8 @@ class ChartBehaviourTest {
                 "GUICHET_TRACE_INGESTION_CLIENTS_GATEWAY", "guichet-trace-ingestion/gateway",
                 "GUICHET_TRACE_INGESTION_CLIENTS_TOKEN_SERVICE", "guichet-trace-ingestion/token-service"), secretEnv(DEFAULT, "trace"));
         for (String provider : Manifests.PROVIDERS) {
-            assertEquals(Map.of("QUARKUS_REDIS_PASSWORD", "guichet-redis/password"), secretEnv(DEFAULT, provider));
+            assertEquals(Map.of("QUARKUS_REDIS_PASSWORD", "guichet-redis/password",
+                    "GUICHET_SERVICE_AUTH_SECRET", "guichet-service-auth/secret"), secretEnv(DEFAULT, provider));
         }
 
         // The seal key is a read-only file from its Secret, never generated in a pod.
@@ -239,7 +242,10 @@ class ChartBehaviourTest {
             routes.add(path.path("path").asText() + " -> " + path.path("backend").path("service").path("name").asText());
         }
         assertEquals(List.of("/.well-known/jwks.json -> guichet-token", "/oauth/token -> guichet-token",
-                "/auth/magic-links -> guichet-token", "/me -> guichet-token", "/ -> guichet-gateway"), routes);
+                "/auth/magic-links -> guichet-token", "/me -> guichet-token", "/v3 -> guichet-gateway",
+                "/v4 -> guichet-gateway", "/proxy/files -> guichet-gateway", "/privileges -> guichet-gateway",
+                "/openapi -> guichet-gateway", "/openapi.yaml -> guichet-gateway", "/pings -> guichet-gateway",
+                "/ping -> guichet-gateway"), routes);
         assertFalse(routes.stream().anyMatch(r -> r.contains("admin") || r.contains("internal") || r.contains("trace")));
     }
 

@@ -16,14 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChartLintTest {
 
     @Test
-    void lintStrictPassesWithDefaultValues() {
-        LintResult result = ChartRenderer.lint(ChartRenderer.CHART);
+    void lintStrictPassesWithTheLeastAnInstallMustSay() {
+        LintResult result = ChartRenderer.lint(ChartRenderer.CHART, ChartRenderer.CHART.resolve(ChartRenderer.SANDBOX_VALUES));
         assertFalse(result.isFailed(), () -> "helm lint --strict: " + result.getMessages());
     }
 
     @Test
     void lintStrictPassesWithProductionValues() {
-        LintResult result = ChartRenderer.lint(ChartRenderer.CHART, ChartRenderer.PRODUCTION_VALUES);
+        LintResult result = ChartRenderer.lint(ChartRenderer.CHART, ChartRenderer.CHART.resolve(ChartRenderer.SANDBOX_VALUES),
+                ChartRenderer.PRODUCTION_VALUES);
         assertFalse(result.isFailed(), () -> "helm lint --strict: " + result.getMessages());
     }
 
@@ -60,7 +61,7 @@ class ChartLintTest {
         Path pdb = broken.resolve("templates/pdb.yaml");
         // Valid template syntax, invalid YAML once rendered (bad indentation).
         Files.writeString(pdb, Files.readString(pdb).replace("spec:\n  minAvailable", "spec:\n minAvailable"));
-        LintResult result = ChartRenderer.lint(broken);
+        LintResult result = ChartRenderer.lint(broken, broken.resolve(ChartRenderer.SANDBOX_VALUES));
         assertTrue(result.isFailed(), () -> "lint accepted a template that renders invalid YAML: " + result.getMessages());
         assertTrue(result.getMessages().toString().contains("pdb.yaml"), () -> result.getMessages().toString());
     }

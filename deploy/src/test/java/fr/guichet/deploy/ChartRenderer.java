@@ -34,6 +34,8 @@ final class ChartRenderer {
     static final Path WORK_DIR = Paths.get(System.getProperty("guichet.deploy.work", "target")).toAbsolutePath();
     static final Path CHART = DEPLOY_DIR.resolve("helm/guichet");
     static final Path PRODUCTION_VALUES = CHART.resolve("ci/production-values.yaml");
+    /** What every install must say (the chart has no default for it), relative to a chart folder. */
+    static final String SANDBOX_VALUES = "ci/sandbox-values.yaml";
     static final Path RENDERED = DEPLOY_DIR.resolve("k8s/guichet.yaml");
 
     static final ObjectMapper YAML = new YAMLMapper();
@@ -48,7 +50,16 @@ final class ChartRenderer {
         return new Helm(target).lint().strict().call();
     }
 
+    /** helm template over the chart's {@link #SANDBOX_VALUES}, then these values files and sets. */
     static String template(Path chart, List<Path> valuesFiles, Map<String, Object> sets) {
+        List<Path> all = new ArrayList<>();
+        all.add(chart.resolve(SANDBOX_VALUES));
+        all.addAll(valuesFiles);
+        return templateWithoutBase(chart, all, sets);
+    }
+
+    /** helm template with the chart's values.yaml and only these values files and sets. */
+    static String templateWithoutBase(Path chart, List<Path> valuesFiles, Map<String, Object> sets) {
         TemplateCommand cmd = new Helm(chart).template()
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE)
@@ -89,6 +100,10 @@ final class ChartRenderer {
 
     /** Copies the chart into target/ so that a test can break or re-value it without touching the original. */
     static Path copyChart(String name) {
+        return copyChart(CHART, name);
+    }
+
+    private static Path copyChart(Path chart, String name) {
         Path copy = WORK_DIR.resolve("charts").resolve(name).resolve("guichet");
         try {
             if (Files.exists(copy)) {
@@ -96,9 +111,9 @@ final class ChartRenderer {
                     walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
-            try (Stream<Path> walk = Files.walk(CHART)) {
+            try (Stream<Path> walk = Files.walk(chart)) {
                 for (Path source : (Iterable<Path>) walk::iterator) {
-                    Path dest = copy.resolve(CHART.relativize(source).toString());
+                    Path dest = copy.resolve(chart.relativize(source).toString());
                     if (Files.isDirectory(source)) {
                         Files.createDirectories(dest);
                     } else {
@@ -113,7 +128,7 @@ final class ChartRenderer {
     }
 
     private static Path copyWithValues(Path chart, Path... valuesFiles) {
-        Path copy = copyChart("lint-" + valuesFiles[valuesFiles.length - 1].getFileName());
+        Path copy = copyChart(chart, "lint-" + chart.getParent().getFileName() + "-" + valuesFiles[valuesFiles.length - 1].getFileName());
         try {
             ObjectNode merged = (ObjectNode) YAML.readTree(chart.resolve("values.yaml").toFile());
             for (Path values : valuesFiles) {

@@ -10,14 +10,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Dockerfiles of the six services: minimal base, non-root user, the right entry point and port. */
+/** The Dockerfiles of the services of services.yml: minimal base, non-root user, the right entry point and port. */
 class ContainerFilesTest {
 
     private static final Path ROOT = ChartRenderer.DEPLOY_DIR.getParent();
-    private static final Map<String, Integer> MODULES = Map.of("gateway-service", 8080, "token-service", 8081,
-            "trace-service", 8082, "provider-insee", 8083, "provider-dgfip", 8084, "provider-acoss", 8085);
+    /** Module → container port (8080 + its services.yml port offset, as the chart sets it). */
+    private static final Map<String, Integer> MODULES = ServicesCatalog.read().services().stream()
+            .collect(java.util.stream.Collectors.toMap(ServicesCatalog.Entry::module, e -> 8080 + e.portOffset()));
     private static final Pattern USER = Pattern.compile("(?m)^USER\\s+(\\d+)(?::(\\d+))?\\s*$");
 
     @Test
@@ -43,11 +45,17 @@ class ContainerFilesTest {
     }
 
     @Test
-    void imagePipelineBuildsEveryServiceInBothFlavours() throws Exception {
+    void imagePipelineBuildsEveryServiceOfServicesYmlInBothFlavours() throws Exception {
         String workflow = Files.readString(ROOT.resolve(".github/workflows/images.yml"));
+        // The matrix is services.yml's modules, as the reader prints them; no list of its own.
+        assertTrue(workflow.contains("modules=$(scripts/services.sh json-modules)"), workflow);
+        assertTrue(workflow.contains("module: ${{ fromJSON(needs.services.outputs.modules) }}"), workflow);
         for (String module : MODULES.keySet()) {
-            assertTrue(workflow.contains(module), module);
+            assertFalse(workflow.contains(module), module + " is listed in the workflow: it must come from services.yml");
         }
+        String json = ServicesListTest.run("scripts/services.sh", "json-modules").strip();
+        assertEquals(ServicesCatalog.read().modules().stream().map(m -> "\"" + m + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]")), json);
         assertTrue(workflow.contains("flavour: [jvm, native]"));
         assertTrue(workflow.contains("-Dquarkus.native.container-build=true"));
     }

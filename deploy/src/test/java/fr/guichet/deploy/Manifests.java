@@ -13,8 +13,10 @@ import java.util.TreeMap;
 /** Small accessors over rendered Kubernetes objects. */
 final class Manifests {
 
-    static final List<String> COMPONENTS = List.of("gateway", "token", "trace", "insee", "dgfip", "acoss");
-    static final List<String> PROVIDERS = List.of("insee", "dgfip", "acoss");
+    /** The services' short names, from services.yml (start order). */
+    static final List<String> COMPONENTS = ServicesCatalog.read().names();
+    /** The providers' short names, from services.yml. */
+    static final List<String> PROVIDERS = ServicesCatalog.read().providers().stream().map(ServicesCatalog.Entry::name).toList();
     static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "ReplicaSet");
 
     private Manifests() {

@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * deploy/k8s/guichet.yaml is the chart rendered with default values. Regenerate it with
+ * deploy/k8s/guichet.yaml is the chart rendered with ci/sandbox-values.yaml (the least an install
+ * must say). Regenerate it with
  * {@code deploy/render.sh} (or {@code -Dguichet.deploy.regenerate=true}) after a chart change.
  */
 class RenderedManifestsInSyncTest {
 
     static final String HEADER = """
-            # Rendered from deploy/helm/guichet with default values (release "guichet", namespace "guichet").
+            # Rendered from deploy/helm/guichet with ci/sandbox-values.yaml (release "guichet", namespace "guichet").
             # Do not edit: change the chart, then run deploy/render.sh. The build fails when this file is stale.
             """;
 

@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +46,11 @@ public final class GuichetStack implements AutoCloseable {
     public final String gatewayTraceSecret = randomSecret();
     public final String tokenTraceSecret = randomSecret();
     /**
+     * The installation's service-to-service secret ({@code guichet.service-auth.secret}, HS256,
+     * at least 32 bytes): the same for every service of the stack.
+     */
+    public final String serviceAuthSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
+    /**
      * The integration-test databases outlive a run, and token-service keeps its signing keys there
      * sealed with this key: it must stay the same from run to run. Test-only, never used elsewhere.
      */
@@ -57,20 +62,28 @@ public final class GuichetStack implements AutoCloseable {
     private static final AtomicInteger SIRET_SEQ = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
     private final Path root;
+    private final ServiceCatalog catalog;
     private final boolean nativeMode;
     private final Path logDir;
-    private final Set<Service> services;
-    private final Map<Service, Map<String, String>> extra;
-    private final Map<Service, ServiceProcess> instances = new EnumMap<>(Service.class);
+    /** Short names of the services this stack runs (services.yml names). */
+    private final Set<String> services;
+    private final Map<String, Map<String, String>> extra;
+    private final Map<String, ServiceProcess> instances = new LinkedHashMap<>();
     private final List<ServiceProcess> additional = new ArrayList<>();
-    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<String, Integer> ports = new HashMap<>();
     private final Duration readyTimeout;
 
     private GuichetStack(Builder b) {
-        this.root = b.root != null ? b.root : findRoot();
+        this.root = b.root != null ? b.root : ServiceCatalog.findRoot();
+        this.catalog = b.root != null ? ServiceCatalog.read(root.resolve("services.yml")) : ServiceCatalog.repository();
         this.nativeMode = "native".equals(System.getProperty("guichet.it.mode", "jvm"));
         this.logDir = b.logDir != null ? b.logDir : Path.of("target", "it-logs").toAbsolutePath();
-        this.services = b.services.isEmpty() ? EnumSet.allOf(Service.class) : EnumSet.copyOf(b.services);
+        this.services = new LinkedHashSet<>();
+        if (b.services.isEmpty()) {
+            catalog.services().forEach(d -> services.add(d.name()));
+        } else {
+            b.services.forEach(s -> services.add(catalog.get(s).name()));
+        }
         this.extra = b.extra;
         this.readyTimeout = b.readyTimeout;
     }
@@ -83,15 +96,16 @@ public final class GuichetStack implements AutoCloseable {
     public GuichetStack start() {
         acquireRunLock();
         if (!Boolean.getBoolean("guichet.it.keep-db")) {
-            services.stream().map(Service::database).filter(java.util.Objects::nonNull).forEach(GuichetStack::resetDatabase);
+            services.stream().map(catalog::get).map(Service::database).filter(java.util.Objects::nonNull)
+                    .forEach(GuichetStack::resetDatabase);
         }
         // Whatever happens to the test JVM, no service outlives it.
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "guichet-stack-stop"));
         try {
-            for (Service s : Service.values()) {
-                if (services.contains(s)) {
-                    ServiceProcess p = newInstance(s, s.module(), Map.of());
-                    instances.put(s, p);
+            for (ServiceCatalog.Descriptor d : catalog.services()) {
+                if (services.contains(d.name())) {
+                    ServiceProcess p = newInstance(d, d.module(), Map.of());
+                    instances.put(d.name(), p);
                     p.start(readyTimeout);
                 }
             }
@@ -104,15 +118,20 @@ public final class GuichetStack implements AutoCloseable {
 
     /** A further instance of a service (e.g. a second gateway sharing Redis), started and ready. */
     public ServiceProcess startInstance(Service service, String name, Map<String, String> properties) {
-        ServiceProcess p = newInstance(service, name, properties);
+        ServiceProcess p = newInstance(catalog.get(service.serviceName()), name, properties);
         additional.add(p);
         return p.start(readyTimeout);
     }
 
     public ServiceProcess instance(Service service) {
-        ServiceProcess p = instances.get(service);
+        return instance(service.serviceName());
+    }
+
+    /** The running instance of a service of services.yml, by its short name. */
+    public ServiceProcess instance(String serviceName) {
+        ServiceProcess p = instances.get(serviceName);
         if (p == null) {
-            throw new IllegalStateException(service + " is not part of this stack");
+            throw new IllegalStateException(serviceName + " is not part of this stack");
         }
         return p;
     }
@@ -122,69 +141,75 @@ public final class GuichetStack implements AutoCloseable {
     }
 
     /** The properties a service instance runs with: ports, databases, Redis, peers, secrets. */
-    Map<String, String> properties(Service service, int port) {
+    Map<String, String> properties(ServiceCatalog.Descriptor service, int port) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.http.host", "127.0.0.1");
         p.put("quarkus.http.port", String.valueOf(port));
         p.put("quarkus.log.file.enabled", "false");
-        if (service.database() != null) {
+        String database = Service.database(service);
+        if (database != null) {
             p.put("quarkus.datasource.username", DB_USER);
             p.put("quarkus.datasource.password", DB_PASSWORD);
-            p.put("quarkus.datasource.reactive.url", "postgresql://" + PG + "/" + service.database());
-            p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + PG + "/" + service.database());
+            p.put("quarkus.datasource.reactive.url", "postgresql://" + PG + "/" + database);
+            p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + PG + "/" + database);
         }
-        if (service.usesRedis()) {
+        if (service.redis()) {
             p.put("quarkus.redis.hosts", "redis://" + REDIS + "/" + REDIS_DB);
         }
-        switch (service) {
-            case TRACE -> {
+        // Services that do not check service credentials yet ignore it.
+        p.put("guichet.service-auth.secret", serviceAuthSecret);
+        if (service.isProvider()) {
+            p.put("guichet.provider.mode", "sandbox");
+            peer(p, "guichet.provider.public-base-url", "gateway", "");
+        }
+        switch (service.name()) {
+            case "trace" -> {
                 p.put("guichet.trace.ingestion.clients.gateway", gatewayTraceSecret);
                 p.put("guichet.trace.ingestion.clients.token-service", tokenTraceSecret);
-                peer(p, "guichet.trace.jwks-url", Service.TOKEN, "/.well-known/jwks.json");
+                peer(p, "guichet.trace.jwks-url", "token", "/.well-known/jwks.json");
             }
-            case TOKEN -> {
+            case "token" -> {
                 p.put("guichet.token.admin.bootstrap-secret", adminSecret);
                 p.put("guichet.token.keys.master-key", masterKey);
-                peer(p, "guichet.token.trace-service.url", Service.TRACE, "");
+                peer(p, "guichet.token.trace-service.url", "trace", "");
                 p.put("guichet.token.trace-service.secret", tokenTraceSecret);
             }
-            case INSEE, DGFIP, ACOSS -> {
-                p.put("guichet.provider.mode", "sandbox");
-                peer(p, "guichet.provider.public-base-url", Service.GATEWAY, "");
-            }
-            case GATEWAY -> {
-                peer(p, "guichet.gateway.token-service.url", Service.TOKEN, "");
-                peer(p, "guichet.gateway.trace-service.url", Service.TRACE, "");
+            case "gateway" -> {
+                peer(p, "guichet.gateway.token-service.url", "token", "");
+                peer(p, "guichet.gateway.trace-service.url", "trace", "");
                 p.put("guichet.gateway.trace-service.secret", gatewayTraceSecret);
-                peer(p, "guichet.gateway.providers.insee.url", Service.INSEE, "");
-                peer(p, "guichet.gateway.providers.dgfip.url", Service.DGFIP, "");
-                peer(p, "guichet.gateway.providers.acoss.url", Service.ACOSS, "");
+                for (ServiceCatalog.Descriptor provider : catalog.providers()) {
+                    peer(p, "guichet.gateway.providers." + provider.provider() + ".url", provider.name(), "");
+                }
                 p.put("guichet.gateway.journal.dir", logDir.resolve("journal-" + port).toString());
             }
+            default -> {
+                // providers: above
+            }
         }
-        p.putAll(extra.getOrDefault(service, Map.of()));
+        p.putAll(extra.getOrDefault(service.name(), Map.of()));
         return p;
     }
 
     /** Ports are chosen up front so that peers know each other's URLs before they start. */
-    private int port(Service service) {
-        return ports.computeIfAbsent(service, s -> freePort());
+    private int port(String serviceName) {
+        return ports.computeIfAbsent(serviceName, s -> freePort());
     }
 
-    private void peer(Map<String, String> p, String key, Service peer, String path) {
+    private void peer(Map<String, String> p, String key, String peer, String path) {
         p.put(key, "http://127.0.0.1:" + port(peer) + path);
     }
 
-    private ServiceProcess newInstance(Service service, String name, Map<String, String> overrides) {
-        boolean primary = !instances.containsKey(service) && name.equals(service.module());
-        int port = primary ? port(service) : freePort();
+    private ServiceProcess newInstance(ServiceCatalog.Descriptor service, String name, Map<String, String> overrides) {
+        boolean primary = !instances.containsKey(service.name()) && name.equals(service.module());
+        int port = primary ? port(service.name()) : freePort();
         Map<String, String> props = properties(service, port);
         props.putAll(overrides);
         List<String> command = ServiceProcess.command(executable(service), nativeMode, props);
         return new ServiceProcess(service, name, command, port, logDir.resolve(name + "-" + port + ".log"));
     }
 
-    private Path executable(Service service) {
+    private Path executable(ServiceCatalog.Descriptor service) {
         Path target = root.resolve(service.module()).resolve("target");
         if (!nativeMode) {
             Path jar = target.resolve("quarkus-app").resolve("quarkus-run.jar");
@@ -298,9 +323,9 @@ public final class GuichetStack implements AutoCloseable {
         for (ServiceProcess p : additional) {
             p.stop();
         }
-        List<Service> reverse = new ArrayList<>(instances.keySet());
+        List<String> reverse = new ArrayList<>(instances.keySet());
         java.util.Collections.reverse(reverse);
-        for (Service s : reverse) {
+        for (String s : reverse) {
             instances.get(s).stop();
         }
         releaseRunLock();
@@ -319,7 +344,7 @@ public final class GuichetStack implements AutoCloseable {
     private void acquireRunLock() {
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
         try {
-            runLock = java.sql.DriverManager.getConnection("jdbc:postgresql://" + PG + "/" + Service.TOKEN.database(),
+            runLock = java.sql.DriverManager.getConnection("jdbc:postgresql://" + PG + "/" + Service.database(catalog.get("token")),
                     DB_USER, DB_PASSWORD);
             boolean announced = false;
             while (true) {
@@ -379,17 +404,6 @@ public final class GuichetStack implements AutoCloseable {
         }
     }
 
-    private static Path findRoot() {
-        String configured = System.getProperty("guichet.it.root");
-        Path dir = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("gateway-service")) && Files.isRegularFile(p.resolve("pom.xml"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("Cannot find the Guichet repository root from " + dir);
-    }
-
     private static byte[] randomBytes(int n) {
         byte[] b = new byte[n];
         new java.security.SecureRandom().nextBytes(b);
@@ -405,19 +419,32 @@ public final class GuichetStack implements AutoCloseable {
     }
 
     public static final class Builder {
-        private final Set<Service> services = EnumSet.noneOf(Service.class);
-        private final Map<Service, Map<String, String>> extra = new EnumMap<>(Service.class);
+        private final Set<String> services = new LinkedHashSet<>();
+        private final Map<String, Map<String, String>> extra = new HashMap<>();
         private Path root;
         private Path logDir;
         private Duration readyTimeout = Duration.ofSeconds(120);
 
         public Builder with(Service... chosen) {
-            services.addAll(List.of(chosen));
+            for (Service s : chosen) {
+                services.add(s.serviceName());
+            }
+            return this;
+        }
+
+        /** Runs these services of services.yml (short names); all of them when none is chosen. */
+        public Builder with(String... serviceNames) {
+            services.addAll(List.of(serviceNames));
             return this;
         }
 
         public Builder property(Service service, String key, String value) {
-            extra.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
+            return property(service.serviceName(), key, value);
+        }
+
+        /** A property for a service of services.yml, by short name, over the stack's own. */
+        public Builder property(String serviceName, String key, String value) {
+            extra.computeIfAbsent(serviceName, s -> new LinkedHashMap<>()).put(key, value);
             return this;
         }
 

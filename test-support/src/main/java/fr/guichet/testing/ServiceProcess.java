@@ -18,14 +18,14 @@ public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final Service service;
+    private final ServiceCatalog.Descriptor service;
     private final String name;
     private final List<String> command;
     private final int port;
     private final Path log;
     private Process process;
 
-    ServiceProcess(Service service, String name, List<String> command, int port, Path log) {
+    ServiceProcess(ServiceCatalog.Descriptor service, String name, List<String> command, int port, Path log) {
         this.service = service;
         this.name = name;
         this.command = List.copyOf(command);
@@ -33,7 +33,8 @@ public final class ServiceProcess {
         this.log = log;
     }
 
-    public Service service() {
+    /** The services.yml entry this process runs. */
+    public ServiceCatalog.Descriptor service() {
         return service;
     }
 

@@ -1,0 +1,210 @@
+package fr.guichet.deploy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * bin/guichet, sourced: its secrets reach the started services through their environment, never
+ * their command line (readable by every local user in /proc/&lt;pid&gt;/cmdline), and what it
+ * writes is private (files 0600, folders 0700). A stand-in for {@code java} (GUICHET_JAVA) lets
+ * the real start path run without the services.
+ */
+class LauncherTest {
+
+    private static final Path ROOT = ServicesCatalog.ROOT;
+    private static final List<String> SECRETS = List.of("ADMIN_SECRET", "GATEWAY_TRACE_SECRET", "TOKEN_TRACE_SECRET",
+            "TRACE_SALT", "SERVICE_AUTH_SECRET", "MASTER_KEY");
+
+    private final List<Long> started = new ArrayList<>();
+
+    @AfterEach
+    void stopWhatTheTestStarted() {
+        for (long pid : started) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void aStartedServiceHasItsSecretsInItsEnvironmentAndNoneOnItsCommandLine() throws Exception {
+        Path work = fresh("launcher-start");
+        Path fakeJava = work.resolve("java");
+        // Stays alive with the arguments and environment the launcher gave it.
+        Files.writeString(fakeJava, "#!/bin/bash\nsleep 60\n");
+        fakeJava.toFile().setExecutable(true);
+        int base = freePortBase();
+        String out = launcher(work, base, fakeJava, """
+                load_secrets; prepare_runtime
+                for s in token trace gateway insee; do start_service "$s"; cat "$(pid_of "$s")"; done
+                store_demo_token demo.token.value 0190d0a4-0000-7000-8000-000000000001
+                """);
+        Map<String, String> secrets = secrets(work.resolve("home/secrets.env"));
+        List<String> pids = out.lines().filter(l -> l.matches("\\d+")).toList();
+        assertEquals(4, pids.size(), out);
+        pids.forEach(p -> started.add(Long.parseLong(p)));
+
+        for (int i = 0; i < pids.size(); i++) {
+            Path proc = Path.of("/proc", pids.get(i));
+            List<String> args = nulSeparated(waitFor(proc.resolve("cmdline")));
+            List<String> env = nulSeparated(Files.readAllBytes(proc.resolve("environ")));
+            for (Map.Entry<String, String> secret : secrets.entrySet()) {
+                assertFalse(args.stream().anyMatch(a -> a.contains(secret.getValue())), secret.getKey() + " on the command line: " + args);
+            }
+            assertFalse(args.stream().anyMatch(a -> a.contains("password") || a.contains("secret") || a.contains("salt")
+                    || a.contains("master-key")), args::toString);
+            assertTrue(args.stream().anyMatch(a -> a.startsWith("-Dquarkus.http.port=")), args::toString);
+            if (i == 0) {
+                assertTrue(args.contains("-Dquarkus.http.port=" + (base + 1)), args::toString);
+                assertTrue(env.contains("GUICHET_TOKEN_ADMIN_BOOTSTRAP_SECRET=" + secrets.get("ADMIN_SECRET")));
+                assertTrue(env.contains("GUICHET_TOKEN_KEYS_MASTER_KEY=" + secrets.get("MASTER_KEY")));
+                assertTrue(env.contains("GUICHET_TOKEN_TRACE_SERVICE_SECRET=" + secrets.get("TOKEN_TRACE_SECRET")));
+                assertTrue(env.contains("GUICHET_SERVICE_AUTH_SECRET=" + secrets.get("SERVICE_AUTH_SECRET")));
+                assertTrue(env.contains("QUARKUS_DATASOURCE_PASSWORD=guichet"));
+            } else if (i == 1) {
+                assertTrue(env.contains("GUICHET_TRACE_INGESTION_CLIENTS_GATEWAY=" + secrets.get("GATEWAY_TRACE_SECRET")));
+                assertTrue(env.contains("GUICHET_TRACE_INGESTION_CLIENTS_TOKEN_SERVICE=" + secrets.get("TOKEN_TRACE_SECRET")));
+                assertFalse(env.stream().anyMatch(e -> e.startsWith("GUICHET_SERVICE_AUTH_SECRET=")), "trace-service needs no service secret");
+            } else if (i == 2) {
+                assertTrue(env.contains("GUICHET_GATEWAY_TRACE_SERVICE_SECRET=" + secrets.get("GATEWAY_TRACE_SECRET")));
+                assertTrue(env.contains("GUICHET_GATEWAY_TRACE_SALT=" + secrets.get("TRACE_SALT")));
+                assertTrue(env.contains("GUICHET_SERVICE_AUTH_SECRET=" + secrets.get("SERVICE_AUTH_SECRET")));
+                // One provider URL per provider of services.yml.
+                for (ServicesCatalog.Entry p : ServicesCatalog.read().providers()) {
+                    assertTrue(args.contains("-Dguichet.gateway.providers." + p.provider() + ".url=http://127.0.0.1:"
+                            + (base + p.portOffset())), args::toString);
+                }
+            } else {
+                assertTrue(args.contains("-Dguichet.provider.mode=sandbox"), args::toString);
+                assertTrue(env.contains("GUICHET_SERVICE_AUTH_SECRET=" + secrets.get("SERVICE_AUTH_SECRET")));
+            }
+        }
+        assertTrue(secrets.get("SERVICE_AUTH_SECRET").getBytes(StandardCharsets.US_ASCII).length >= 32);
+
+        // Private files and folders, whatever the caller's umask (the test runs under 022).
+        assertEquals("rwx------", mode(work.resolve("home")));
+        for (String f : List.of("home/secrets.env", "home/demo-token", "home/demo-jti",
+                "runtime/run/token-service.log", "runtime/run/token-service.pid")) {
+            assertEquals("rw-------", mode(work.resolve(f)), f);
+        }
+        for (String d : List.of("runtime", "runtime/run", "runtime/journal")) {
+            assertEquals("rwx------", mode(work.resolve(d)), d);
+        }
+    }
+
+    @Test
+    void noServiceOfServicesYmlGetsASecretOnItsCommandLine() throws Exception {
+        Path work = fresh("launcher-commands");
+        String out = launcher(work, 18080, Path.of("java"), """
+                load_secrets
+                for s in "${SERVICES[@]}"; do launch_command "$s"; printf 'ARG %s\\n' "${LAUNCH_ARGS[@]}"; printf 'ENV %s\\n' "${LAUNCH_ENV[@]%%=*}"; done
+                """);
+        Map<String, String> secrets = secrets(work.resolve("home/secrets.env"));
+        List<String> args = out.lines().filter(l -> l.startsWith("ARG ")).toList();
+        assertFalse(args.isEmpty());
+        for (String secret : secrets.values()) {
+            assertFalse(args.stream().anyMatch(a -> a.contains(secret)), out);
+        }
+        List<String> env = out.lines().filter(l -> l.startsWith("ENV ")).toList();
+        for (String name : List.of("GUICHET_TOKEN_ADMIN_BOOTSTRAP_SECRET", "GUICHET_TOKEN_KEYS_MASTER_KEY",
+                "GUICHET_TRACE_INGESTION_CLIENTS_GATEWAY", "GUICHET_GATEWAY_TRACE_SALT", "QUARKUS_DATASOURCE_PASSWORD")) {
+            assertTrue(env.contains("ENV " + name), name + " not passed: " + env);
+        }
+        // Every service but trace-service gets the service secret.
+        assertEquals(ServicesCatalog.read().services().size() - 1, env.stream().filter("ENV GUICHET_SERVICE_AUTH_SECRET"::equals).count());
+    }
+
+    /** Sources bin/guichet in a fresh bash with a throwaway home and runtime, runs the script, returns stdout. */
+    private static String launcher(Path work, int base, Path java, String script) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", ". bin/guichet\n" + script).directory(ROOT.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("GUICHET_HOME", work.resolve("home").toString());
+        env.put("GUICHET_RUNTIME", work.resolve("runtime").toString());
+        env.put("GUICHET_PORT_BASE", String.valueOf(base));
+        env.put("GUICHET_JAVA", java.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), () -> "bin/guichet: " + err + out);
+        return out;
+    }
+
+    private static Map<String, String> secrets(Path file) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            values.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        assertEquals(SECRETS.stream().sorted().toList(), values.keySet().stream().sorted().toList());
+        return values;
+    }
+
+    /** The command line once the stand-in runs (bash re-reads it when it starts the script). */
+    private static byte[] waitFor(Path cmdline) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            byte[] b = Files.readAllBytes(cmdline);
+            if (new String(b, StandardCharsets.UTF_8).contains("-Dquarkus.http.port=")) {
+                return b;
+            }
+            Thread.sleep(50);
+        }
+        return Files.readAllBytes(cmdline);
+    }
+
+    private static List<String> nulSeparated(byte[] bytes) {
+        return Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\0"));
+    }
+
+    private static String mode(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    private static Path fresh(String name) throws IOException {
+        Path dir = ChartRenderer.WORK_DIR.resolve(name);
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    /** A base port whose six successors are free, so that start_service finds its ports free. */
+    private static int freePortBase() throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int base;
+            try (ServerSocket s = new ServerSocket(0)) {
+                base = s.getLocalPort();
+            }
+            if (base + 10 > 65535) {
+                continue;
+            }
+            boolean free = true;
+            for (int port = base; port < base + 10 && free; port++) {
+                try (ServerSocket s = new ServerSocket(port)) {
+                    s.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no ten consecutive free ports");
+    }
+}
