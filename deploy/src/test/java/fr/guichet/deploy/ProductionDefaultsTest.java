@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * No silent default where production is at stake: the provider mode and the gateway's trace salt
- * must be said, and the Ingress publishes the public API only (no /q/ endpoint, no Swagger UI).
+ * must be said, the Ingress publishes the public API only (no /q/ endpoint, no Swagger UI), and
+ * production logs are JSON.
  */
 class ProductionDefaultsTest {
 
@@ -82,6 +83,20 @@ class ProductionDefaultsTest {
             Path file = ServicesCatalog.ROOT.resolve(provider.module()).resolve("src/main/resources/application.properties");
             List<String> prod = Files.readAllLines(file).stream().filter(l -> l.startsWith("%prod.guichet.provider.mode")).toList();
             assertEquals(List.of("%prod.guichet.provider.mode=${GUICHET_PROVIDER_MODE}"), prod, provider.module());
+        }
+    }
+
+    @Test
+    void everyServiceLogsJsonInProductionAndPlainTextInDevAndTest() throws IOException {
+        for (ServicesCatalog.Entry service : ServicesCatalog.read().services()) {
+            Path module = ServicesCatalog.ROOT.resolve(service.module());
+            assertTrue(Files.readString(module.resolve("pom.xml")).contains("<artifactId>quarkus-logging-json</artifactId>"),
+                    service.module() + " lacks quarkus-logging-json");
+            List<String> properties = Files.readAllLines(module.resolve("src/main/resources/application.properties"));
+            for (String line : List.of("%prod.quarkus.log.console.json.enabled=true", "%dev.quarkus.log.console.json.enabled=false",
+                    "%test.quarkus.log.console.json.enabled=false")) {
+                assertTrue(properties.contains(line), service.module() + ": missing " + line);
+            }
         }
     }
 
