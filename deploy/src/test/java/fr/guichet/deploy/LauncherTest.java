@@ -79,6 +79,8 @@ class LauncherTest {
                 assertTrue(env.contains("GUICHET_TRACE_INGESTION_CLIENTS_GATEWAY=" + secrets.get("GATEWAY_TRACE_SECRET")));
                 assertTrue(env.contains("GUICHET_TRACE_INGESTION_CLIENTS_TOKEN_SERVICE=" + secrets.get("TOKEN_TRACE_SECRET")));
                 assertFalse(env.stream().anyMatch(e -> e.startsWith("GUICHET_SERVICE_AUTH_SECRET=")), "trace-service needs no service secret");
+                // Its seal key lives with the installation's other secrets, not in the user's home.
+                assertTrue(args.contains("-Dguichet.trace.seal.key-file=" + work.resolve("home/trace-seal-key.pem")), args::toString);
             } else if (i == 2) {
                 assertTrue(env.contains("GUICHET_GATEWAY_TRACE_SERVICE_SECRET=" + secrets.get("GATEWAY_TRACE_SECRET")));
                 assertTrue(env.contains("GUICHET_GATEWAY_TRACE_SALT=" + secrets.get("TRACE_SALT")));
@@ -132,6 +134,8 @@ class LauncherTest {
     private static String launcher(Path work, int base, Path java, String script) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", ". bin/guichet\n" + script).directory(ROOT.toFile());
         Map<String, String> env = pb.environment();
+        // Nothing from the caller's environment steers the launcher under test.
+        env.keySet().removeIf(name -> name.startsWith("GUICHET_"));
         env.put("GUICHET_HOME", work.resolve("home").toString());
         env.put("GUICHET_RUNTIME", work.resolve("runtime").toString());
         env.put("GUICHET_PORT_BASE", String.valueOf(base));
