@@ -1,12 +1,13 @@
 -- Guichet gateway: everything Redis decides about one call, in one atomic round trip.
 -- KEYS[1] token state hash   guichet:token:{jti}
--- KEYS[2] group counter      guichet:rl:{jti}:{throttle key}
--- KEYS[3] habilitation cntr  guichet:rl:{jti}:habilitation
+-- KEYS[2] group counter      guichet:rl:hab:{habilitation id}:{throttle key}
+-- KEYS[3] habilitation cntr  guichet:rl:hab:{habilitation id}:habilitation
+--         (quotas belong to the habilitation, whichever of its tokens carries the call)
 -- KEYS[4] duplicate guard    guichet:dup:{digest}
 -- ARGV[1] now (ms)  ARGV[2] group limit  ARGV[3] group period (ms)  ARGV[4] guard TTL (ms, 0 = none)
 -- Returns {outcome, status, exp, scopes, allowed_ips, rate_limit_per_minute, habilitation_id,
 --          siret, api_kind, limit, remaining, reset_ms, retry_after_ms}
--- outcome: ok | miss | revoked | limited | duplicate
+-- outcome: ok | miss | revoked | expired | limited | duplicate
 local now = tonumber(ARGV[1])
 local t = redis.call('HMGET', KEYS[1], 'status', 'exp', 'scopes', 'allowed_ips',
     'rate_limit_per_minute', 'habilitation_id', 'siret', 'api_kind')
@@ -20,6 +21,11 @@ local function reply(outcome, limit, remaining, reset, retry)
 end
 if t[1] ~= 'active' then
   return reply('revoked', 0, 0, now, 0)
+end
+-- The state copy's exp is the token's real end (a prolonged token's predecessor ends early).
+local exp = tonumber(t[2])
+if exp and exp > 0 and exp * 1000 <= now then
+  return reply('expired', 0, 0, now, 0)
 end
 
 -- GCRA: each call pushes the theoretical arrival time (tat) by period/limit; a call is allowed

@@ -14,12 +14,35 @@ public interface GatewayConfig {
 
     TokenService tokenService();
 
+    /**
+     * The gateway's public base URL (e.g. {@code https://api.guichet.example}): served bodies'
+     * {@code links} point there instead of {@code https://entreprise.api.gouv.fr}. Unset: links
+     * become paths relative to the gateway.
+     */
+    Optional<String> publicBaseUrl();
+
     TraceService traceService();
 
     /** Provider adapters by name: {@code insee}, {@code dgfip}, {@code acoss}. */
     Map<String, Provider> providers();
 
     Journal journal();
+
+    Revocations revocations();
+
+    /**
+     * The replica's own revoked set survives restarts: loaded from token-service at start and
+     * periodically, kept in a local file, so that a replica restarted while Redis is away still
+     * refuses revoked tokens.
+     */
+    interface Revocations {
+        /** File of the local revoked set; default {@code revoked-tokens.json} in the journal folder. */
+        Optional<String> file();
+
+        /** How often the list is fetched again from token-service (and retried after a failure). */
+        @WithDefault("PT1M")
+        Duration refreshInterval();
+    }
 
     Limits limits();
 
@@ -41,6 +64,13 @@ public interface GatewayConfig {
 
         /** PEM bundle of the CAs that issue partners' certificates; without it those routes are refused. */
         Optional<String> caFile();
+
+        /**
+         * CIDRs of the ingresses whose {@link #header()} is believed (the TCP peer's address is
+         * checked, never a forwarded one); unset: the header is ignored and only a certificate
+         * presented to the gateway's own TLS listener counts.
+         */
+        Optional<List<String>> trustedProxies();
     }
 
     interface TokenService {
@@ -157,6 +187,14 @@ public interface GatewayConfig {
         /** Lifetime of the duplicate-request guard if the call never completes. */
         @WithDefault("PT30S")
         Duration duplicateGuardTtl();
+
+        /**
+         * Calls per minute and client address answered without a valid token (no token, forged or
+         * expired token, unknown route...), per replica; beyond, 429 {@code 00429}. API Entreprise
+         * applies 1,000 per minute per IP.
+         */
+        @WithDefault("1000")
+        int unauthenticatedPerMinute();
 
     }
 

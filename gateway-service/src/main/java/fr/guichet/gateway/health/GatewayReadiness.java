@@ -3,6 +3,7 @@ package fr.guichet.gateway.health;
 import fr.guichet.gateway.auth.JwksKeyResolver;
 import fr.guichet.gateway.auth.TokenVerifier;
 import fr.guichet.gateway.quota.RedisGuard;
+import fr.guichet.gateway.quota.RevokedTokens;
 import fr.guichet.gateway.trace.TraceJournal;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -16,10 +17,12 @@ public class GatewayReadiness {
     @ApplicationScoped
     public static class RedisCheck implements HealthCheck {
         private final RedisGuard guard;
+        private final RevokedTokens revoked;
         private volatile boolean everReached;
 
-        public RedisCheck(RedisGuard guard) {
+        public RedisCheck(RedisGuard guard, RevokedTokens revoked) {
             this.guard = guard;
+            this.revoked = revoked;
         }
 
         @Override
@@ -29,8 +32,12 @@ public class GatewayReadiness {
                 everReached = true;
             }
             // Once started, a Redis outage means degraded mode (local limits), not an unready gateway.
-            return HealthCheckResponse.named("redis").status(reachable || everReached)
-                    .withData("reachable", reachable).withData("degraded", guard.degraded()).build();
+            // A replica starting during an outage is ready once it holds a revoked set (its file or
+            // token-service's list): it then refuses revoked tokens, and unknown states fail closed.
+            boolean revocationsKnown = revoked.loaded();
+            return HealthCheckResponse.named("redis").status(reachable || everReached || revocationsKnown)
+                    .withData("reachable", reachable).withData("degraded", guard.degraded())
+                    .withData("revocations_loaded", revocationsKnown).build();
         }
     }
 

@@ -3,7 +3,8 @@ package fr.guichet.gateway.quota;
 /**
  * What the guard decided for one call.
  *
- * @param state          the token's state (from Redis, token-service or, degraded, the last known copy); may be null
+ * @param state          the token's state (from Redis, token-service or, degraded, the last known copy);
+ *                       null when it is unknown (the call must then be refused: 503 {@code 00253})
  * @param limit          the strictest applicable limit (RateLimit-Limit)
  * @param remaining      calls left under that limit (RateLimit-Remaining)
  * @param resetEpochMs   when that limit is fully available again (RateLimit-Reset)
@@ -15,6 +16,6 @@ public record GuardDecision(Outcome outcome, TokenState state, int limit, int re
                             long retryAfterMs, String guardKey, boolean degraded) {
 
     public enum Outcome {
-        OK, REVOKED, LIMITED, DUPLICATE, UNKNOWN_TOKEN
+        OK, REVOKED, EXPIRED, LIMITED, DUPLICATE, UNKNOWN_TOKEN
     }
 }

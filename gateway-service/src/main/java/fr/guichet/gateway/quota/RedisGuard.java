@@ -73,6 +73,48 @@ public class RedisGuard {
         return degraded.get();
     }
 
+    /**
+     * The key quotas are counted under: the habilitation ({@code sub}), so that its long-lived
+     * token and its OAuth2 access tokens share one quota; the jti only for a token without subject.
+     */
+    static String quotaOwner(CallerToken token) {
+        return token.habilitationId() == null || token.habilitationId().isBlank()
+                ? "jti:" + token.jti() : "hab:" + token.habilitationId();
+    }
+
+    /**
+     * The token's state without consuming any quota (for {@code /privileges}): Redis, else
+     * token-service, else (Redis unreachable) this replica's last copy or token-service.
+     *
+     * @return empty when token-service does not know the token
+     * @throws fr.guichet.common.error.ApiException 503 {@code 00253} when nobody can tell
+     */
+    public Optional<TokenState> state(CallerToken token) {
+        if (!degraded.get()) {
+            try {
+                Map<String, String> hash = redis.hash(String.class).hgetall(tokenKey(token.jti()));
+                if (hash != null && hash.get("status") != null) {
+                    TokenState state = fromHash(hash);
+                    remember(token.jti(), state);
+                    return Optional.of(state);
+                }
+            } catch (RuntimeException e) {
+                enterDegraded(e);
+            }
+        }
+        TokenState known = knownStates.get(token.jti());
+        if (known != null && degraded.get()) {
+            return Optional.of(known);
+        }
+        try {
+            Optional<TokenState> fetched = tokenService.fetch(token.jti());
+            fetched.ifPresent(s -> remember(token.jti(), s));
+            return fetched;
+        } catch (fr.guichet.common.error.ApiException e) {
+            throw fr.guichet.gateway.service.Errors.tokenStateUnknown();
+        }
+    }
+
     /** Decides one call. {@code guardDigest} names the duplicate guard (null: no guard). */
     public GuardDecision check(CallerToken token, Route route, String guardDigest) {
         long now = System.currentTimeMillis();
@@ -87,7 +129,12 @@ public class RedisGuard {
             GuardDecision decision = runScript(token, route, guardDigest, now);
             if (decision == null) {
                 // State copy missing from Redis: token-service is the authority, then fill Redis.
-                Optional<TokenState> state = tokenService.fetch(token.jti());
+                Optional<TokenState> state;
+                try {
+                    state = tokenService.fetch(token.jti());
+                } catch (fr.guichet.common.error.ApiException e) {
+                    throw fr.guichet.gateway.service.Errors.tokenStateUnknown();
+                }
                 if (state.isEmpty()) {
                     return new GuardDecision(GuardDecision.Outcome.UNKNOWN_TOKEN, null, 0, 0, now, 0, null, false);
                 }
@@ -116,11 +163,12 @@ public class RedisGuard {
 
     private GuardDecision runScript(CallerToken token, Route route, String guardDigest, long now) {
         String jti = token.jti();
+        String owner = quotaOwner(token);
         String guardKey = guardDigest == null ? "guichet:dup:none" : "guichet:dup:" + guardDigest;
         String[] args = {
                 tokenKey(jti),
-                "guichet:rl:" + jti + ":" + route.throttle().key(),
-                "guichet:rl:" + jti + ":habilitation",
+                "guichet:rl:" + owner + ":" + route.throttle().key(),
+                "guichet:rl:" + owner + ":habilitation",
                 guardKey,
                 Long.toString(now),
                 Integer.toString(route.throttle().limit()),
@@ -140,9 +188,10 @@ public class RedisGuard {
         long retry = Long.parseLong(r.get(12).toString());
         return switch (outcome) {
             case "revoked" -> {
-                revoked.add(jti);
+                revoked.add(jti, state.exp());
                 yield new GuardDecision(GuardDecision.Outcome.REVOKED, state, limit, remaining, reset, 0, null, false);
             }
+            case "expired" -> new GuardDecision(GuardDecision.Outcome.EXPIRED, state, 0, 0, now, 0, null, false);
             case "limited" -> new GuardDecision(GuardDecision.Outcome.LIMITED, state, limit, 0, reset, retry, null, false);
             case "duplicate" -> new GuardDecision(GuardDecision.Outcome.DUPLICATE, state, limit, remaining, reset, 0, null, false);
             default -> new GuardDecision(GuardDecision.Outcome.OK, state, limit, remaining, reset, 0,
@@ -183,22 +232,44 @@ public class RedisGuard {
                 "habilitation_id", nz(s.habilitationId()), "siret", nz(s.siret()), "api_kind", nz(s.apiKind()));
     }
 
+    /**
+     * Redis unreachable: this replica's last copy of the token's state, else token-service's;
+     * a token whose state nobody can tell gets a null state (refused by the caller: its status
+     * and IP allow-list are unknown), never an empty allow-list.
+     */
     private GuardDecision localCheck(CallerToken token, Route route, long now) {
         TokenState known = knownStates.get(token.jti());
+        if (known == null) {
+            try {
+                Optional<TokenState> fetched = tokenService.fetch(token.jti());
+                if (fetched.isEmpty()) {
+                    return new GuardDecision(GuardDecision.Outcome.UNKNOWN_TOKEN, null, 0, 0, now, 0, null, true);
+                }
+                known = fetched.get();
+                remember(token.jti(), known);
+            } catch (fr.guichet.common.error.ApiException e) {
+                return new GuardDecision(GuardDecision.Outcome.OK, null, 0, 0, now, 0, null, true);
+            }
+        }
+        if (known.revoked()) {
+            revoked.add(token.jti(), known.exp());
+            return new GuardDecision(GuardDecision.Outcome.REVOKED, known, 0, 0, now, 0, null, true);
+        }
+        if (known.expired(now)) {
+            return new GuardDecision(GuardDecision.Outcome.EXPIRED, known, 0, 0, now, 0, null, true);
+        }
+        String owner = quotaOwner(token);
         List<LocalLimiter.Limit> limits = new ArrayList<>();
-        limits.add(new LocalLimiter.Limit(token.jti() + ":" + route.throttle().key(), route.throttle().limit(),
+        limits.add(new LocalLimiter.Limit(owner + ":" + route.throttle().key(), route.throttle().limit(),
                 route.throttle().periodSeconds() * 1000L));
-        if (known != null && known.rateLimitPerMinute() > 0) {
-            limits.add(new LocalLimiter.Limit(token.jti() + ":habilitation", known.rateLimitPerMinute(), 60_000));
+        if (known.rateLimitPerMinute() > 0) {
+            limits.add(new LocalLimiter.Limit(owner + ":habilitation", known.rateLimitPerMinute(), 60_000));
         }
         LocalLimiter.Result r = local.acquire(now, limits.toArray(LocalLimiter.Limit[]::new));
-        TokenState state = known != null ? known
-                : new TokenState("active", token.expiresAt(), token.scopes(), List.of(), 0, token.habilitationId(),
-                token.siret(), token.apiKind());
         if (!r.allowed()) {
-            return new GuardDecision(GuardDecision.Outcome.LIMITED, state, r.limit(), 0, r.resetEpochMs(), r.retryAfterMs(), null, true);
+            return new GuardDecision(GuardDecision.Outcome.LIMITED, known, r.limit(), 0, r.resetEpochMs(), r.retryAfterMs(), null, true);
         }
-        return new GuardDecision(GuardDecision.Outcome.OK, state, r.limit(), r.remaining(), r.resetEpochMs(), 0, null, true);
+        return new GuardDecision(GuardDecision.Outcome.OK, known, r.limit(), r.remaining(), r.resetEpochMs(), 0, null, true);
     }
 
     private void enterDegraded(RuntimeException e) {
@@ -245,6 +316,15 @@ public class RedisGuard {
             knownStates.clear();
         }
         knownStates.put(jti, state);
+    }
+
+    private static TokenState fromHash(Map<String, String> h) {
+        String perMinute = h.getOrDefault("rate_limit_per_minute", "");
+        String exp = h.getOrDefault("exp", "");
+        return new TokenState(h.get("status"), exp.isBlank() ? 0 : Long.parseLong(exp.trim()),
+                Set.copyOf(split(h.get("scopes"))), split(h.get("allowed_ips")),
+                perMinute.isBlank() ? 0 : Integer.parseInt(perMinute.trim()), blankToNull(h.get("habilitation_id")),
+                blankToNull(h.get("siret")), blankToNull(h.get("api_kind")));
     }
 
     private static TokenState state(Response r) {

@@ -10,4 +10,9 @@ public record TokenState(String status, long exp, Set<String> scopes, List<Strin
     public boolean revoked() {
         return !"active".equals(status);
     }
+
+    /** True once the state's {@code exp} (epoch seconds) is reached; 0 means no end recorded. */
+    public boolean expired(long nowMillis) {
+        return exp > 0 && exp * 1000 <= nowMillis;
+    }
 }

@@ -12,6 +12,15 @@ public final class ClientAddress {
     private ClientAddress() {
     }
 
+    /**
+     * The address of the TCP peer itself, never a forwarded one: what decides whether a header
+     * set by an ingress (the client certificate) can be believed.
+     */
+    public static String peer(HttpServerRequest request) {
+        SocketAddress address = request.connection() == null ? null : request.connection().remoteAddress();
+        return address == null ? of(request) : address.hostAddress();
+    }
+
     public static String of(HttpServerRequest request) {
         SocketAddress address = request.remoteAddress();
         return address == null ? null : address.hostAddress();

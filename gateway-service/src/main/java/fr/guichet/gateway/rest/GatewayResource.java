@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.MDC;
 import fr.guichet.gateway.auth.ClientCertificates;
@@ -28,14 +27,14 @@ public class GatewayResource {
     @GET
     @Path("{path: v\\d+(/.*)?}")
     @Operation(hidden = true)
-    public Response data(@Context HttpServerRequest request, @Context UriInfo uri) {
+    public Response data(@Context HttpServerRequest request) {
         String requestId = RequestIds.resolve(request.getHeader("X-Request-ID"));
         MDC.put("request_id", requestId);
         try {
             IncomingCall call = new IncomingCall("GET", request.path(), request.query(),
-                    uri.getQueryParameters(true), request.getHeader("Authorization"), request.getHeader("X-Api-Key"),
+                    request.getHeader("Authorization"), request.getHeader("X-Api-Key"),
                     requestId, ClientAddress.of(request), request.getHeader("User-Agent"), tlsCertificate(request),
-                    request.getHeader(certificates.header()));
+                    request.getHeader(certificates.header()), ClientAddress.peer(request));
             return service.handle(call);
         } finally {
             MDC.remove("request_id");

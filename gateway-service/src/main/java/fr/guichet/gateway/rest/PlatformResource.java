@@ -2,7 +2,11 @@ package fr.guichet.gateway.rest;
 
 import fr.guichet.common.error.ApiException;
 import fr.guichet.gateway.auth.CallerToken;
-import fr.guichet.gateway.auth.TokenVerifier;
+import fr.guichet.gateway.auth.IpAllowList;
+import fr.guichet.gateway.quota.RedisGuard;
+import fr.guichet.gateway.quota.TokenState;
+import fr.guichet.gateway.service.CallAdmission;
+import fr.guichet.gateway.trace.UntraceableCallException;
 import fr.guichet.gateway.metrics.GatewayMetrics;
 import fr.guichet.gateway.quota.RevokedTokens;
 import fr.guichet.gateway.service.Errors;
@@ -21,12 +25,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
@@ -41,7 +44,8 @@ public class PlatformResource {
     public static final String PRIVILEGES = "api_entreprise_privileges";
     public static final String PROXIED_FILES = "api_entreprise_proxied_files";
 
-    private final TokenVerifier verifier;
+    private final CallAdmission admission;
+    private final RedisGuard guard;
     private final RevokedTokens revoked;
     private final PingService pings;
     private final RedisDataSource redis;
@@ -49,9 +53,10 @@ public class PlatformResource {
     private final GatewayMetrics metrics;
     private final OpenApiDocument openApi;
 
-    public PlatformResource(TokenVerifier verifier, RevokedTokens revoked, PingService pings, RedisDataSource redis,
-                            TraceRecorder traces, GatewayMetrics metrics, OpenApiDocument openApi) {
-        this.verifier = verifier;
+    public PlatformResource(CallAdmission admission, RedisGuard guard, RevokedTokens revoked, PingService pings,
+                            RedisDataSource redis, TraceRecorder traces, GatewayMetrics metrics, OpenApiDocument openApi) {
+        this.admission = admission;
+        this.guard = guard;
         this.revoked = revoked;
         this.pings = pings;
         this.redis = redis;
@@ -64,11 +69,24 @@ public class PlatformResource {
     @Path("privileges")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
-    public Response privileges(@Context HttpServerRequest request, @Context UriInfo uri) {
-        return traced(request, uri, PRIVILEGES, call -> {
-            CallerToken token = verifier.verify(GatewayService.credential(call));
-            if (revoked.isRevoked(token.jti()) || "revoked".equals(redisStatus(token.jti()))) {
+    public Response privileges(@Context HttpServerRequest request) {
+        return traced(request, PRIVILEGES, (call, admitted) -> {
+            admitted.queryOrThrow();
+            CallerToken token = admitted.tokenOrThrow();
+            if (revoked.isRevoked(token.jti())) {
                 throw Errors.revokedToken();
+            }
+            // The same state checks as a data route: status, real end, IP allow-list.
+            TokenState state = guard.state(token).orElseThrow(Errors::unknownToken);
+            if (state.revoked()) {
+                revoked.add(token.jti(), state.exp());
+                throw Errors.revokedToken();
+            }
+            if (state.expired(System.currentTimeMillis())) {
+                throw Errors.expiredToken();
+            }
+            if (!IpAllowList.allows(state.allowedIps(), call.clientIp())) {
+                throw Errors.ipNotAllowed();
             }
             Map<String, Object> body = Map.of("data", Map.of("privileges", new TreeSet<>(token.scopes())),
                     "links", Map.of(), "meta", Map.of());
@@ -107,8 +125,8 @@ public class PlatformResource {
     @GET
     @Path("proxy/files/{uuid}")
     @Operation(hidden = true)
-    public Response file(@PathParam("uuid") String uuid, @Context HttpServerRequest request, @Context UriInfo uri) {
-        return traced(request, uri, PROXIED_FILES, call -> {
+    public Response file(@PathParam("uuid") String uuid, @Context HttpServerRequest request) {
+        return traced(request, PROXIED_FILES, (call, admitted) -> {
             if (!UUID.matcher(uuid).matches()) {
                 throw Errors.fileExpired();
             }
@@ -141,32 +159,53 @@ public class PlatformResource {
     private record Traced(Response.ResponseBuilder response, CallerToken token) {
     }
 
-    /** Runs a platform call and traces its answer; no trace, no data. */
-    private Response traced(HttpServerRequest request, UriInfo uri, String operation, Function<IncomingCall, Traced> body) {
+    /**
+     * Runs a platform call and traces its answer; no trace, no data. The call is admitted like a
+     * data call ({@link CallAdmission}: one query parsing, the per-address limit of calls
+     * without a valid token).
+     */
+    private Response traced(HttpServerRequest request, String operation,
+                            BiFunction<IncomingCall, CallAdmission.Admitted, Traced> body) {
         long start = System.nanoTime();
         String requestId = RequestIds.resolve(request.getHeader("X-Request-ID"));
         MDC.put("request_id", requestId);
         try {
-            IncomingCall call = new IncomingCall("GET", request.path(), request.query(), uri.getQueryParameters(true),
+            IncomingCall call = new IncomingCall("GET", request.path(), request.query(),
                     request.getHeader("Authorization"), request.getHeader("X-Api-Key"), requestId,
                     ClientAddress.of(request), request.getHeader("User-Agent"));
+            CallAdmission.Admitted admitted = admission.admit(call);
             Response response;
-            CallerToken token = null;
+            CallerToken token = admitted.token();
             String errorCode = null;
             try {
-                Traced t = body.apply(call);
-                token = t.token();
+                admitted.throwIfLimited();
+                Traced t = body.apply(call, admitted);
+                token = t.token() != null ? t.token() : token;
                 response = t.response().header("X-Request-ID", requestId).build();
             } catch (ApiException e) {
                 errorCode = e.errors().get(0).code();
-                response = GatewayService.errorResponse(e).header("X-Request-ID", requestId).build();
+                Response.ResponseBuilder refused = GatewayService.errorResponse(e).header("X-Request-ID", requestId);
+                if (admitted.retryAfterSeconds() > 0) {
+                    refused.header("Retry-After", admitted.retryAfterSeconds());
+                }
+                response = refused.build();
             }
             long latency = System.nanoTime() - start;
             try {
                 traces.record(new TraceRecorder.Call(requestId, token == null ? null : token.jti(),
                         token == null ? null : token.habilitationId(), token == null ? null : token.siret(),
-                        token == null ? null : token.apiKind(), "GET", operation, call.path(), Map.of(), call.query(),
+                        token == null ? null : token.apiKind(), "GET", operation, call.path(), Map.of(),
+                        admitted.query() == null ? null : admitted.query().values(),
                         call.clientIp(), call.userAgent(), response.getStatus(), errorCode, null, latency / 1_000_000));
+            } catch (UntraceableCallException e) {
+                LOG.warnf("Call %s not traceable (%s): refused without data", requestId, e.getMessage());
+                ApiException refusal = Errors.untraceable(e.violations().get(0).detail());
+                response = GatewayService.errorResponse(refusal).header("X-Request-ID", requestId).build();
+                traces.record(new TraceRecorder.Call(requestId, token == null ? null : token.jti(),
+                        token == null ? null : token.habilitationId(), token == null ? null : token.siret(),
+                        token == null ? null : token.apiKind(), "GET", operation, call.path(), Map.of(), null,
+                        call.clientIp(), call.userAgent(), refusal.status(), refusal.errors().get(0).code(), null,
+                        latency / 1_000_000));
             } catch (JournalUnavailableException e) {
                 LOG.errorf("Call %s not traced (%s): answering 503", requestId, e.getMessage());
                 metrics.traceRefused();
@@ -176,14 +215,6 @@ public class PlatformResource {
             return response;
         } finally {
             MDC.remove("request_id");
-        }
-    }
-
-    private String redisStatus(String jti) {
-        try {
-            return redis.hash(String.class).hget("guichet:token:" + jti, "status");
-        } catch (RuntimeException e) {
-            return null;
         }
     }
 

@@ -107,6 +107,49 @@ public final class Errors {
         return new ApiException(503, of("00501"));
     }
 
+    /** Gateway code (not in errors.yml): the query string cannot be read. HTTP 400. */
+    public static final String MALFORMED_QUERY = "00250";
+    /** Gateway code (not in errors.yml): one parameter's value cannot be used. HTTP 422. */
+    public static final String INVALID_PARAMETER = "00251";
+    /** Gateway code (not in errors.yml): the call's trace would be refused by trace-service. HTTP 422. */
+    public static final String UNTRACEABLE = "00252";
+    /** Gateway code (not in errors.yml): the token's state (status, IP allow-list) cannot be read. HTTP 503. */
+    public static final String TOKEN_STATE_UNKNOWN = "00253";
+
+    /** 400 {@value #MALFORMED_QUERY}: undecodable escape, invalid UTF-8, nameless parameter, too many parameters. */
+    public static ApiException malformedQuery(String detail) {
+        return new ApiException(400, new ApiError(MALFORMED_QUERY, "Requête mal formée", detail, null, Map.of()));
+    }
+
+    /** The error of a parameter that is present but unusable (repeated, control character, too long). */
+    public static ApiError invalidParameter(String parameter, String detail) {
+        return new ApiError(INVALID_PARAMETER, "Entité non traitable", detail,
+                Map.of("parameter", abbreviate(parameter)), Map.of());
+    }
+
+    /** 422 {@value #UNTRACEABLE}: no trace, no data. */
+    public static ApiException untraceable(String detail) {
+        return new ApiException(422, new ApiError(UNTRACEABLE, "Entité non traitable",
+                "Cet appel ne peut pas être tracé (" + detail + ") ; par sécurité aucune donnée n'est délivrée.",
+                null, Map.of()));
+    }
+
+    /**
+     * 503 {@value #TOKEN_STATE_UNKNOWN}: neither Redis, token-service nor this replica's copies
+     * know the token's state, so its status and IP allow-list cannot be checked: refused rather
+     * than admitted with no allow-list.
+     */
+    public static ApiException tokenStateUnknown() {
+        return new ApiException(503, new ApiError(TOKEN_STATE_UNKNOWN, "Service indisponible",
+                "L'état de votre jeton ne peut pas être vérifié pour le moment (révocation, adresses IP autorisées) ; "
+                        + "par sécurité l'appel est refusé. Réessayez dans quelques instants.",
+                null, Map.of("retry_in", 5)));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
     public static ApiException fileExpired() {
         return status(410, "00403");
     }

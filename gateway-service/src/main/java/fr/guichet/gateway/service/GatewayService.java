@@ -5,7 +5,6 @@ import fr.guichet.common.error.ApiException;
 import fr.guichet.gateway.auth.CallerToken;
 import fr.guichet.gateway.auth.ClientCertificates;
 import fr.guichet.gateway.auth.IpAllowList;
-import fr.guichet.gateway.auth.TokenVerifier;
 import fr.guichet.gateway.catalogue.Route;
 import fr.guichet.gateway.catalogue.RouteCatalogue;
 import fr.guichet.gateway.catalogue.RouteMatch;
@@ -16,6 +15,8 @@ import fr.guichet.gateway.quota.GuardDecision;
 import fr.guichet.gateway.quota.RedisGuard;
 import fr.guichet.gateway.trace.JournalUnavailableException;
 import fr.guichet.gateway.trace.TraceRecorder;
+import fr.guichet.gateway.trace.UntraceableCallException;
+import fr.guichet.gateway.validation.QueryParameters;
 import fr.guichet.gateway.validation.ParameterValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -31,8 +32,9 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * One data call, end to end: route, token, scope, parameters, incident switches, the single
- * Redis round trip (revocation, quotas, duplicate guard), IP allow-list, provider call, then
+ * One data call, end to end: admission (the one query parsing, token, per-address limit of
+ * unauthenticated calls), route, scope, parameters, incident switches, the trace check, the single
+ * Redis round trip (revocation, end, quotas, duplicate guard), IP allow-list, provider call, then
  * the trace in the journal before anything leaves. No trace, no data.
  */
 @ApplicationScoped
@@ -42,7 +44,7 @@ public class GatewayService {
     private static final Pattern VERSIONED = Pattern.compile("^/(v\\d+)(/.*)?$");
 
     private final RouteCatalogue catalogue;
-    private final TokenVerifier verifier;
+    private final CallAdmission admission;
     private final ParameterValidator validator;
     private final RedisGuard guard;
     private final ProviderClients providers;
@@ -51,12 +53,14 @@ public class GatewayService {
     private final Incidents incidents;
     private final ObjectMapper mapper;
     private final ClientCertificates certificates;
+    private final PublicLinks links;
 
-    public GatewayService(RouteCatalogue catalogue, TokenVerifier verifier, ParameterValidator validator,
+    public GatewayService(RouteCatalogue catalogue, CallAdmission admission, ParameterValidator validator,
                           RedisGuard guard, ProviderClients providers, TraceRecorder traces, GatewayMetrics metrics,
-                          Incidents incidents, ObjectMapper mapper, ClientCertificates certificates) {
+                          Incidents incidents, ObjectMapper mapper, ClientCertificates certificates, PublicLinks links) {
+        this.links = links;
         this.catalogue = catalogue;
-        this.verifier = verifier;
+        this.admission = admission;
         this.validator = validator;
         this.guard = guard;
         this.providers = providers;
@@ -71,19 +75,26 @@ public class GatewayService {
     private static final class Progress {
         Route route;
         Map<String, String> variables;
+        QueryParameters query;
         CallerToken token;
         GuardDecision decision;
+        long retryAfterSeconds;
     }
 
+    /** Answers one data call; every answer, data or refusal, is traced before it leaves (else 503 {@code 00500}). */
     public Response handle(IncomingCall call) {
         long start = System.nanoTime();
         Progress progress = new Progress();
         Response response;
         String errorCode = null;
+        CallAdmission.Admitted admitted = admission.admit(call);
+        progress.query = admitted.query();
+        progress.token = admitted.token();
+        progress.retryAfterSeconds = admitted.retryAfterSeconds();
         try {
-            ProviderResponse answer = serve(call, progress);
-            Response.ResponseBuilder ok = Response.status(answer.status()).entity(answer.body())
-                    .type(answer.contentType());
+            ProviderResponse answer = serve(call, admitted, progress);
+            byte[] body = answer.status() < 400 ? links.rewrite(answer.body(), answer.contentType()) : answer.body();
+            Response.ResponseBuilder ok = Response.status(answer.status()).entity(body).type(answer.contentType());
             if (answer.cache() != null) {
                 ok.header("X-Guichet-Cache", answer.cache());
             }
@@ -101,16 +112,16 @@ public class GatewayService {
         }
         long latency = System.nanoTime() - start;
         Route route = progress.route;
-        CallerToken token = progress.token;
-        var state = progress.decision == null ? null : progress.decision.state();
         try {
-            traces.record(new TraceRecorder.Call(call.requestId(), token == null ? null : token.jti(),
-                    token == null ? null : token.habilitationId(),
-                    state != null && state.siret() != null ? state.siret() : token == null ? null : token.siret(),
-                    token == null ? null : token.apiKind(), call.method(),
-                    route == null ? null : route.operationId(), call.path(), progress.variables, call.query(),
-                    call.clientIp(), call.userAgent(), response.getStatus(), errorCode,
-                    route == null ? null : route.provider(), latency / 1_000_000));
+            try {
+                traces.record(traceCall(call, progress, response.getStatus(), errorCode, latency));
+            } catch (UntraceableCallException e) {
+                // Safety net behind checkTraceable: the data never leaves, the refusal is traced.
+                LOG.warnf("Call %s not traceable (%s): refused without data", call.requestId(), e.getMessage());
+                ApiException refusal = Errors.untraceable(e.violations().get(0).detail());
+                response = withHeaders(errorResponse(refusal), progress, call).build();
+                traces.record(traceCall(call, progress, refusal.status(), refusal.errors().get(0).code(), latency));
+            }
         } catch (JournalUnavailableException e) {
             LOG.errorf("Call %s not traced (%s): answering 503 without data", call.requestId(), e.getMessage());
             metrics.traceRefused();
@@ -121,7 +132,22 @@ public class GatewayService {
         return response;
     }
 
-    private ProviderResponse serve(IncomingCall call, Progress progress) {
+    private TraceRecorder.Call traceCall(IncomingCall call, Progress progress, int status, String errorCode, long latencyNanos) {
+        Route route = progress.route;
+        CallerToken token = progress.token;
+        var state = progress.decision == null ? null : progress.decision.state();
+        return new TraceRecorder.Call(call.requestId(), token == null ? null : token.jti(),
+                token == null ? null : token.habilitationId(),
+                state != null && state.siret() != null ? state.siret() : token == null ? null : token.siret(),
+                token == null ? null : token.apiKind(), call.method(),
+                route == null ? null : route.operationId(), call.path(), progress.variables,
+                progress.query == null ? null : progress.query.values(),
+                call.clientIp(), call.userAgent(), status, errorCode,
+                route == null ? null : route.provider(), latencyNanos / 1_000_000);
+    }
+
+    private ProviderResponse serve(IncomingCall call, CallAdmission.Admitted admitted, Progress progress) {
+        admitted.throwIfLimited();
         var versioned = VERSIONED.matcher(call.path());
         if (!versioned.matches()) {
             throw Errors.unknownRoute();
@@ -137,21 +163,24 @@ public class GatewayService {
         progress.route = route;
         progress.variables = match.variables();
 
-        CallerToken token = verifier.verify(credential(call));
-        progress.token = token;
+        QueryParameters query = admitted.queryOrThrow();
+        CallerToken token = admitted.tokenOrThrow();
         if (token.scopes().stream().noneMatch(route.requiredScopes(match.variables())::contains)) {
             throw Errors.missingScope();
         }
         if (route.clientCertificate()) {
-            certificates.check(call.clientCertificate(), call.forwardedCertificate(), token.siret());
+            certificates.check(call.clientCertificate(), call.forwardedCertificate(), call.peerAddress(), token.siret());
         }
-        validator.validate(route, match.variables(), call.query());
+        validator.validate(route, match.variables(), query.values());
         incidents.check(route);
+        // No trace, no data: refused here, before any quota is spent, if trace-service would refuse the event.
+        traces.checkTraceable(traceCall(call, progress, 200, null, 0));
 
-        GuardDecision decision = guard.check(token, route, guardDigest(token, route, call));
+        GuardDecision decision = guard.check(token, route, guardDigest(token, route, call.path(), query));
         progress.decision = decision;
         switch (decision.outcome()) {
             case REVOKED -> throw Errors.revokedToken();
+            case EXPIRED -> throw Errors.expiredToken();
             case UNKNOWN_TOKEN -> throw Errors.unknownToken();
             case LIMITED -> {
                 metrics.rateLimited(route.operationId(), decision.degraded());
@@ -161,51 +190,27 @@ public class GatewayService {
             case OK -> {
             }
         }
-        if (decision.state() != null && !IpAllowList.allows(decision.state().allowedIps(), call.clientIp())) {
+        if (decision.state() == null) {
+            throw Errors.tokenStateUnknown();
+        }
+        if (!IpAllowList.allows(decision.state().allowedIps(), call.clientIp())) {
             throw Errors.ipNotAllowed();
         }
-        return providers.call(route.provider(), route.errorPrefix(), forwardedPath(call), call.requestId());
+        return providers.call(route.provider(), route.errorPrefix(), forwardedPath(call.path(), query), call.requestId());
     }
 
-    /** Bearer header, then X-Api-Key, then {@code ?token=} (API Entreprise accepts all three). */
-    public static String credential(IncomingCall call) {
-        String auth = call.authorization();
-        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return auth.substring(7).trim();
-        }
-        if (call.apiKey() != null && !call.apiKey().isBlank()) {
-            return call.apiKey().trim();
-        }
-        List<String> token = call.query().get("token");
-        return token == null || token.isEmpty() ? null : token.get(0);
-    }
-
-    /** Path and query as received, minus a {@code token} parameter that providers must never see. */
-    static String forwardedPath(IncomingCall call) {
-        String query = call.rawQuery();
-        if (query == null || query.isEmpty()) {
-            return call.path();
-        }
-        StringBuilder kept = new StringBuilder();
-        for (String part : query.split("&")) {
-            if (part.equals("token") || part.startsWith("token=")) {
-                continue;
-            }
-            if (!kept.isEmpty()) {
-                kept.append('&');
-            }
-            kept.append(part);
-        }
-        return kept.isEmpty() ? call.path() : call.path() + "?" + kept;
+    /** The path as received and the parsed query re-encoded, without the token providers must never see. */
+    static String forwardedPath(String path, QueryParameters query) {
+        String forwarded = query.forwardable();
+        return forwarded.isEmpty() ? path : path + "?" + forwarded;
     }
 
     /** Identical call = same token, operation, path and parameters (order-insensitive). */
-    private static String guardDigest(CallerToken token, Route route, IncomingCall call) {
-        Map<String, List<String>> sorted = new TreeMap<>(call.query());
-        sorted.remove("token");
+    private static String guardDigest(CallerToken token, Route route, String path, QueryParameters query) {
+        Map<String, List<String>> sorted = new TreeMap<>(query.values());
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((token.jti() + "\n" + route.operationId() + "\n" + call.path() + "\n" + sorted)
+            sha.update((token.jti() + "\n" + route.operationId() + "\n" + path + "\n" + sorted)
                     .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -227,6 +232,8 @@ public class GatewayService {
             if (d.outcome() == GuardDecision.Outcome.LIMITED) {
                 builder.header("Retry-After", retryAfterSeconds(d));
             }
+        } else if (progress.retryAfterSeconds > 0) {
+            builder.header("Retry-After", progress.retryAfterSeconds);
         } else if (progress.route != null) {
             // Refused before the guard: the quota was neither read nor consumed, so only the route's
             // policy is known. Claiming a remaining count or a reset time would be a guess.

@@ -1,16 +1,19 @@
 package fr.guichet.gateway.service;
 
-import java.util.List;
-import java.util.Map;
-
-/** What the gateway knows of an incoming HTTP call before handling it. */
-public record IncomingCall(String method, String path, String rawQuery, Map<String, List<String>> query,
+/**
+ * What the gateway knows of an incoming HTTP call before handling it. The query is kept raw:
+ * {@link fr.guichet.gateway.validation.QueryParameters} is its one parsing.
+ *
+ * @param clientIp    the caller's address (the forwarded one behind a trusted ingress)
+ * @param peerAddress the address of the TCP peer itself (the ingress, behind one)
+ */
+public record IncomingCall(String method, String path, String rawQuery,
                            String authorization, String apiKey, String requestId, String clientIp,
                            String userAgent, java.security.cert.X509Certificate clientCertificate,
-                           String forwardedCertificate) {
+                           String forwardedCertificate, String peerAddress) {
 
-    public IncomingCall(String method, String path, String rawQuery, Map<String, List<String>> query,
+    public IncomingCall(String method, String path, String rawQuery,
                         String authorization, String apiKey, String requestId, String clientIp, String userAgent) {
-        this(method, path, rawQuery, query, authorization, apiKey, requestId, clientIp, userAgent, null, null);
+        this(method, path, rawQuery, authorization, apiKey, requestId, clientIp, userAgent, null, null, clientIp);
     }
 }

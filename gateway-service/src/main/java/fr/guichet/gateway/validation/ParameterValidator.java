@@ -1,6 +1,7 @@
 package fr.guichet.gateway.validation;
 
 import fr.guichet.common.error.ApiError;
+import fr.guichet.common.error.ApiException;
 import fr.guichet.common.identifier.Siren;
 import fr.guichet.common.identifier.Siret;
 import fr.guichet.gateway.catalogue.Route;
@@ -33,6 +34,7 @@ public class ParameterValidator {
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern MONTH = Pattern.compile("\\d{1,2}");
     private static final int FIRST_YEAR = 2000;
+    private static final String CONTROL = "Le paramètre %s contient un caractère de contrôle (retour à la ligne, caractère nul...)";
 
     private final Clock clock;
 
@@ -44,7 +46,14 @@ public class ParameterValidator {
         this.clock = clock;
     }
 
-    /** Throws a 422 listing every traceability error at once, or the first identifier error. */
+    /**
+     * Throws a 422 listing every traceability error at once, or the first error of another
+     * parameter or of an identifier. Values are checked exactly as received ({@link QueryParameters}):
+     * a recipient with a trailing space or line feed is not a SIRET (API Entreprise takes exactly
+     * 14 ASCII digits), and a control character is refused in any value.
+     *
+     * @param query the call's parameters as {@link QueryParameters#values()} (never the token)
+     */
     public void validate(Route route, Map<String, String> pathVariables, Map<String, List<String>> query) {
         List<ApiError> errors = new ArrayList<>();
         String context = first(query, "context");
@@ -54,29 +63,33 @@ public class ParameterValidator {
             errors.add(Errors.of("00201"));
         } else if (context.length() > MAX_TRACE_PARAMETER) {
             errors.add(Errors.of("00201").withDetail("Le paramètre context ne doit pas dépasser " + MAX_TRACE_PARAMETER + " caractères"));
+        } else if (QueryParameters.hasControl(context)) {
+            errors.add(Errors.of("00201").withDetail(CONTROL.formatted("context")));
         }
         if (blank(object)) {
             errors.add(Errors.of("00202"));
         } else if (object.length() > MAX_TRACE_PARAMETER) {
             errors.add(Errors.of("00202").withDetail("Le paramètre object ne doit pas dépasser " + MAX_TRACE_PARAMETER + " caractères"));
+        } else if (QueryParameters.hasControl(object)) {
+            errors.add(Errors.of("00202").withDetail(CONTROL.formatted("object")));
         }
-        if (blank(recipient)) {
+        if (recipient == null || recipient.isEmpty()) {
             errors.add(Errors.of("00203"));
-        } else if (!Siret.isValid(recipient.trim())) {
+        } else if (!Siret.isValid(recipient)) {
             errors.add(Errors.of("00210"));
         }
         if (!errors.isEmpty()) {
             throw Errors.status(422, errors);
         }
         for (Map.Entry<String, List<String>> p : query.entrySet()) {
-            if ("token".equals(p.getKey())) {
-                continue; // a JWT is long; the verifier bounds it
-            }
+            String name = p.getKey();
             for (String value : p.getValue()) {
-                if (p.getKey().length() > 64 || (value != null && value.length() > MAX_PARAMETER)) {
-                    throw Errors.status(422, List.of(Errors.of("00201").withDetail(
-                            "Le paramètre " + abbreviate(p.getKey()) + " dépasse la taille autorisée (" + MAX_PARAMETER + " caractères)")
-                            .withMeta("parameter", abbreviate(p.getKey()))));
+                if (name.length() > 64 || (value != null && value.length() > MAX_PARAMETER)) {
+                    throw new ApiException(422, Errors.invalidParameter(name,
+                            "Le paramètre " + abbreviate(name) + " dépasse la taille autorisée (" + MAX_PARAMETER + " caractères)"));
+                }
+                if (value != null && QueryParameters.hasControl(value)) {
+                    throw new ApiException(422, Errors.invalidParameter(name, CONTROL.formatted(abbreviate(name))));
                 }
             }
         }

@@ -43,15 +43,56 @@ class RedisGuardTest {
     }
 
     CallerToken token(int ratePerMinute, String status) {
+        return token(ratePerMinute, status, "hab-" + UUID.randomUUID(), "JWT", Instant.now().getEpochSecond() + 3600);
+    }
+
+    /** A token of habilitation {@code habilitation}, its state copy in Redis ending at {@code stateExp}. */
+    CallerToken token(int ratePerMinute, String status, String habilitation, String type, long stateExp) {
         String jti = UUID.randomUUID().toString();
-        long exp = Instant.now().getEpochSecond() + 3600;
-        redis.hash(String.class).hset(RedisGuard.tokenKey(jti), Map.of("status", status, "exp", Long.toString(exp),
+        redis.hash(String.class).hset(RedisGuard.tokenKey(jti), Map.of("status", status, "exp", Long.toString(stateExp),
                 "scopes", "unites_legales_etablissements_insee", "allowed_ips", "10.0.0.0/8",
-                "rate_limit_per_minute", Integer.toString(ratePerMinute), "habilitation_id", "hab-1",
+                "rate_limit_per_minute", Integer.toString(ratePerMinute), "habilitation_id", habilitation,
                 "siret", "13002526500013", "api_kind", "entreprise"));
         redis.key().expire(RedisGuard.tokenKey(jti), 600);
-        return new CallerToken(jti, "hab-1", "13002526500013", Set.of("unites_legales_etablissements_insee"), "JWT",
-                "entreprise", exp);
+        return new CallerToken(jti, habilitation, "13002526500013", Set.of("unites_legales_etablissements_insee"), type,
+                "entreprise", Instant.now().getEpochSecond() + 3600);
+    }
+
+    @Test
+    void theQuotaIsTheHabilitationsWhicheverTokenCarriesTheCall() {
+        String habilitation = "hab-" + UUID.randomUUID();
+        long exp = Instant.now().getEpochSecond() + 3600;
+        CallerToken longLived = token(2, "active", habilitation, CallerToken.TYPE_API, exp);
+        List<CallerToken> accessTokens = List.of(token(2, "active", habilitation, CallerToken.TYPE_ACCESS, exp),
+                token(2, "active", habilitation, CallerToken.TYPE_ACCESS, exp),
+                token(2, "active", habilitation, CallerToken.TYPE_ACCESS, exp));
+        int served = guard.check(longLived, insee(), null).outcome() == GuardDecision.Outcome.OK ? 1 : 0;
+        for (int round = 0; round < 2; round++) {
+            for (CallerToken t : accessTokens) {
+                served += guard.check(t, insee(), null).outcome() == GuardDecision.Outcome.OK ? 1 : 0;
+            }
+            served += guard.check(longLived, insee(), null).outcome() == GuardDecision.Outcome.OK ? 1 : 0;
+        }
+        assertEquals(2, served, "a habilitation limited to 2/min serves 2 calls in the minute, over all its tokens");
+    }
+
+    @Test
+    void aTokenPastTheEndOfItsStateCopyIsExpired() {
+        // A prolonged token's predecessor: its JWT runs for months, token-service ended it a minute ago.
+        CallerToken predecessor = token(0, "active", "hab-" + UUID.randomUUID(), CallerToken.TYPE_API,
+                Instant.now().getEpochSecond() - 60);
+        assertEquals(GuardDecision.Outcome.EXPIRED, guard.check(predecessor, insee(), null).outcome());
+        assertTrue(guard.state(predecessor).orElseThrow().expired(System.currentTimeMillis()));
+    }
+
+    @Test
+    void anUnknownStateIsRefusedWith503NotAdmittedWithoutAllowList() {
+        CallerToken t = new CallerToken(UUID.randomUUID().toString(), "hab", "13002526500013", Set.of(), "JWT", "entreprise",
+                Instant.now().getEpochSecond() + 60);
+        // Neither Redis nor token-service (unreachable in this module's tests) knows the token.
+        ApiException e = assertThrows(ApiException.class, () -> guard.state(t));
+        assertEquals(503, e.status());
+        assertEquals("00253", e.errors().get(0).code());
     }
 
     @Test
@@ -147,6 +188,7 @@ class RedisGuardTest {
         // No token-service runs in this module's tests: the gateway must refuse, not guess.
         ApiException e = assertThrows(ApiException.class, () -> guard.check(t, insee(), null));
         assertEquals(503, e.status());
+        assertEquals("00253", e.errors().get(0).code());
         assertNull(redis.hash(String.class).hget(RedisGuard.tokenKey(t.jti()), "status"));
     }
 }

@@ -111,6 +111,41 @@ class GatewayResourceTest {
     }
 
     @Test
+    void aPercentEncodedTokenNameIsNeverTraced() throws Exception {
+        String requestId = "test-" + UUID.randomUUID();
+        given().urlEncodingEnabled(false).header("X-Request-ID", requestId)
+                .when().get("/v3/insee/sirene/unites_legales/418166096?context=c&%74oken=secret-token-value")
+                .then().statusCode(401);
+        JsonNode event = journalEvent(requestId);
+        assertEquals("c", event.get("parameters").get("context").asText());
+        assertTrue(!event.get("parameters").toString().contains("secret-token-value"));
+    }
+
+    @Test
+    void moreThanSixtyFourParametersAre400AndTraced() throws Exception {
+        StringBuilder query = new StringBuilder("context=c");
+        for (int i = 0; i < 64; i++) {
+            query.append("&p").append(i).append("=v");
+        }
+        String requestId = "test-" + UUID.randomUUID();
+        given().urlEncodingEnabled(false).header("X-Request-ID", requestId)
+                .when().get("/v3/insee/sirene/unites_legales/418166096?" + query)
+                .then().statusCode(400).body("errors[0].code", equalTo("00250"));
+        assertEquals(400, journalEvent(requestId).get("status").asInt());
+    }
+
+    @Test
+    void oddUnauthenticatedCallsAreTracedBounded() throws Exception {
+        String requestId = "test-" + UUID.randomUUID();
+        given().header("X-Request-ID", requestId).header("User-Agent", "u".repeat(600))
+                .when().get("/v3/" + "a".repeat(3800))
+                .then().statusCode(404);
+        JsonNode event = journalEvent(requestId);
+        assertEquals(fr.guichet.gateway.trace.TraceRecorder.MAX_PATH, event.get("path").asText().length());
+        assertEquals(fr.guichet.gateway.trace.TraceRecorder.MAX_USER_AGENT, event.get("user_agent").asText().length());
+    }
+
+    @Test
     void documentsAreServedFromRedisUntilTheyExpire() {
         String uuid = UUID.randomUUID().toString();
         byte[] pdf = "%PDF-1.4 attestation".getBytes(StandardCharsets.US_ASCII);

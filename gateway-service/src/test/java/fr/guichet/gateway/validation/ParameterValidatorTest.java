@@ -91,11 +91,33 @@ class ParameterValidatorTest {
         assertEquals(List.of("00201"), codes("/v3/insee/sirene/unites_legales/418166096", query(big, "o", RECIPIENT)));
         Map<String, List<String>> q = query("c", "o", RECIPIENT);
         q.put("filtre", List.of("y".repeat(ParameterValidator.MAX_PARAMETER + 1)));
-        assertEquals(List.of("00201"), codes("/v3/insee/sirene/unites_legales/418166096", q));
-        Map<String, List<String>> withToken = query("c", "o", RECIPIENT);
-        withToken.put("token", List.of("j".repeat(900)));
+        assertEquals(List.of("00251"), codes("/v3/insee/sirene/unites_legales/418166096", q));
+        QueryParameters withToken = QueryParameters.parse("context=c&object=o&recipient=" + RECIPIENT + "&token=" + "j".repeat(900));
         RouteMatch m = CATALOGUE.match("/v3/insee/sirene/unites_legales/418166096").orElseThrow();
-        assertDoesNotThrow(() -> VALIDATOR.validate(m.route(), m.variables(), withToken), "?token= carries a long JWT");
+        assertDoesNotThrow(() -> VALIDATOR.validate(m.route(), m.variables(), withToken.values()), "?token= carries a long JWT");
+    }
+
+    @Test
+    void theRecipientIsCheckedExactlyAsReceived() {
+        // Padded with a line feed, CR LF or a space: not 14 ASCII digits, whatever a trim would say.
+        for (String raw : List.of("13002526500013%0A", "13002526500013%0D%0A", "13002526500013%20", "%2013002526500013",
+                "13002526500013+")) {
+            QueryParameters q = QueryParameters.parse("context=c&object=o&recipient=" + raw);
+            assertEquals(List.of("00210"), codes("/v3/insee/sirene/unites_legales/418166096", q.values()), raw);
+        }
+        // Full-width digits are digits to Unicode, not to API Entreprise.
+        assertEquals(List.of("00210"), codes("/v3/insee/sirene/unites_legales/418166096",
+                query("c", "o", "１３００２５２６５０００１３")));
+    }
+
+    @Test
+    void aControlCharacterInAnyValueIs422() {
+        QueryParameters nul = QueryParameters.parse("context=Audit%00x&object=o&recipient=" + RECIPIENT);
+        assertEquals(List.of("00201"), codes("/v3/insee/sirene/unites_legales/418166096", nul.values()));
+        QueryParameters crlf = QueryParameters.parse("context=c&object=o%0D%0Aforged&recipient=" + RECIPIENT);
+        assertEquals(List.of("00202"), codes("/v3/insee/sirene/unites_legales/418166096", crlf.values()));
+        QueryParameters other = QueryParameters.parse("context=c&object=o&recipient=" + RECIPIENT + "&nature_effectif=boeth%0A");
+        assertEquals(List.of("00251"), codes("/v3/insee/sirene/unites_legales/418166096", other.values()));
     }
 
     @Test

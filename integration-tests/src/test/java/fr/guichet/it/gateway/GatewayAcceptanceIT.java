@@ -207,6 +207,9 @@ class GatewayAcceptanceIT {
         // 403 00107: caller outside the habilitation's allowed_ips.
         IssuedToken elsewhere = stack.issueToken(ALL_SCOPES, Map.of("allowed_ips", List.of("10.0.0.0/8")));
         call(gatewayA(), elsewhere).when().get(INSEE_PATH).then().statusCode(403).body("errors[0].code", equalTo("00107"));
+        // /privileges applies the same allow-list as the data routes.
+        given().baseUri(gatewayA()).header("Authorization", "Bearer " + elsewhere.token()).when().get("/privileges")
+                .then().statusCode(403).body("errors[0].code", equalTo("00107"));
 
         // 422: the three traceability parameters together, then recipient, SIREN, SIRET.
         given().baseUri(gatewayA()).header("Authorization", "Bearer " + token.token()).when().get(INSEE_PATH)
@@ -297,6 +300,30 @@ class GatewayAcceptanceIT {
         }
         assertTrue(Math.abs(accepted - n) <= 1, "accepted " + accepted + " of " + 3 * n + " for a quota of " + n + "/min");
         assertEquals(3 * n, accepted + refused);
+    }
+
+    /** A habilitation limited to 2/min serves 2 calls in the minute, whether through its long-lived token or OAuth2 access tokens. */
+    @Test
+    @Order(11)
+    void theHabilitationsQuotaIsSharedByAllItsTokens() {
+        IssuedToken longLived = stack.issueToken(ALL_SCOPES, 2);
+        var client = stack.post(stack.adminToken(), "/admin/oauth-clients", Map.of("habilitation_id", longLived.habilitationId()), 201);
+        List<String> bearers = new ArrayList<>(List.of(longLived.token()));
+        for (int i = 0; i < 3; i++) {
+            bearers.add(given().baseUri(stack.url(Service.TOKEN))
+                    .auth().preemptive().basic(client.get("client_id").asText(), client.get("client_secret").asText())
+                    .formParam("grant_type", "client_credentials")
+                    .when().post("/oauth/token").then().statusCode(200).extract().path("access_token"));
+        }
+        int served = 0;
+        for (int round = 0; round < 2; round++) {
+            for (String bearer : bearers) {
+                int status = call(gatewayA(), null).header("Authorization", "Bearer " + bearer).when().get(INSEE_PATH).statusCode();
+                assertTrue(status == 200 || status == 429, "status " + status);
+                served += status == 200 ? 1 : 0;
+            }
+        }
+        assertEquals(2, served, "calls served in the minute for a habilitation limited to 2/min, over its 4 tokens");
     }
 
     // ---------------------------------------------------------------------------------------
@@ -400,6 +427,9 @@ class GatewayAcceptanceIT {
         call(gatewayA(), victim).when().get(INSEE_PATH).then().statusCode(200);
         call(gatewayB.url(), victim).when().get(INSEE_PATH).then().statusCode(200);
         call(gatewayB.url(), bystander).when().get(INSEE_PATH).then().statusCode(200);
+        // Each replica keeps its own copy of the states it has read: with Redis away, a token a replica
+        // has never seen is checked with token-service, or refused (503 00253) if nobody can tell.
+        call(gatewayA(), bystander).when().get(INSEE_PATH).then().statusCode(200);
 
         stack.post(stack.adminToken(), "/admin/tokens/" + victim.jti() + "/revoke", Map.of("reason", "Jeton divulgué"), 200);
         long revokedAt = System.nanoTime();
@@ -416,6 +446,11 @@ class GatewayAcceptanceIT {
         }
         given().baseUri(gatewayA()).when().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("guichet_gateway_degraded 1.0"));
+
+        // A replica restarted during the outage starts from its persisted revoked set: still refused.
+        gatewayB.stop();
+        gatewayB.start(Duration.ofSeconds(120));
+        call(gatewayB.url(), victim).when().get(INSEE_PATH).then().statusCode(401).body("errors[0].code", equalTo("00105"));
     }
 
     static String abbreviate(String s) {

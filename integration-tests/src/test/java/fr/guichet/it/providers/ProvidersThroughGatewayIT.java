@@ -97,6 +97,8 @@ class ProvidersThroughGatewayIT {
                 .property(Service.ACOSS, "guichet.acoss.document-ttl", "PT" + DOCUMENT_TTL.toSeconds() + "S")
                 .property(Service.GATEWAY, "guichet.gateway.providers.insee.timeout", "PT10S")
                 .property(Service.GATEWAY, "guichet.gateway.client-certificate.ca-file", certs.resolve("ca.pem").toString())
+                // The test plays the ingress: its certificate header is believed from this address only.
+                .property(Service.GATEWAY, "guichet.gateway.client-certificate.trusted-proxies", "127.0.0.1/32")
                 .start();
     }
 

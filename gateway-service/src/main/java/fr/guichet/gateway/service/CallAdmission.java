@@ -1,0 +1,97 @@
+package fr.guichet.gateway.service;
+
+import fr.guichet.common.error.ApiException;
+import fr.guichet.gateway.auth.CallerToken;
+import fr.guichet.gateway.auth.TokenVerifier;
+import fr.guichet.gateway.quota.AddressLimiter;
+import fr.guichet.gateway.validation.QueryParameters;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The first step of every traced call (data routes, {@code /privileges}, documents): the one
+ * parsing of the query ({@link QueryParameters}), the credential and its verification, and the
+ * per-address limit of calls that carry no valid token ({@link AddressLimiter}). Failures are
+ * kept, not thrown, so that each route raises them in its own order (an unknown route is a 404
+ * before the token is looked at).
+ */
+@ApplicationScoped
+public class CallAdmission {
+
+    private final TokenVerifier verifier;
+    private final AddressLimiter addresses;
+
+    public CallAdmission(TokenVerifier verifier, AddressLimiter addresses) {
+        this.verifier = verifier;
+        this.addresses = addresses;
+    }
+
+    /**
+     * What is known of a call before its route handles it.
+     *
+     * @param query             the parsed query; null when {@code queryError} is set
+     * @param token             the verified token; null when {@code tokenError} is set
+     * @param retryAfterSeconds above 0: an unauthenticated caller beyond its address's limit
+     */
+    public record Admitted(QueryParameters query, ApiException queryError, CallerToken token, ApiException tokenError,
+                           long retryAfterSeconds) {
+
+        /** The parsed query, or its 400/422. */
+        public QueryParameters queryOrThrow() {
+            if (queryError != null) {
+                throw queryError;
+            }
+            return query;
+        }
+
+        /** The verified token, or its 401. */
+        public CallerToken tokenOrThrow() {
+            if (tokenError != null) {
+                throw tokenError;
+            }
+            return token;
+        }
+
+        /** Throws 429 {@code 00429} when the address is beyond its unauthenticated limit. */
+        public void throwIfLimited() {
+            if (retryAfterSeconds > 0) {
+                throw Errors.tooManyRequests(retryAfterSeconds);
+            }
+        }
+    }
+
+    /** Parses, authenticates and, for a call without a valid token, counts it against its address. */
+    public Admitted admit(IncomingCall call) {
+        QueryParameters query = null;
+        ApiException queryError = null;
+        try {
+            query = QueryParameters.parse(call.rawQuery());
+        } catch (ApiException e) {
+            queryError = e;
+        }
+        CallerToken token = null;
+        ApiException tokenError = null;
+        try {
+            token = verifier.verify(credential(call, query));
+        } catch (ApiException e) {
+            tokenError = e;
+        }
+        long retryAfter = 0;
+        if (token == null) {
+            long waitMs = addresses.acquire(call.clientIp(), System.currentTimeMillis());
+            retryAfter = waitMs == 0 ? 0 : Math.max(1, (waitMs + 999) / 1000);
+        }
+        return new Admitted(query, queryError, token, tokenError, retryAfter);
+    }
+
+    /** Bearer header, then X-Api-Key, then {@code ?token=} (API Entreprise accepts all three). */
+    static String credential(IncomingCall call, QueryParameters query) {
+        String auth = call.authorization();
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return auth.substring(7).trim();
+        }
+        if (call.apiKey() != null && !call.apiKey().isBlank()) {
+            return call.apiKey().trim();
+        }
+        return query == null ? null : query.token();
+    }
+}

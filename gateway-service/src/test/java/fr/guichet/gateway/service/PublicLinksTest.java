@@ -1,0 +1,45 @@
+package fr.guichet.gateway.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PublicLinksTest {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Shape of provider-insee's sandbox body for an établissement (links to API Entreprise). */
+    static final String SANDBOX = """
+            {"data": {"siret": "13002526500013", "site_web": "https://entreprise.api.gouv.fr/about"},
+             "links": {"unite_legale": "https://entreprise.api.gouv.fr/api/v3/insee/unites_legales/130025265"},
+             "meta": {"date_derniere_mise_a_jour": 1618396818}}""";
+
+    @Test
+    void linksPointAtTheGatewaysPublicBaseUrl() throws Exception {
+        PublicLinks links = new PublicLinks(MAPPER, "https://api.guichet.example/");
+        JsonNode body = MAPPER.readTree(links.rewrite(SANDBOX.getBytes(StandardCharsets.UTF_8), "application/json"));
+        assertEquals("https://api.guichet.example/v3/insee/unites_legales/130025265", body.at("/links/unite_legale").asText());
+        assertEquals("https://entreprise.api.gouv.fr/about", body.at("/data/site_web").asText(), "only links are links");
+        assertFalse(body.toString().contains("entreprise.api.gouv.fr/api"));
+    }
+
+    @Test
+    void withoutPublicBaseUrlLinksAreRelativeToTheGateway() throws Exception {
+        PublicLinks links = new PublicLinks(MAPPER, "");
+        JsonNode body = MAPPER.readTree(links.rewrite(SANDBOX.getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-8"));
+        assertEquals("/v3/insee/unites_legales/130025265", body.at("/links/unite_legale").asText());
+    }
+
+    @Test
+    void bodiesWithoutUpstreamLinksAreLeftAlone() {
+        PublicLinks links = new PublicLinks(MAPPER, "https://api.guichet.example");
+        byte[] plain = "{\"data\":{},\"links\":{}}".getBytes(StandardCharsets.UTF_8);
+        assertSame(plain, links.rewrite(plain, "application/json"));
+        byte[] pdf = "%PDF entreprise.api.gouv.fr".getBytes(StandardCharsets.US_ASCII);
+        assertSame(pdf, links.rewrite(pdf, "application/pdf"));
+    }
+}
