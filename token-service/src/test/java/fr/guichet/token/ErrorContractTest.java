@@ -100,7 +100,7 @@ class ErrorContractTest {
                 given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "x"))
                         .post("/admin/tokens/00000000-0000-4000-8000-000000000001/revoke"));
         check(Request.Method.GET, "/internal/tokens/00000000-0000-4000-8000-000000000001", 404,
-                given().get("/internal/tokens/00000000-0000-4000-8000-000000000001"));
+                Fixtures.internal().get("/internal/tokens/00000000-0000-4000-8000-000000000001"));
         check(Request.Method.GET, "/me/tokens/x/stats", 401, given().get("/me/tokens/x/stats"));
     }
 

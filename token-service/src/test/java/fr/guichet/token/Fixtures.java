@@ -58,6 +58,29 @@ public final class Fixtures {
         return sum % 10 == 0;
     }
 
+    /** The service secret of {@code %test} ({@code guichet.service-auth.secret}). */
+    public static final String SERVICE_SECRET = "test-service-auth-secret-guichet-32-bytes";
+
+    /** A request as the gateway sends it to {@code /internal/...}: with its service credential. */
+    public static io.restassured.specification.RequestSpecification internal() {
+        return given().header(fr.guichet.common.security.ServiceCredentials.HEADER,
+                new fr.guichet.common.security.ServiceCredentials(SERVICE_SECRET).credentialFor("gateway", "token-service"));
+    }
+
+    /**
+     * A request whose TCP connection leaves from {@code sourceAddress} (a loopback address such as
+     * {@code 127.0.0.2}), so that tests can play a client at another address.
+     */
+    public static io.restassured.specification.RequestSpecification from(String sourceAddress) {
+        try {
+            java.net.InetAddress local = java.net.InetAddress.getByName(sourceAddress);
+            return given().baseUri("http://127.0.0.1").config(io.restassured.RestAssured.config().httpClient(
+                    io.restassured.config.HttpClientConfig.httpClientConfig().setParam("http.route.local-address", local)));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     public static String adminToken() {
         return given().auth().preemptive().basic("admin", ADMIN_SECRET)
                 .when().post("/auth/admin-tokens")

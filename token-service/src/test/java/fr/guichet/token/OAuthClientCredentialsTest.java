@@ -31,8 +31,6 @@ class OAuthClientCredentialsTest {
 
     @BeforeEach
     void client() {
-        // Failed attempts of earlier runs from this address must not leak into this one.
-        redis.key().del("guichet:throttle:auth:oauth:ip:127.0.0.1");
         admin = Fixtures.adminToken();
         habilitation = (String) Fixtures.issuedToken(admin).get("habilitation_id");
         Map<String, Object> client = given().auth().oauth2(admin).contentType(ContentType.JSON)
@@ -92,18 +90,22 @@ class OAuthClientCredentialsTest {
     }
 
     @Test
-    void bruteForceIsThrottled() {
-        for (int i = 0; i < 10; i++) {
-            given().auth().preemptive().basic(clientId, "guess-" + i).formParam("grant_type", "client_credentials")
-                    .when().post("/oauth/token").then().statusCode(401);
+    void issuanceIsBoundedPerHabilitation() {
+        // guichet.token.oauth.max-live-access-tokens=3 in %test; the long-lived token does not count.
+        for (int i = 0; i < 3; i++) {
+            given().auth().preemptive().basic(clientId, clientSecret).formParam("grant_type", "client_credentials")
+                    .when().post("/oauth/token").then().statusCode(200);
         }
-        // Even the right secret is refused until the window ends.
         given().auth().preemptive().basic(clientId, clientSecret).formParam("grant_type", "client_credentials")
                 .when().post("/oauth/token").then().statusCode(429).header("Retry-After", notNullValue())
-                .body("error", equalTo("temporarily_unavailable"));
-        redis.key().del("guichet:throttle:auth:oauth:client:" + clientId);
-        given().auth().preemptive().basic(clientId, clientSecret).formParam("grant_type", "client_credentials")
-                .when().post("/oauth/token").then().statusCode(200);
+                .body("error", equalTo("temporarily_unavailable")).body("errors[0].code", equalTo("00808"));
+        // A second client of the same habilitation shares the bound: it is the habilitation's.
+        Map<String, Object> second = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("habilitation_id", habilitation)).when().post("/admin/oauth-clients")
+                .then().statusCode(201).extract().jsonPath().getMap("");
+        given().auth().preemptive().basic((String) second.get("client_id"), (String) second.get("client_secret"))
+                .formParam("grant_type", "client_credentials")
+                .when().post("/oauth/token").then().statusCode(429).body("errors[0].code", equalTo("00808"));
     }
 
     @Test

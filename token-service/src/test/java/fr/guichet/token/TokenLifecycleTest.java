@@ -62,7 +62,7 @@ class TokenLifecycleTest {
         assertEquals("revoked", redis.hash(String.class).hget("guichet:token:" + newJti, "status"));
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("guichet_token_revocation_duration_seconds_count"), "revocation timer exported");
-        given().when().get("/internal/tokens/" + newJti).then().statusCode(200).body("status", equalTo("revoked"));
+        Fixtures.internal().when().get("/internal/tokens/" + newJti).then().statusCode(200).body("status", equalTo("revoked"));
         Fixtures.postReason(admin, "/admin/tokens/" + newJti + "/revoke", "encore")
                 .statusCode(409).body("errors[0].code", equalTo("00802"));
         Fixtures.postReason(admin, "/admin/tokens/" + newJti + "/prolong", "trop tard").statusCode(409);

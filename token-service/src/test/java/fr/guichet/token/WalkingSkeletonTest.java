@@ -72,7 +72,7 @@ class WalkingSkeletonTest {
         assertEquals("entreprise", copy.get("api_kind"));
         assertEquals(String.valueOf(claims.getExpirationTime().getValue()), copy.get("exp"));
 
-        given().when().get("/internal/tokens/" + jti)
+        Fixtures.internal().when().get("/internal/tokens/" + jti)
                 .then().statusCode(200)
                 .body("status", equalTo("active"))
                 .body("scopes", equalTo(List.of(Fixtures.SCOPE)))
@@ -83,9 +83,9 @@ class WalkingSkeletonTest {
 
     @Test
     void internalLookupOfUnknownTokenIs404() {
-        given().when().get("/internal/tokens/6f1c2a34-0000-4000-8000-000000000000").then().statusCode(404)
+        Fixtures.internal().when().get("/internal/tokens/6f1c2a34-0000-4000-8000-000000000000").then().statusCode(404)
                 .body("errors[0].code", equalTo("00003"));
-        given().when().get("/internal/tokens/not-a-uuid").then().statusCode(404);
+        Fixtures.internal().when().get("/internal/tokens/not-a-uuid").then().statusCode(404);
     }
 
     @Test
@@ -93,7 +93,7 @@ class WalkingSkeletonTest {
         String admin = Fixtures.adminToken();
         String jti = (String) Fixtures.issuedToken(admin).get("jti");
         redis.key().del("guichet:token:" + jti);
-        given().when().get("/internal/tokens/" + jti).then().statusCode(200).body("status", equalTo("active"));
+        Fixtures.internal().when().get("/internal/tokens/" + jti).then().statusCode(200).body("status", equalTo("active"));
         assertEquals("active", redis.hash(String.class).hget("guichet:token:" + jti, "status"));
     }
 

@@ -42,8 +42,9 @@ public class AdminAuthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<SessionView> issue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                   @Context HttpServerRequest request) {
-        String subject = "admin:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
-        return guard.blockedFor(subject, config.oauth().maxFailures()).flatMap(wait -> {
+        // Per address with backoff, never a lockout of the admin account itself.
+        String subject = AttemptGuard.address("admin", request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        return guard.blockedFor(subject).flatMap(wait -> {
             if (wait > 0) {
                 return Uni.createFrom().failure(TokenErrors.tooManyAttempts(wait));
             }
@@ -51,7 +52,7 @@ public class AdminAuthResource {
             boolean ok = credentials.isPresent() && "admin".equals(credentials.get().user())
                     && BasicCredentials.same(credentials.get().secret(), config.admin().bootstrapSecret());
             if (!ok) {
-                return guard.failed(subject, config.oauth().failureWindow())
+                return guard.failed(subject)
                         .chain(() -> Uni.createFrom().failure(TokenErrors.unauthorized(
                                 "Identifiants d'administration invalides (Basic admin:<secret d'amorçage>).")));
             }

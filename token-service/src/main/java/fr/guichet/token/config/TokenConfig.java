@@ -33,6 +33,8 @@ public interface TokenConfig {
 
     TraceService traceService();
 
+    Throttle throttle();
+
     @WithDefault("5m")
     Duration reconciliationEvery();
 
@@ -74,12 +76,39 @@ public interface TokenConfig {
         @WithDefault("1h")
         Duration accessTokenTtl();
 
-        /** Failed client authentications allowed per client id (and per IP) within the window. */
+        /**
+         * Live (unexpired, unrevoked) access tokens a habilitation may hold at once; one more
+         * request answers 429 until the oldest ends. Bounds what a client can mint.
+         */
         @WithDefault("10")
-        int maxFailures();
+        int maxLiveAccessTokens();
+    }
+
+    /**
+     * Throttling of guesses per client address ({@code AttemptGuard}): free failures within the
+     * window, then a block that doubles from first-delay up to max-delay.
+     */
+    interface Throttle {
+        /** Failed authentications (OAuth2 client, admin secret) an address may make before backoff. */
+        @WithDefault("5")
+        int freeFailures();
+
+        /** Magic-link requests an address may make before backoff (an office behind one NAT asks several). */
+        @WithDefault("20")
+        int magicLinkRequests();
 
         @WithDefault("15m")
-        Duration failureWindow();
+        Duration window();
+
+        @WithDefault("1s")
+        Duration firstDelay();
+
+        @WithDefault("15m")
+        Duration maxDelay();
+
+        /** Magic-link e-mails sent to one address per link lifetime; further requests send nothing. */
+        @WithDefault("5")
+        int mailsPerAddress();
     }
 
     interface Partner {

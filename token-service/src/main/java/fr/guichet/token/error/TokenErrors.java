@@ -12,7 +12,9 @@ import java.util.Map;
  * {@code 008xx} range: {@code 00800} unreadable body, {@code 00801} invalid field,
  * {@code 00802} transition out of order, {@code 00803} token already retrieved,
  * {@code 00804} trace-service unavailable, {@code 00805} too many attempts, {@code 00806} mail unavailable,
- * {@code 00807} revocation recorded but not yet propagated.
+ * {@code 00807} revocation recorded but not yet propagated, {@code 00808} too many live OAuth2
+ * access tokens for one habilitation (429), {@code 00809} internal route without a valid service
+ * credential (401).
  */
 public final class TokenErrors {
 
@@ -27,6 +29,13 @@ public final class TokenErrors {
 
     public static ApiException conflict(String detail) {
         return new ApiException(409, CATALOGUE.error("00015").withDetail(detail));
+    }
+
+    /** {@code 00809} (401): an internal route called without a valid {@code X-Guichet-Service-Token}. */
+    public static ApiException serviceCredentialRequired() {
+        return new ApiException(401, new ApiError("00809", "Service non authentifié",
+                "Cette route interne n'accepte que les services de Guichet (en-tête X-Guichet-Service-Token valide).",
+                null, Map.of()));
     }
 
     public static ApiException unauthorized(String detail) {
@@ -72,6 +81,11 @@ public final class TokenErrors {
         return new ApiException(429, new ApiError("00805", "Trop de tentatives",
                 "Trop de tentatives d'authentification échouées. Réessayez dans " + retryAfterSeconds + " secondes.",
                 null, Map.of("retry_in", retryAfterSeconds)));
+    }
+
+    /** {@code 00808} (429): issuance of OAuth2 access tokens is bounded per habilitation. */
+    public static ApiError tooManyAccessTokensError(String detail, long retryAfterSeconds) {
+        return new ApiError("00808", "Trop de jetons d'accès", detail, null, Map.of("retry_in", retryAfterSeconds));
     }
 
     public static ApiException mailUnavailable() {

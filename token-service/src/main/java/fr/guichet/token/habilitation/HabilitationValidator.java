@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class HabilitationValidator {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 .()-]{6,20}$");
     static final int MAX_RATE_LIMIT = 100_000;
     static final int DEFAULT_RATE_LIMIT = 250;
@@ -119,7 +118,7 @@ public class HabilitationValidator {
         if (c == null) {
             return;
         }
-        if (c.email() == null || !EMAIL.matcher(c.email().trim()).matches()) {
+        if (!EmailAddresses.isValid(c.email())) {
             errors.add(TokenErrors.invalidError("contacts." + role + ".email",
                     "L'adresse e-mail du contact " + role + " n'est pas valide."));
         }

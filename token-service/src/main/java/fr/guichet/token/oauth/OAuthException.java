@@ -9,9 +9,13 @@ public class OAuthException extends RuntimeException {
     private final Long retryAfter;
 
     OAuthException(int status, String error, String description, boolean basicChallenge, Long retryAfter) {
-        super(error, null, false, false);
+        this(status, new OAuthError(error, description), basicChallenge, retryAfter);
+    }
+
+    private OAuthException(int status, OAuthError error, boolean basicChallenge, Long retryAfter) {
+        super(error.error(), null, false, false);
         this.status = status;
-        this.error = new OAuthError(error, description);
+        this.error = error;
         this.basicChallenge = basicChallenge;
         this.retryAfter = retryAfter;
     }
@@ -41,6 +45,18 @@ public class OAuthException extends RuntimeException {
     static OAuthException throttled(long retryAfter) {
         return new OAuthException(429, "temporarily_unavailable",
                 "Trop de tentatives d'authentification échouées. Réessayez dans " + retryAfter + " secondes.", false, retryAfter);
+    }
+
+    /**
+     * 429: the habilitation already holds {@code max} live access tokens ({@code 00808}); the
+     * client should reuse the one it has until it expires.
+     */
+    static OAuthException tooManyAccessTokens(int max, long retryAfter) {
+        String detail = "Cette habilitation détient déjà " + max + " jetons d'accès en cours de validité : "
+                + "réutilisez-les jusqu'à leur expiration. Réessayez dans " + retryAfter + " secondes.";
+        return new OAuthException(429, new OAuthError("temporarily_unavailable", detail,
+                java.util.List.of(fr.guichet.token.error.TokenErrors.tooManyAccessTokensError(detail, retryAfter))),
+                false, retryAfter);
     }
 
     public int status() {

@@ -98,42 +98,54 @@ public class OAuthService {
     }
 
     /**
-     * Authenticates the client (throttled per client id and per caller address), checks the
-     * requested scopes against the habilitation's, and issues an {@code at+jwt} access token.
+     * Authenticates the client, checks the requested scopes against the habilitation's, and issues
+     * an {@code at+jwt} access token. Failed authentications slow down the caller's address only
+     * ({@link AttemptGuard}), never the client id: the real client, elsewhere, keeps working.
+     * Issuance is bounded: a habilitation holds at most {@code guichet.token.oauth.max-live-access-tokens}
+     * live access tokens (429 {@code temporarily_unavailable} / {@code 00808} beyond, with Retry-After).
      */
     public Uni<Grant> clientCredentials(String clientId, String secret, boolean basic, String requestedScope, String callerIp) {
-        String byClient = "oauth:client:" + clientId;
-        String byIp = "oauth:ip:" + callerIp;
-        int max = config.oauth().maxFailures();
-        return guard.blockedFor(byClient, max)
-                .flatMap(wait -> wait > 0 ? Uni.createFrom().item(wait) : guard.blockedFor(byIp, max * 5))
-                .flatMap(wait -> {
-                    if (wait > 0) {
-                        return Uni.createFrom().failure(OAuthException.throttled(wait));
+        String byAddress = AttemptGuard.address("oauth", callerIp);
+        return guard.blockedFor(byAddress).flatMap(wait -> {
+            if (wait > 0) {
+                return Uni.createFrom().failure(OAuthException.throttled(wait));
+            }
+            return Panache.withTransaction(() -> OAuthClient.<OAuthClient>findById(clientId).flatMap(client -> {
+                if (client == null || client.revokedAt != null || !ClientSecrets.matches(secret, client.secretHash)) {
+                    return guard.failed(byAddress)
+                            .chain(() -> Uni.createFrom().failure(OAuthException.invalidClient(basic)));
+                }
+                return HabilitationService.loadForUpdate(client.habilitationId).flatMap(loaded -> {
+                    if (loaded.habilitation().status() != HabilitationStatus.VALIDATED) {
+                        return Uni.createFrom().failure(OAuthException.unauthorizedClient(
+                                "L'habilitation de ce client n'est pas (ou plus) validée."));
                     }
-                    return Panache.withTransaction(() -> OAuthClient.<OAuthClient>findById(clientId).flatMap(client -> {
-                        if (client == null || client.revokedAt != null || !ClientSecrets.matches(secret, client.secretHash)) {
-                            return guard.failed(byClient, config.oauth().failureWindow())
-                                    .chain(() -> guard.failed(byIp, config.oauth().failureWindow()))
-                                    .chain(() -> Uni.createFrom().failure(OAuthException.invalidClient(basic)));
+                    List<String> granted = grantedScopes(requestedScope, loaded.habilitation().scopes);
+                    Instant now = time.now();
+                    // Counted under the habilitation's row lock: concurrent requests cannot overshoot.
+                    return liveAccessTokens(loaded.habilitation().id, now).flatMap(live -> {
+                        int max = config.oauth().maxLiveAccessTokens();
+                        if (live.size() >= max) {
+                            long retry = Math.max(1, live.get(0).endsAt.getEpochSecond() - now.getEpochSecond());
+                            return Uni.createFrom().failure(OAuthException.tooManyAccessTokens(max, retry));
                         }
-                        return HabilitationService.loadForUpdate(client.habilitationId).flatMap(loaded -> {
-                            if (loaded.habilitation().status() != HabilitationStatus.VALIDATED) {
-                                return Uni.createFrom().failure(OAuthException.unauthorizedClient(
-                                        "L'habilitation de ce client n'est pas (ou plus) validée."));
-                            }
-                            List<String> granted = grantedScopes(requestedScope, loaded.habilitation().scopes);
-                            Instant now = time.now();
-                            Instant exp = now.plus(config.oauth().accessTokenTtl());
-                            TokenService.Issued issued = tokens.sign(loaded, Token.KIND_OAUTH, granted, exp, clientId, now);
-                            return issued.token().persist().replaceWith(issued);
-                        });
-                    }))
-                            .call(issued -> copy.write(issued.state()))
-                            .call(() -> guard.succeeded(byClient))
-                            .map(issued -> new Grant(issued.jwt(), config.oauth().accessTokenTtl().toSeconds(),
-                                    issued.token().scopes));
+                        Instant exp = now.plus(config.oauth().accessTokenTtl());
+                        TokenService.Issued issued = tokens.sign(loaded, Token.KIND_OAUTH, granted, exp, clientId, now);
+                        return issued.token().persist().replaceWith(issued);
+                    });
                 });
+            }))
+                    .call(issued -> copy.write(issued.state()))
+                    .call(() -> guard.succeeded(byAddress))
+                    .map(issued -> new Grant(issued.jwt(), config.oauth().accessTokenTtl().toSeconds(),
+                            issued.token().scopes));
+        });
+    }
+
+    /** The habilitation's live access tokens, the one ending first first. */
+    private static Uni<List<Token>> liveAccessTokens(UUID habilitationId, Instant now) {
+        return Token.list("kind = ?1 and habilitationId = ?2 and revokedAt is null and endsAt > ?3 order by endsAt",
+                Token.KIND_OAUTH, habilitationId, now);
     }
 
     /** No scope asked: all the habilitation's; otherwise a subset of them, else invalid_scope. */

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -39,8 +41,9 @@ public class MagicLinkResource {
     MagicLinkService links;
 
     @POST
-    public Uni<Response> request(LinkRequest body) {
-        return links.request(body == null ? null : body.email())
+    public Uni<Response> request(LinkRequest body, @Context HttpServerRequest http) {
+        String ip = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        return links.request(body == null ? null : body.email(), ip)
                 .map(ignored -> Response.accepted(Map.of("message",
                         "Si cette adresse est celle d'un contact d'une organisation, un lien de connexion vient d'y être envoyé."))
                         .build());

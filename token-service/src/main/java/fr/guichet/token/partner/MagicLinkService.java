@@ -4,7 +4,7 @@ import fr.guichet.token.auth.AttemptGuard;
 import fr.guichet.token.auth.SessionTokens;
 import fr.guichet.token.config.TokenConfig;
 import fr.guichet.token.error.TokenErrors;
-import fr.guichet.token.habilitation.Habilitation;
+import fr.guichet.token.habilitation.EmailAddresses;
 import fr.guichet.token.organisation.Organisation;
 import fr.guichet.token.time.TimeSource;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -21,11 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,9 +34,6 @@ public class MagicLinkService {
 
     private static final Logger LOG = Logger.getLogger(MagicLinkService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
-    /** Link requests allowed per address within the partner session window. */
-    static final int MAX_REQUESTS = 5;
 
     /** A partner session. */
     public record Session(String accessToken, long expiresIn, String siret) {
@@ -60,23 +54,36 @@ public class MagicLinkService {
     @Inject
     TokenConfig config;
 
+    @Inject
+    DemarcheAccess access;
+
     /**
-     * Sends a link to {@code email} for each organisation where it is a contact. The answer never
-     * says whether the address is known.
+     * Sends a link to {@code email} for each organisation where it is the contact of a démarche
+     * that still grants access ({@link DemarcheAccess}). The answer never says whether the address
+     * is known.
      */
-    public Uni<Void> request(String rawEmail) {
-        if (rawEmail == null || !EMAIL.matcher(rawEmail.trim()).matches()) {
+    public Uni<Void> request(String rawEmail, String callerIp) {
+        if (!EmailAddresses.isValid(rawEmail)) {
             return Uni.createFrom().failure(TokenErrors.invalid("email", "Le champ « email » doit être une adresse e-mail valide."));
         }
-        String email = rawEmail.trim().toLowerCase();
-        String throttleKey = "magic-link:" + email;
-        return guard.blockedFor(throttleKey, MAX_REQUESTS).flatMap(wait -> {
+        String email = rawEmail.strip().toLowerCase(Locale.ROOT);
+        // Requests slow down the asking address (backoff), never the person the link is for.
+        String byAddress = AttemptGuard.address("magic-link", callerIp);
+        return guard.blockedFor(byAddress).flatMap(wait -> {
             if (wait > 0) {
                 return Uni.createFrom().failure(TokenErrors.tooManyAttempts(wait));
             }
-            return guard.failed(throttleKey, config.partner().magicLinkTtl())
-                    .chain(() -> createLinks(email))
-                    .flatMap(links -> send(email, links));
+            return guard.failed(byAddress, config.throttle().magicLinkRequests())
+                    .chain(() -> guard.count("magic-link:mail:" + sha256(email), config.partner().magicLinkTtl()))
+                    .flatMap(mails -> {
+                        if (mails > config.throttle().mailsPerAddress()) {
+                            // The mailbox already holds links sent within one link lifetime, all still
+                            // valid: nobody is locked out, the mailbox is just not flooded.
+                            LOG.debug("Magic link not sent: mail cap of the address reached");
+                            return Uni.createFrom().voidItem();
+                        }
+                        return createLinks(email).flatMap(links -> send(email, links));
+                    });
         });
     }
 
@@ -84,33 +91,24 @@ public class MagicLinkService {
     }
 
     private Uni<List<Link>> createLinks(String email) {
-        String pattern = "%" + email.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return Panache.withTransaction(() -> Habilitation.<Habilitation>list(
-                        "contacts is not null and lower(contacts) like ?1", pattern)
-                .flatMap(habs -> {
-                    Set<UUID> orgIds = new LinkedHashSet<>();
-                    habs.stream().filter(h -> h.contacts.emails().contains(email)).forEach(h -> orgIds.add(h.organisationId));
-                    if (orgIds.isEmpty()) {
-                        return Uni.createFrom().item(List.<Link>of());
-                    }
-                    return Organisation.<Organisation>list("id in ?1", orgIds).flatMap(orgs -> {
-                        Instant now = time.now();
-                        List<Link> links = new ArrayList<>();
-                        Uni<Void> chain = Uni.createFrom().voidItem();
-                        for (Organisation org : orgs) {
-                            String secret = newSecret();
-                            MagicLink link = new MagicLink();
-                            link.tokenHash = sha256(secret);
-                            link.organisationId = org.id;
-                            link.email = email;
-                            link.createdAt = now;
-                            link.expiresAt = now.plus(config.partner().magicLinkTtl());
-                            links.add(new Link(secret, org));
-                            chain = chain.chain(() -> link.persist().replaceWithVoid());
-                        }
-                        return chain.replaceWith(links);
-                    });
-                }));
+        // Only the organisations where the address is the contact of a démarche that still grants.
+        return Panache.withTransaction(() -> access.organisationsOf(email).flatMap(orgs -> {
+            Instant now = time.now();
+            List<Link> links = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Organisation org : orgs) {
+                String secret = newSecret();
+                MagicLink link = new MagicLink();
+                link.tokenHash = sha256(secret);
+                link.organisationId = org.id;
+                link.email = email;
+                link.createdAt = now;
+                link.expiresAt = now.plus(config.partner().magicLinkTtl());
+                links.add(new Link(secret, org));
+                chain = chain.chain(() -> link.persist().replaceWithVoid());
+            }
+            return chain.replaceWith(links);
+        }));
     }
 
     private Uni<Void> send(String email, List<Link> links) {
@@ -147,6 +145,13 @@ public class MagicLinkService {
                                 "Lien de connexion invalide, expiré ou déjà utilisé : demandez-en un nouveau."));
                     }
                     return MagicLink.<MagicLink>findById(hash)
+                            .call(link -> access.mayLogIn(link.email, link.organisationId).invoke(allowed -> {
+                                // the démarche was refused, revoked or ended since the link left
+                                if (!allowed) {
+                                    throw TokenErrors.unauthorized(
+                                            "Cette adresse n'est plus le contact d'aucune démarche active de l'organisation.");
+                                }
+                            }))
                             .flatMap(link -> Organisation.<Organisation>findById(link.organisationId)
                                     .map(org -> {
                                         String jwt = sessions.issue(link.email, List.of(SessionTokens.GROUP_PARTNER),

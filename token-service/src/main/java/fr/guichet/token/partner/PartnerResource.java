@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Partner dashboard API (role {@code partner}): only the session's own organisation. */
+/** Partner dashboard API (role {@code partner}): only the démarches the person is a contact of ({@link DemarcheAccess}). */
 @Tag(name = "Espace partenaire", description = "Habilitations, jetons, statistiques et contacts de l'organisation connectée (rôle partner)")
 @Path("/me")
 @RolesAllowed(SessionTokens.GROUP_PARTNER)
@@ -44,27 +44,27 @@ public class PartnerResource {
     @GET
     @Path("/habilitations")
     public Uni<Map<String, List<HabilitationView>>> habilitations() {
-        return partner.habilitations(siret()).map(list -> Map.of("data", list));
+        return partner.habilitations(person()).map(list -> Map.of("data", list));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/habilitations/{id}/contacts")
     public Uni<HabilitationView> contacts(@PathParam("id") String id, Contacts contacts) {
-        return partner.updateContacts(siret(), uuid(id), contacts, session.getSubject());
+        return partner.updateContacts(person(), uuid(id), contacts);
     }
 
     @GET
     @Path("/tokens")
     public Uni<Map<String, List<TokenView>>> tokens() {
-        return partner.tokens(siret()).map(list -> Map.of("data", list));
+        return partner.tokens(person()).map(list -> Map.of("data", list));
     }
 
     /** One-time retrieval of the token value; afterwards 410. */
     @POST
     @Path("/tokens/{jti}/retrieve")
     public Uni<Map<String, String>> retrieve(@PathParam("jti") String jti) {
-        return partner.retrieve(siret(), uuid(jti), session.getSubject()).map(value -> Map.of("jti", jti, "token", value));
+        return partner.retrieve(person(), uuid(jti)).map(value -> Map.of("jti", jti, "token", value));
     }
 
     @GET
@@ -78,22 +78,24 @@ public class PartnerResource {
         if (status != null && (status < 100 || status > 599)) {
             throw TokenErrors.invalid("status", "Le paramètre « status » doit être un statut HTTP (100 à 599).");
         }
-        return partner.lastRequests(siret(), uuid(jti), new PartnerService.RequestFilter(limit == null ? 50 : limit, status,
+        return partner.lastRequests(person(), uuid(jti), new PartnerService.RequestFilter(limit == null ? 50 : limit, status,
                 operation, instant("from", from), instant("to", to)));
     }
 
     @GET
     @Path("/tokens/{jti}/stats")
     public Uni<JsonNode> stats(@PathParam("jti") String jti, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return partner.stats(siret(), uuid(jti), instant("from", from), instant("to", to));
+        return partner.stats(person(), uuid(jti), instant("from", from), instant("to", to));
     }
 
-    private String siret() {
+    /** The person behind the session: its e-mail (subject) and its organisation's SIRET. */
+    private DemarcheAccess.Person person() {
         String siret = session.getClaim("siret");
-        if (siret == null) {
+        String email = session.getSubject();
+        if (siret == null || email == null || email.isBlank()) {
             throw TokenErrors.forbidden("Cette session n'est rattachée à aucune organisation.");
         }
-        return siret;
+        return new DemarcheAccess.Person(email, siret);
     }
 
     private static String instant(String name, String value) {

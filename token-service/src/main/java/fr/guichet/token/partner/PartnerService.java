@@ -5,11 +5,9 @@ import fr.guichet.token.audit.AdminAction;
 import fr.guichet.token.audit.AuditService;
 import fr.guichet.token.error.TokenErrors;
 import fr.guichet.token.habilitation.Contacts;
-import fr.guichet.token.habilitation.Habilitation;
 import fr.guichet.token.habilitation.HabilitationService;
 import fr.guichet.token.habilitation.HabilitationView;
 import fr.guichet.token.key.SecretBox;
-import fr.guichet.token.organisation.Organisation;
 import fr.guichet.token.time.TimeSource;
 import fr.guichet.token.token.Token;
 import fr.guichet.token.token.TokenView;
@@ -28,8 +26,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * The partner dashboard: everything is scoped to the session's SIRET. Anything belonging to
- * another organisation answers 404, exactly like something that does not exist.
+ * The partner dashboard: a person sees and changes only the démarches {@link DemarcheAccess}
+ * lets them act on. Anything else answers 404, exactly like something that does not exist.
  */
 @ApplicationScoped
 public class PartnerService {
@@ -42,6 +40,9 @@ public class PartnerService {
 
     @Inject
     HabilitationService habilitations;
+
+    @Inject
+    DemarcheAccess access;
 
     @Inject
     SecretBox box;
@@ -59,22 +60,28 @@ public class PartnerService {
     @Inject
     TraceCredentials credentials;
 
-    public Uni<List<HabilitationView>> habilitations(String siret) {
-        return Panache.withSession(() -> organisation(siret).flatMap(org -> Habilitation.listByOrganisation(org.id)
-                .map(list -> list.stream().map(h -> HabilitationView.of(h, org.siret)).toList())));
+    /** The habilitations this person may act on (see {@link DemarcheAccess}). */
+    public Uni<List<HabilitationView>> habilitations(DemarcheAccess.Person person) {
+        return Panache.withSession(() -> access.habilitations(person)
+                .map(list -> list.stream().map(h -> HabilitationView.of(h, person.siret())).toList()));
     }
 
-    public Uni<List<TokenView>> tokens(String siret) {
+    /** The API tokens of the habilitations this person may act on, newest first. */
+    public Uni<List<TokenView>> tokens(DemarcheAccess.Person person) {
         Instant now = time.now();
-        return Panache.withSession(() -> organisation(siret).flatMap(org -> Token.<Token>list(
-                        "kind = ?1 and habilitationId in (select h.id from Habilitation h where h.organisationId = ?2) "
-                                + "order by issuedAt desc", Token.KIND_API, org.id)
-                .map(list -> list.stream().map(t -> TokenView.of(t, now)).toList())));
+        return Panache.withSession(() -> access.habilitations(person).flatMap(habs -> {
+            if (habs.isEmpty()) {
+                return Uni.createFrom().item(List.<TokenView>of());
+            }
+            List<UUID> ids = habs.stream().map(h -> h.id).toList();
+            return Token.<Token>list("kind = ?1 and habilitationId in ?2 order by issuedAt desc", Token.KIND_API, ids)
+                    .map(list -> list.stream().map(t -> TokenView.of(t, now)).toList());
+        }));
     }
 
     /** The token value, once: the stored copy is erased as it is handed out. */
-    public Uni<String> retrieve(String siret, UUID jti, String who) {
-        return Panache.withTransaction(() -> ownedToken(siret, jti).flatMap(t -> {
+    public Uni<String> retrieve(DemarcheAccess.Person person, UUID jti) {
+        return Panache.withTransaction(() -> access.token(person, jti).flatMap(t -> {
             if (t.tokenValueEnc == null) {
                 return Uni.createFrom().failure(TokenErrors.alreadyRetrieved(t.isRevoked()
                         ? "Ce jeton est révoqué : sa valeur n'est plus disponible."
@@ -85,26 +92,27 @@ public class PartnerService {
             t.tokenValueEnc = null;
             t.retrievedAt = time.now();
             // Who took the secret and when: the same audit trail as admin actions.
-            return audit.record(AdminAction.of("partner:" + who, "retrieve_token", "token", jti.toString(), null)
-                            .withContext(t.habilitationId.toString(), jti.toString(), siret, null))
+            return audit.record(AdminAction.of("partner:" + person.email(), "retrieve_token", "token", jti.toString(), null)
+                            .withContext(t.habilitationId.toString(), jti.toString(), person.siret(), null))
                     .replaceWith(value);
         }));
     }
 
-    public Uni<HabilitationView> updateContacts(String siret, UUID habilitationId, Contacts contacts, String who) {
-        return Panache.withSession(() -> ownedHabilitation(siret, habilitationId))
-                .flatMap(h -> habilitations.updateContacts(h.id, contacts, "partner:" + who))
+    /** Replaces the contacts of a habilitation this person may act on. */
+    public Uni<HabilitationView> updateContacts(DemarcheAccess.Person person, UUID habilitationId, Contacts contacts) {
+        return Panache.withSession(() -> access.habilitation(person, habilitationId))
+                .flatMap(h -> habilitations.updateContacts(h.id, contacts, "partner:" + person.email()))
                 .map(HabilitationService.Loaded::view);
     }
 
-    public Uni<JsonNode> lastRequests(String siret, UUID jti, RequestFilter filter) {
-        return Panache.withSession(() -> ownedToken(siret, jti))
+    public Uni<JsonNode> lastRequests(DemarcheAccess.Person person, UUID jti, RequestFilter filter) {
+        return Panache.withSession(() -> access.token(person, jti))
                 .flatMap(t -> fromTraceService(traces.requests(credentials.header(), jti.toString(), filter.limit(),
                         filter.status(), filter.operation(), filter.from(), filter.to())));
     }
 
-    public Uni<JsonNode> stats(String siret, UUID jti, String from, String to) {
-        return Panache.withSession(() -> ownedToken(siret, jti))
+    public Uni<JsonNode> stats(DemarcheAccess.Person person, UUID jti, String from, String to) {
+        return Panache.withSession(() -> access.token(person, jti))
                 .flatMap(t -> fromTraceService(traces.stats(credentials.header(), jti.toString(), from, to)));
     }
 
@@ -119,36 +127,6 @@ public class PartnerService {
             LOG.warnf("trace-service unreachable: %s", failure.toString());
             return TokenErrors.traceServiceUnavailable(
                     "Le service de traces est injoignable : statistiques et dernières requêtes momentanément indisponibles.");
-        });
-    }
-
-    private Uni<Organisation> organisation(String siret) {
-        return Organisation.findBySiret(siret).onItem().ifNull()
-                .failWith(() -> TokenErrors.notFound("Organisation inconnue."));
-    }
-
-    private Uni<Token> ownedToken(String siret, UUID jti) {
-        return Token.<Token>findById(jti).flatMap(t -> {
-            if (t == null || !Token.KIND_API.equals(t.kind)) {
-                return Uni.createFrom().failure(TokenErrors.notFound("Jeton inconnu : " + jti));
-            }
-            return ownedHabilitation(siret, t.habilitationId)
-                    .onFailure().transform(f -> TokenErrors.notFound("Jeton inconnu : " + jti))
-                    .replaceWith(t);
-        });
-    }
-
-    private Uni<Habilitation> ownedHabilitation(String siret, UUID id) {
-        return Habilitation.<Habilitation>findById(id).flatMap(h -> {
-            if (h == null) {
-                return Uni.createFrom().failure(TokenErrors.notFound("Habilitation inconnue : " + id));
-            }
-            return Organisation.<Organisation>findById(h.organisationId).flatMap(org -> {
-                if (org == null || !org.siret.equals(siret)) {
-                    return Uni.createFrom().failure(TokenErrors.notFound("Habilitation inconnue : " + id));
-                }
-                return Uni.createFrom().item(h);
-            });
         });
     }
 }

@@ -277,6 +277,12 @@ public class TokenService {
         })).call(copy::write);
     }
 
+    /** Revoked tokens (API and access tokens) whose JWT {@code exp} is still in the future. */
+    public Uni<List<Token>> revokedUnexpired() {
+        return Panache.withSession(() -> Token.<Token>list(
+                "revokedAt is not null and expiresAt > ?1 order by revokedAt", time.now()));
+    }
+
     public Uni<List<TokenView>> expiringBefore(Instant before) {
         Instant now = time.now();
         return Panache.withSession(() -> Token.<Token>list(
