@@ -272,14 +272,16 @@ public class RedisGuard {
         return new GuardDecision(GuardDecision.Outcome.OK, known, r.limit(), r.remaining(), r.resetEpochMs(), 0, null, true);
     }
 
-    private void enterDegraded(RuntimeException e) {
+    /** Switches to degraded mode (local limits, last known states); package-private so tests can simulate an outage. */
+    void enterDegraded(RuntimeException e) {
         if (degraded.compareAndSet(false, true)) {
             LOG.errorf("Redis unreachable (%s): DEGRADED mode, local limits at %.0f%% of each quota, local revocation set",
                     e.toString(), config.degradedShare() * 100);
         }
     }
 
-    private void recovered() {
+    /** Back to normal mode once Redis answers. */
+    void recovered() {
         if (degraded.compareAndSet(true, false)) {
             LOG.info("Redis answers again: normal mode resumed");
             revoked.resubscribe();

@@ -86,6 +86,33 @@ class RedisGuardTest {
     }
 
     @Test
+    void withRedisAwayTheLastStateStillEndsTheTokenAndAnUnknownOneGetsNoState() {
+        CallerToken predecessor = token(0, "active", "hab-" + UUID.randomUUID(), CallerToken.TYPE_API,
+                Instant.now().getEpochSecond() - 60);
+        assertEquals(GuardDecision.Outcome.EXPIRED, guard.check(predecessor, insee(), null).outcome());
+        CallerToken stranger = new CallerToken(UUID.randomUUID().toString(), "hab-" + UUID.randomUUID(), "13002526500013",
+                Set.of(), "JWT", "entreprise", Instant.now().getEpochSecond() + 60);
+        // As when Redis stops answering (the background probe brings normal mode back within a second).
+        guard.enterDegraded(new RuntimeException("Redis stopped for this test"));
+        GuardDecision ended;
+        GuardDecision unknown;
+        try {
+            ended = guard.check(predecessor, insee(), null);
+            unknown = guard.check(stranger, insee(), null);
+        } finally {
+            guard.recovered(); // the other tests count on Redis' exact quotas
+        }
+        if (ended.degraded()) {
+            assertEquals(GuardDecision.Outcome.EXPIRED, ended.outcome(), "the JWT runs for an hour more, its state ended");
+        }
+        if (unknown.degraded()) {
+            // Neither Redis nor token-service (unreachable here) can tell: no state, so the caller refuses (503 00253).
+            assertNull(unknown.state());
+        }
+        assertTrue(ended.degraded() || unknown.degraded(), "at least one check ran degraded");
+    }
+
+    @Test
     void anUnknownStateIsRefusedWith503NotAdmittedWithoutAllowList() {
         CallerToken t = new CallerToken(UUID.randomUUID().toString(), "hab", "13002526500013", Set.of(), "JWT", "entreprise",
                 Instant.now().getEpochSecond() + 60);
