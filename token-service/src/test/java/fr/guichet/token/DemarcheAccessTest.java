@@ -6,17 +6,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class DemarcheAccessTest {
-
-    private static final Pattern LINK = Pattern.compile("jeton=([A-Za-z0-9_-]+)");
 
     @Inject
     MockMailbox mailbox;
@@ -121,18 +115,10 @@ class DemarcheAccessTest {
     }
 
     private String session(String email) {
-        return given().contentType(ContentType.JSON).body(Map.of("token", link(email)))
-                .when().post("/auth/magic-links/session").then().statusCode(200).extract().path("access_token");
+        return PartnerLogins.session(mailbox, email);
     }
 
     private String link(String email) {
-        int before = mailbox.getMailsSentTo(email).size();
-        given().contentType(ContentType.JSON).body(Map.of("email", email))
-                .when().post("/auth/magic-links").then().statusCode(202);
-        List<Mail> mails = mailbox.getMailsSentTo(email);
-        assertEquals(before + 1, mails.size());
-        Matcher m = LINK.matcher(mails.get(mails.size() - 1).getText());
-        assertTrue(m.find(), "link in the mail");
-        return m.group(1);
+        return PartnerLogins.link(mailbox, email);
     }
 }

@@ -6,9 +6,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import fr.guichet.token.time.TimeSource;
 import io.quarkus.test.junit.QuarkusMock;
@@ -19,16 +17,12 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Acceptance: a partner cannot read or change another organisation's habilitations, tokens or traces. */
 @QuarkusTest
 class PartnerApiTest {
-
-    private static final Pattern LINK = Pattern.compile("jeton=([A-Za-z0-9_-]+)");
 
     @Inject
     MockMailbox mailbox;
@@ -147,18 +141,10 @@ class PartnerApiTest {
     }
 
     private String partnerSession(String email) {
-        return given().contentType(ContentType.JSON).body(Map.of("token", requestLink(email)))
-                .when().post("/auth/magic-links/session").then().statusCode(200).extract().path("access_token");
+        return PartnerLogins.session(mailbox, email);
     }
 
     private String requestLink(String email) {
-        int before = mailbox.getMailsSentTo(email).size();
-        given().contentType(ContentType.JSON).body(Map.of("email", email.toUpperCase()))
-                .when().post("/auth/magic-links").then().statusCode(202);
-        List<Mail> mails = mailbox.getMailsSentTo(email);
-        assertEquals(before + 1, mails.size());
-        Matcher m = LINK.matcher(mails.get(mails.size() - 1).getText());
-        assertTrue(m.find(), "link in the mail");
-        return m.group(1);
+        return PartnerLogins.link(mailbox, email);
     }
 }

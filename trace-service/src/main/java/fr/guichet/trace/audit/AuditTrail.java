@@ -3,7 +3,10 @@ package fr.guichet.trace.audit;
 import fr.guichet.common.trace.TraceEvent;
 import fr.guichet.common.trace.UuidV7;
 import fr.guichet.trace.ingestion.service.IngestionService;
+import fr.guichet.trace.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,6 +27,24 @@ public class AuditTrail {
 
     public AuditTrail(IngestionService ingestion) {
         this.ingestion = ingestion;
+    }
+
+    /**
+     * Records a read of traces by an admin or an auditor (who, when, what criteria) before the
+     * data is read; a partner reading its own traces, or token-service reading on its behalf after
+     * its own ownership check, is not recorded here. Runs the blocking insert on a worker thread;
+     * if it fails the read fails: no record, no data.
+     *
+     * @param action e.g. {@code trace_search}, {@code token_requests_read}, {@code token_stats_read}
+     */
+    public Uni<Void> recordRead(SecurityIdentity who, String path, String action, Map<String, String> criteria) {
+        if (!who.hasRole(Roles.ADMIN) && !who.hasRole(Roles.AUDITOR)) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().item(() -> {
+            record(who, "GET", path, action, criteria, 200);
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     public void record(SecurityIdentity who, String method, String path, String action, Map<String, String> parameters,

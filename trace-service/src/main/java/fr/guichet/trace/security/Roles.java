@@ -16,4 +16,18 @@ public final class Roles {
 
     private Roles() {
     }
+
+    /**
+     * The one kind of event a writing client may send: the gateway traces API calls, token-service
+     * its admin actions; {@code null} for any other client (it may write nothing).
+     */
+    public static fr.guichet.common.trace.TraceEvent.Kind kindWrittenBy(String client) {
+        if (CLIENT_GATEWAY.equals(client)) {
+            return fr.guichet.common.trace.TraceEvent.Kind.API_CALL;
+        }
+        if (CLIENT_TOKEN_SERVICE.equals(client)) {
+            return fr.guichet.common.trace.TraceEvent.Kind.ADMIN_ACTION;
+        }
+        return null;
+    }
 }

@@ -96,7 +96,10 @@ class IngestionResourceTest {
     @Test
     void acceptsNdjsonFromTokenService() throws Exception {
         String jti = UUID.randomUUID().toString();
-        List<TraceEvent> events = batch(jti, 3);
+        Instant at = Instant.now().minusSeconds(60);
+        List<TraceEvent> events = List.of(TestEvents.adminAction(jti, "13002526500013", at),
+                TestEvents.adminAction(jti, "13002526500013", at.plusMillis(1)),
+                TestEvents.adminAction(jti, "13002526500013", at.plusMillis(2)));
         String body = events.stream().map(e -> {
             try {
                 return json.writeValueAsString(e);

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Trace events as the gateway emits them. */
+/** Trace events as the gateway (API calls) and token-service (admin actions) emit them. */
 public final class TestEvents {
 
     public static final String GATEWAY_AUTH = basic("gateway", "test-gateway-trace-secret");
@@ -19,6 +19,15 @@ public final class TestEvents {
 
     public static String basic(String user, String secret) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + secret).getBytes());
+    }
+
+    /** An admin action on a token, as token-service sends it. */
+    public static TraceEvent adminAction(String jti, String partnerSiret, Instant at) {
+        Instant ts = at.truncatedTo(ChronoUnit.MICROS);
+        UUID id = UuidV7.at(ts.toEpochMilli());
+        return new TraceEvent(id, ts, TraceEvent.Kind.ADMIN_ACTION, "req-" + id, jti, "hab-" + jti, partnerSiret,
+                "entreprise", "POST", null, "/admin/tokens/" + jti + "/prolong", Map.of(), null, null, 201, null, null,
+                null, "admin", "prolong_token", "Prolongation");
     }
 
     public static TraceEvent apiCall(String jti, String partnerSiret, String siren, int status, Instant at) {

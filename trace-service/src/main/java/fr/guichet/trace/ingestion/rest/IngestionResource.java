@@ -83,6 +83,7 @@ public class IngestionResource {
             throw TraceErrors.invalidParameter("body", "Le lot contient " + nodes.size()
                     + " événements ; au plus " + ingestion.maxBatchSize() + " par requête");
         }
+        String client = security.getUserPrincipal().getName();
         Instant now = ingestion.now();
         List<TraceEvent> valid = new ArrayList<>(nodes.size());
         List<ApiError> errors = new ArrayList<>();
@@ -99,6 +100,11 @@ public class IngestionResource {
                 errors.add(TraceErrors.invalidEvent(i, null, "L'événement est mal formé : " + firstLine(e.getMessage())));
                 continue;
             }
+            java.util.Optional<ApiError> wrongKind = kindRefusal(client, i, event);
+            if (wrongKind.isPresent()) {
+                errors.add(wrongKind.get());
+                continue;
+            }
             List<ApiError> eventErrors = ingestion.validate(i, event, now);
             if (eventErrors.isEmpty()) {
                 valid.add(event);
@@ -106,7 +112,6 @@ public class IngestionResource {
                 errors.addAll(eventErrors);
             }
         }
-        String client = security.getUserPrincipal().getName();
         IngestionResult result = ingestion.store(valid, client);
         if (errors.isEmpty()) {
             return Response.ok(result).build();
@@ -114,6 +119,23 @@ public class IngestionResource {
         LOG.warnf("trace batch from %s: %d events refused, %d stored, %d duplicates", client,
                 nodes.size() - valid.size(), result.accepted(), result.duplicates());
         return Response.status(422).entity(new PartialIngestion(errors, result.accepted(), result.duplicates())).build();
+    }
+
+    /**
+     * Each writing service writes only its own kind of event: the gateway {@code api_call}, token-service
+     * {@code admin_action} ({@link Roles#kindWrittenBy}). Another kind is refused like any invalid event.
+     */
+    static java.util.Optional<ApiError> kindRefusal(String client, int index, TraceEvent event) {
+        TraceEvent.Kind allowed = Roles.kindWrittenBy(client);
+        if (event.kind() == null || event.kind() == allowed) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(TraceErrors.invalidEvent(index, "kind", "Le client « " + client
+                + " » n'écrit que des événements « " + (allowed == null ? "aucun" : wire(allowed)) + " »"));
+    }
+
+    private static String wire(TraceEvent.Kind kind) {
+        return kind == TraceEvent.Kind.API_CALL ? "api_call" : "admin_action";
     }
 
     private List<JsonNode> readArray(InputStream body) {

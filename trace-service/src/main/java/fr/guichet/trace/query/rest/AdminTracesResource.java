@@ -70,7 +70,12 @@ public class AdminTracesResource {
             }
         }
         int n = QueryParams.limit(limit, 100, config.export().maxSearchLimit());
-        return queries.search(filter, n).map(events -> {
+        Map<String, String> criteria = criteria(filter);
+        criteria.put("limit", Integer.toString(n));
+        criteria.put("before", blank(before));
+        TraceFilter query = filter;
+        // the search is on record before anything is read
+        return audit.recordRead(identity, "/admin/traces", "trace_search", criteria).chain(() -> queries.search(query, n)).map(events -> {
             String next = events.size() < n ? null
                     : new TraceFilter.Cursor(events.get(n - 1).timestamp(), events.get(n - 1).id()).toString();
             return new SearchPage(events, new SearchMeta(next));
@@ -107,15 +112,8 @@ public class AdminTracesResource {
         }
         TraceFilter filter = filter(organisation, token, siren, siret, recipient, status, operation, from, to, false);
         // the export is on record before its first row leaves
-        Map<String, String> criteria = new LinkedHashMap<>();
+        Map<String, String> criteria = criteria(filter);
         criteria.put("format", f.name().toLowerCase(java.util.Locale.ROOT));
-        criteria.put("organisation", filter.organisation());
-        criteria.put("token", filter.token());
-        criteria.put("siren", filter.siren());
-        criteria.put("siret", filter.siret());
-        criteria.put("recipient", filter.recipient());
-        criteria.put("from", filter.from().toString());
-        criteria.put("to", filter.to().toString());
         audit.record(identity, "GET", "/admin/traces/export", "trace_export", criteria, 200);
         StreamingOutput body = out -> exports.export(filter, f, out);
         String type = f == ExportService.Format.CSV ? ExportResponses.CSV : ExportResponses.NDJSON;
@@ -142,6 +140,21 @@ public class AdminTracesResource {
                     "Indiquez au moins un critère : organisation, token, siren, siret ou recipient");
         }
         return filter;
+    }
+
+    /** The criteria of a search or export, as recorded in the audit event. */
+    private static Map<String, String> criteria(TraceFilter filter) {
+        Map<String, String> criteria = new LinkedHashMap<>();
+        criteria.put("organisation", filter.organisation());
+        criteria.put("token", filter.token());
+        criteria.put("siren", filter.siren());
+        criteria.put("siret", filter.siret());
+        criteria.put("recipient", filter.recipient());
+        criteria.put("status", filter.status() == null ? null : filter.status().toString());
+        criteria.put("operation", filter.operation());
+        criteria.put("from", filter.from().toString());
+        criteria.put("to", filter.to().toString());
+        return criteria;
     }
 
     private static String blank(String s) {

@@ -1,6 +1,7 @@
 package fr.guichet.trace.query.rest;
 
 import fr.guichet.common.trace.TraceEvent;
+import fr.guichet.trace.audit.AuditTrail;
 import fr.guichet.trace.common.Periods;
 import fr.guichet.trace.config.TraceConfig;
 import fr.guichet.trace.error.TraceErrors;
@@ -22,14 +23,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * A token's traces for its partner's dashboard. token-service calls these with its service
- * identity after checking ownership; admins and auditors may call them; a partner session JWT
- * sees only its own organisation's tokens (another's is a 404, as an unknown one).
+ * identity after checking ownership; admins and auditors may call them, and each of their reads is
+ * recorded first ({@link AuditTrail#recordRead}); a partner session JWT sees only its own
+ * organisation's tokens (another's is a 404, as an unknown one).
  */
 @Path("/tokens/{jti}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,11 +43,13 @@ public class TokenTracesResource {
     private final TraceQueries queries;
     private final SecurityIdentity identity;
     private final TraceConfig config;
+    private final AuditTrail audit;
 
-    public TokenTracesResource(TraceQueries queries, SecurityIdentity identity, TraceConfig config) {
+    public TokenTracesResource(TraceQueries queries, SecurityIdentity identity, TraceConfig config, AuditTrail audit) {
         this.queries = queries;
         this.identity = identity;
         this.config = config;
+        this.audit = audit;
     }
 
     @RegisterForReflection
@@ -65,7 +71,16 @@ public class TokenTracesResource {
         TraceFilter filter = new TraceFilter(null, jti, null, null, null, QueryParams.status(status),
                 blankToNull(operation), start, end)
                 .apiCallsOnly();
-        return owned(jti).chain(() -> queries.search(filter, n)).map(Page::new);
+        Map<String, String> criteria = new LinkedHashMap<>();
+        criteria.put("token", jti);
+        criteria.put("limit", Integer.toString(n));
+        criteria.put("status", filter.status() == null ? null : filter.status().toString());
+        criteria.put("operation", filter.operation());
+        criteria.put("from", start == null ? null : start.toString());
+        criteria.put("to", end == null ? null : end.toString());
+        return owned(jti)
+                .chain(() -> audit.recordRead(identity, "/tokens/" + jti + "/requests", "token_requests_read", criteria))
+                .chain(() -> queries.search(filter, n)).map(Page::new);
     }
 
     @GET
@@ -80,7 +95,13 @@ public class TokenTracesResource {
         LocalDate first = start.atOffset(ZoneOffset.UTC).toLocalDate();
         // to is exclusive: the last day is the one holding the instant just before it
         LocalDate last = end.minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate();
-        return owned(jti).chain(() -> queries.stats(jti, first, last)).map(Page::new);
+        Map<String, String> criteria = new LinkedHashMap<>();
+        criteria.put("token", jti);
+        criteria.put("from", start.toString());
+        criteria.put("to", end.toString());
+        return owned(jti)
+                .chain(() -> audit.recordRead(identity, "/tokens/" + jti + "/stats", "token_stats_read", criteria))
+                .chain(() -> queries.stats(jti, first, last)).map(Page::new);
     }
 
     /** Partners see their own organisation's tokens only. */

@@ -135,16 +135,30 @@ public class ExportService {
         return rows;
     }
 
-    /** RFC 4180 cell followed by a comma. */
-    private static void cell(StringBuilder line, String value) {
+    /**
+     * RFC 4180 cell followed by a comma. A value a spreadsheet would run as a formula (first
+     * character {@code = + - @}, tab or carriage return: OWASP "CSV Injection") is prefixed with
+     * {@code '} and quoted, so that it is shown as text.
+     */
+    static void cell(StringBuilder line, String value) {
         if (value != null) {
-            if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-                line.append('"').append(value.replace("\"", "\"\"")).append('"');
+            String text = startsLikeFormula(value) ? "'" + value : value;
+            if (text.equals(value) && text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0
+                    && text.indexOf('\r') < 0) {
+                line.append(text);
             } else {
-                line.append(value);
+                line.append('"').append(text.replace("\"", "\"\"")).append('"');
             }
         }
         line.append(',');
+    }
+
+    private static boolean startsLikeFormula(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 
 }
