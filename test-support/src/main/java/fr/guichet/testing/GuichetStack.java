@@ -45,6 +45,8 @@ public final class GuichetStack implements AutoCloseable {
     public final String adminSecret = randomSecret();
     public final String gatewayTraceSecret = randomSecret();
     public final String tokenTraceSecret = randomSecret();
+    /** The service secret the gateway signs its provider calls with (guichet.service-auth.secret). */
+    public final String serviceSecret = randomSecret();
     /**
      * The integration-test databases outlive a run, and token-service keeps its signing keys there
      * sealed with this key: it must stay the same from run to run. Test-only, never used elsewhere.
@@ -150,12 +152,14 @@ public final class GuichetStack implements AutoCloseable {
             }
             case INSEE, DGFIP, ACOSS -> {
                 p.put("guichet.provider.mode", "sandbox");
+                p.put("guichet.service-auth.secret", serviceSecret);
                 peer(p, "guichet.provider.public-base-url", Service.GATEWAY, "");
             }
             case GATEWAY -> {
                 peer(p, "guichet.gateway.token-service.url", Service.TOKEN, "");
                 peer(p, "guichet.gateway.trace-service.url", Service.TRACE, "");
                 p.put("guichet.gateway.trace-service.secret", gatewayTraceSecret);
+                p.put("guichet.service-auth.secret", serviceSecret);
                 peer(p, "guichet.gateway.providers.insee.url", Service.INSEE, "");
                 peer(p, "guichet.gateway.providers.dgfip.url", Service.DGFIP, "");
                 peer(p, "guichet.gateway.providers.acoss.url", Service.ACOSS, "");

@@ -38,8 +38,18 @@ public final class SandboxCases {
             try (InputStream in = resource(root + file)) {
                 JsonNode node = YAML.readTree(in);
                 Map<String, String> params = new LinkedHashMap<>();
-                node.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
-                cases.add(new SandboxCase(file, file.substring(0, slash), Map.copyOf(params),
+                Map<String, List<String>> values = new LinkedHashMap<>();
+                node.path("params").fields().forEachRemaining(p -> {
+                    List<String> list = new ArrayList<>();
+                    if (p.getValue().isArray()) {
+                        p.getValue().forEach(v -> list.add(v.asText()));
+                    } else {
+                        list.add(p.getValue().asText());
+                    }
+                    values.put(p.getKey(), List.copyOf(list));
+                    params.put(p.getKey(), String.join(",", list));
+                });
+                cases.add(new SandboxCase(file, file.substring(0, slash), Map.copyOf(params), Map.copyOf(values),
                         node.path("status").asInt(), node.path("payload").asText()));
             } catch (IOException e) {
                 throw new UncheckedIOException("Unreadable sandbox case " + root + file, e);

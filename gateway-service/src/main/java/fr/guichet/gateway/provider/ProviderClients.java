@@ -1,7 +1,10 @@
 package fr.guichet.gateway.provider;
 
 import fr.guichet.common.error.ProviderPrefix;
+import fr.guichet.common.security.ServiceCredentials;
+import fr.guichet.gateway.catalogue.Route;
 import fr.guichet.gateway.config.GatewayConfig;
+import fr.guichet.common.provider.MaintenanceWindows;
 import fr.guichet.gateway.service.Errors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -19,12 +22,14 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +43,14 @@ public class ProviderClients {
     private static final Logger LOG = Logger.getLogger(ProviderClients.class);
     /** Headers of the provider's answer that the gateway passes on. */
     public static final Set<String> RELAYED_HEADERS = Set.of("x-guichet-cache");
+    /** Request header carrying the operation id the gateway resolved. */
+    public static final String OPERATION_HEADER = "X-Guichet-Operation";
+    /** The service name the gateway signs its credentials with ({@code iss}). */
+    static final String CALLER = "gateway";
+    /** Cache directives passed on as the partner wrote them; anything else is dropped. */
+    private static final java.util.regex.Pattern CACHE_CONTROL = java.util.regex.Pattern.compile("[A-Za-z0-9=, -]{1,100}");
+
+    private final Optional<ServiceCredentials> credentials;
 
     private final Map<String, Provider> providers = new TreeMap<>();
 
@@ -95,7 +108,13 @@ public class ProviderClients {
         }
     }
 
-    public ProviderClients(GatewayConfig config, MeterRegistry registry) {
+    /**
+     * @param serviceSecret {@code guichet.service-auth.secret}: when set, every provider call carries
+     *                      a service credential (docs/internal-contracts.md, "Service-to-service credentials")
+     */
+    public ProviderClients(GatewayConfig config, MeterRegistry registry,
+                           @ConfigProperty(name = "guichet.service-auth.secret") Optional<String> serviceSecret) {
+        this.credentials = serviceSecret.filter(s -> !s.isBlank()).map(ServiceCredentials::new);
         config.providers().forEach((name, p) -> providers.put(name, new Provider(name, p, registry)));
         LOG.infof("Providers: %s", providers.values().stream().map(p -> p.name + "=" + p.url).toList());
     }
@@ -113,20 +132,30 @@ public class ProviderClients {
     }
 
     /**
-     * Forwards the path and query unchanged with {@code X-Request-ID}; relays whatever the provider
-     * answers. Transport failures become the provider's 502/503/504 errors.
+     * Forwards the path and query unchanged with {@code X-Request-ID}, the resolved operation id
+     * ({@link #OPERATION_HEADER}: the provider does not resolve it again), the partner's
+     * {@code Cache-Control} and, when {@code guichet.service-auth.secret} is set, the service
+     * credential whose audience is the provider ({@code provider-insee}); relays whatever the
+     * provider answers. Transport failures become the provider's 502/503/504 errors.
      */
-    public ProviderResponse call(String providerName, ProviderPrefix prefix, String pathAndQuery, String requestId) {
-        Provider p = get(providerName);
+    public ProviderResponse call(Route route, String pathAndQuery, String requestId, String cacheControl) {
+        Provider p = get(route.provider());
+        ProviderPrefix prefix = route.errorPrefix();
         OptionalLong maintenance = p.maintenanceSecondsLeft();
         if (maintenance.isPresent()) {
             throw Errors.maintenance(prefix, maintenance.getAsLong());
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(p.url + pathAndQuery))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(p.url + pathAndQuery))
                 .timeout(p.timeout)
                 .header("X-Request-ID", requestId)
-                .header("Accept", "application/json")
-                .GET().build();
+                .header(OPERATION_HEADER, route.operationId())
+                .header("Accept", "application/json");
+        if (cacheControl != null && CACHE_CONTROL.matcher(cacheControl).matches()) {
+            builder.header("Cache-Control", cacheControl);
+        }
+        credentials.ifPresent(c -> builder.header(ServiceCredentials.HEADER,
+                c.credentialFor(CALLER, "provider-" + route.provider())));
+        HttpRequest request = builder.GET().build();
         try {
             return p.guard.call(() -> send(p, request), ProviderResponse.class);
         } catch (ProviderTransportException e) {

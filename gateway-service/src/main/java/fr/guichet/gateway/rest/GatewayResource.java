@@ -35,7 +35,7 @@ public class GatewayResource {
             IncomingCall call = new IncomingCall("GET", request.path(), request.query(),
                     uri.getQueryParameters(true), request.getHeader("Authorization"), request.getHeader("X-Api-Key"),
                     requestId, ClientAddress.of(request), request.getHeader("User-Agent"), tlsCertificate(request),
-                    request.getHeader(certificates.header()));
+                    request.getHeader(certificates.header()), request.getHeader("Cache-Control"));
             return service.handle(call);
         } finally {
             MDC.remove("request_id");

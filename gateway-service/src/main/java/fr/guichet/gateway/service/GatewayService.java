@@ -164,7 +164,7 @@ public class GatewayService {
         if (decision.state() != null && !IpAllowList.allows(decision.state().allowedIps(), call.clientIp())) {
             throw Errors.ipNotAllowed();
         }
-        return providers.call(route.provider(), route.errorPrefix(), forwardedPath(call), call.requestId());
+        return providers.call(route, forwardedPath(call), call.requestId(), call.cacheControl());
     }
 
     /** Bearer header, then X-Api-Key, then {@code ?token=} (API Entreprise accepts all three). */

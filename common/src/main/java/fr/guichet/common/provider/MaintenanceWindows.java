@@ -1,4 +1,4 @@
-package fr.guichet.gateway.provider;
+package fr.guichet.common.provider;
 
 import java.time.Duration;
 import java.time.LocalTime;
@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** Daily maintenance windows ({@code HH:mm-HH:mm}, Europe/Paris) during which a provider is closed. */
+/**
+ * Daily maintenance windows ({@code HH:mm-HH:mm}, Europe/Paris) during which a provider is closed:
+ * the one implementation the gateway (before forwarding) and the provider kit (before answering)
+ * both use. A window may cross midnight ({@code 23:00-01:00}).
+ */
 public final class MaintenanceWindows {
 
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
