@@ -1,4 +1,4 @@
-package fr.guichet.insee.mapping;
+package fr.guichet.insee.sirene.mapping;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package fr.guichet.insee.diffusion;
+package fr.guichet.insee.sirene.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

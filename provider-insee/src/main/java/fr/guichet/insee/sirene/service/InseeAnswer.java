@@ -1,4 +1,4 @@
-package fr.guichet.insee.service;
+package fr.guichet.insee.sirene.service;
 
 /**
  * What provider-insee answers the gateway: HTTP status, JSON body (API Entreprise data or error

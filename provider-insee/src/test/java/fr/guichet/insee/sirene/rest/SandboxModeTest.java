@@ -1,4 +1,4 @@
-package fr.guichet.insee.sandbox;
+package fr.guichet.insee.sirene.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.guichet.insee.operation.InseeOperation;
-import fr.guichet.insee.rest.OperationPaths;
+import fr.guichet.insee.sirene.service.InseeOperation;
+import fr.guichet.providerkit.sandbox.SandboxEngine;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -21,19 +21,19 @@ import org.junit.jupiter.api.TestFactory;
 class SandboxModeTest {
 
     @Inject
-    SandboxCatalogue catalogue;
+    SandboxEngine catalogue;
 
     @Test
     void everyOperationHasItsFixtures() {
         for (InseeOperation op : InseeOperation.values()) {
-            assertTrue(catalogue.cases(op).size() >= 6 || op == InseeOperation.SUCCESSIONS_V3, op.id());
+            assertTrue(catalogue.cases(op.id()).size() >= 6 || op == InseeOperation.SUCCESSIONS_V3, op.id());
         }
-        assertEquals(5, catalogue.cases(InseeOperation.SUCCESSIONS_V3).size());
+        assertEquals(5, catalogue.cases(InseeOperation.SUCCESSIONS_V3.id()).size());
     }
 
     @TestFactory
     Stream<DynamicTest> servesEveryFixtureWithItsStatusAndBody() {
-        return Stream.of(InseeOperation.values()).flatMap(op -> catalogue.cases(op).stream().map(c ->
+        return Stream.of(InseeOperation.values()).flatMap(op -> catalogue.cases(op.id()).stream().map(c ->
                 DynamicTest.dynamicTest(c.file(), () -> {
                     String identifier = c.params().get(op.identifierKind().parameter());
                     Response response = given().queryParams(OperationPaths.MANDATORY_PARAMS)
@@ -55,7 +55,7 @@ class SandboxModeTest {
 
     @Test
     void unknownSiretGetsTheFixturesNotFoundCase() {
-        String notFound = catalogue.notFoundCase(InseeOperation.ETABLISSEMENTS_V3).orElseThrow().payload();
+        String notFound = catalogue.notFoundCase(InseeOperation.ETABLISSEMENTS_V3.id()).orElseThrow().payload();
         given().get("/v3/insee/sirene/etablissements/41816609600069")
                 .then().statusCode(404).body(is(notFound));
     }

@@ -1,8 +1,9 @@
-package fr.guichet.insee.operation;
+package fr.guichet.insee.sirene.service;
 
 /**
- * The INSEE operations of the API Entreprise OpenAPI that Guichet serves, by operation id (the
- * name shared by authorizations.yml, throttle.yml, the sandbox fixtures and the traces).
+ * The INSEE operations of the API Entreprise OpenAPI that Guichet serves in production mode, by
+ * operation id (declared, with their paths, in {@code guichet/operations/insee.yml}): what each
+ * one asks INSEE and how its answer is shaped.
  */
 public enum InseeOperation {
 
@@ -70,6 +71,20 @@ public enum InseeOperation {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * The operation of a versioned operation id ({@code api_entreprise_v4_insee_unites_legales}).
+     *
+     * @throws IllegalArgumentException for an id provider-insee does not serve
+     */
+    public static InseeOperation byId(String id) {
+        for (InseeOperation op : values()) {
+            if (op.id.equals(id)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("Not an INSEE operation: " + id);
     }
 
     public int version() {

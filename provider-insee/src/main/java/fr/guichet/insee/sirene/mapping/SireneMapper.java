@@ -1,9 +1,9 @@
-package fr.guichet.insee.mapping;
+package fr.guichet.insee.sirene.mapping;
 
-import static fr.guichet.insee.mapping.Standardisation.code;
-import static fr.guichet.insee.mapping.Standardisation.epochSeconds;
-import static fr.guichet.insee.mapping.Standardisation.flag;
-import static fr.guichet.insee.mapping.Standardisation.text;
+import static fr.guichet.insee.sirene.mapping.Standardisation.code;
+import static fr.guichet.insee.sirene.mapping.Standardisation.epochSeconds;
+import static fr.guichet.insee.sirene.mapping.Standardisation.flag;
+import static fr.guichet.insee.sirene.mapping.Standardisation.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

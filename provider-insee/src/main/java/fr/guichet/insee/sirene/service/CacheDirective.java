@@ -1,4 +1,4 @@
-package fr.guichet.insee.service;
+package fr.guichet.insee.sirene.service;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package fr.guichet.insee.mapping;
+package fr.guichet.insee.sirene.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package fr.guichet.insee.mapping;
+package fr.guichet.insee.sirene.mapping;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,6 @@
-package fr.guichet.insee.rest;
+package fr.guichet.insee.sirene.rest;
 
-import fr.guichet.insee.operation.InseeOperation;
+import fr.guichet.insee.sirene.service.InseeOperation;
 import java.util.Map;
 
 /** The public path of each operation, as the gateway forwards it. */

@@ -1,9 +1,9 @@
-package fr.guichet.insee.diffusion;
+package fr.guichet.insee.sirene.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.guichet.insee.error.InseeErrors;
-import fr.guichet.insee.mapping.SireneMapper;
+import fr.guichet.insee.sirene.mapping.SireneMapper;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package fr.guichet.insee.sirene;
+package fr.guichet.insee.sirene.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,10 +9,9 @@ import fr.guichet.common.error.ErrorCatalogue;
 import fr.guichet.insee.client.SireneClient;
 import fr.guichet.insee.client.SireneResponse;
 import fr.guichet.common.provider.ProviderConfig;
-import fr.guichet.insee.diffusion.DiffusionPolicy;
+import fr.guichet.insee.sirene.mapping.DiffusionPolicy;
 import fr.guichet.insee.error.InseeErrors;
-import fr.guichet.insee.mapping.SireneMapper;
-import fr.guichet.insee.operation.InseeOperation;
+import fr.guichet.insee.sirene.mapping.SireneMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URLEncoder;

@@ -1,49 +1,37 @@
-package fr.guichet.insee.service;
+package fr.guichet.insee.sirene.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.guichet.insee.cache.ResponseCache;
-import fr.guichet.common.provider.ProviderConfig;
+import fr.guichet.insee.sirene.repository.ResponseCache;
 import fr.guichet.insee.metrics.InseeMetrics;
-import fr.guichet.insee.operation.InseeOperation;
-import fr.guichet.insee.sandbox.SandboxService;
-import fr.guichet.insee.service.InseeAnswer.CacheStatus;
-import fr.guichet.insee.sirene.SireneService;
+import fr.guichet.insee.sirene.service.InseeAnswer.CacheStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * Answers one INSEE operation in the configured mode: sandbox fixtures, or INSEE itself behind
- * the response cache ({@code Cache-Control: no-cache} from the caller skips the cached copy,
- * {@code no-store} also keeps the answer out of it).
+ * Answers one INSEE operation in production mode: INSEE itself behind the response cache
+ * ({@code Cache-Control: no-cache} from the caller skips the cached copy, {@code no-store} also
+ * keeps the answer out of it). Sandbox mode is the provider kit's. The identifier is the
+ * gateway's checked one.
  */
 @ApplicationScoped
 public class InseeService {
 
-    private final ProviderConfig provider;
-    private final SandboxService sandbox;
     private final SireneService sirene;
     private final ResponseCache cache;
     private final ObjectMapper json;
     private final InseeMetrics metrics;
 
-    public InseeService(ProviderConfig provider, SandboxService sandbox, SireneService sirene, ResponseCache cache,
-                        ObjectMapper json, InseeMetrics metrics) {
+    public InseeService(SireneService sirene, ResponseCache cache, ObjectMapper json, InseeMetrics metrics) {
         this.metrics = metrics;
-        this.provider = provider;
-        this.sandbox = sandbox;
         this.sirene = sirene;
         this.cache = cache;
         this.json = json;
     }
 
     public InseeAnswer fetch(InseeOperation operation, String identifier, CacheDirective directive) {
-        if (provider.mode() == ProviderConfig.Mode.SANDBOX) {
-            return sandbox.answer(operation, identifier);
-        }
-        IdentifierCheck.require(operation.identifierKind(), identifier);
         if (!cache.enabled()) {
             return new InseeAnswer(200, serialise(sirene.fetch(operation, identifier)), null);
         }

@@ -1,7 +1,7 @@
-package fr.guichet.insee.cache;
+package fr.guichet.insee.sirene.repository;
 
 import fr.guichet.insee.config.InseeConfig;
-import fr.guichet.insee.operation.InseeOperation;
+import fr.guichet.insee.sirene.service.InseeOperation;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
