@@ -10,6 +10,13 @@
       name: {{ $v.redis.existingSecret }}
       key: {{ $v.redis.passwordKey }}
 {{- end }}
+{{- if has $c (list "gateway" "insee" "dgfip" "acoss") }}
+- name: GUICHET_SERVICE_AUTH_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ $v.secrets.serviceAuth.existingSecret }}
+      key: {{ $v.secrets.serviceAuth.key }}
+{{- end }}
 {{- if has $c (list "token" "trace") }}
 {{- $db := index $v.postgresql $c }}
 - name: QUARKUS_DATASOURCE_USERNAME

@@ -155,7 +155,8 @@ class ChartBehaviourTest {
         assertEquals(Map.of(
                 "QUARKUS_REDIS_PASSWORD", "guichet-redis/password",
                 "GUICHET_GATEWAY_TRACE_SERVICE_SECRET", "guichet-trace-ingestion/gateway",
-                "GUICHET_GATEWAY_TRACE_SALT", "guichet-gateway-trace-salt/salt"), secretEnv(DEFAULT, "gateway"));
+                "GUICHET_GATEWAY_TRACE_SALT", "guichet-gateway-trace-salt/salt",
+                "GUICHET_SERVICE_AUTH_SECRET", "guichet-service-auth/secret"), secretEnv(DEFAULT, "gateway"));
         assertEquals(Map.of(
                 "QUARKUS_REDIS_PASSWORD", "guichet-redis/password",
                 "QUARKUS_DATASOURCE_USERNAME", "guichet-token-db/username",
@@ -170,7 +171,9 @@ class ChartBehaviourTest {
                 "GUICHET_TRACE_INGESTION_CLIENTS_GATEWAY", "guichet-trace-ingestion/gateway",
                 "GUICHET_TRACE_INGESTION_CLIENTS_TOKEN_SERVICE", "guichet-trace-ingestion/token-service"), secretEnv(DEFAULT, "trace"));
         for (String provider : Manifests.PROVIDERS) {
-            assertEquals(Map.of("QUARKUS_REDIS_PASSWORD", "guichet-redis/password"), secretEnv(DEFAULT, provider));
+            // The service secret: the gateway signs its calls with it, the providers refuse others.
+            assertEquals(Map.of("QUARKUS_REDIS_PASSWORD", "guichet-redis/password",
+                    "GUICHET_SERVICE_AUTH_SECRET", "guichet-service-auth/secret"), secretEnv(DEFAULT, provider));
         }
 
         // The seal key is a read-only file from its Secret, never generated in a pod.
