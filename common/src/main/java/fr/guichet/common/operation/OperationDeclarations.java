@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fr.guichet.common.error.ProviderPrefix;
-import java.io.BufferedReader;
+import fr.guichet.common.resource.ClassPathFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -120,9 +118,9 @@ public final class OperationDeclarations {
         List<PathTemplate> removed = new ArrayList<>();
         Map<String, ThrottleGroup> groups = new LinkedHashMap<>();
         Map<String, Documentation> documentation = new LinkedHashMap<>();
-        for (String file : index(root)) {
+        for (String file : ClassPathFiles.index(root)) {
             JsonNode node;
-            try (InputStream in = resource(root + file)) {
+            try (InputStream in = ClassPathFiles.open(root + file)) {
                 node = yaml.readTree(in);
             } catch (IOException e) {
                 throw new UncheckedIOException("Unreadable operation declarations " + root + file, e);
@@ -224,25 +222,5 @@ public final class OperationDeclarations {
 
     public Map<String, ThrottleGroup> extraThrottleGroups() {
         return extraThrottleGroups;
-    }
-
-    private static List<String> index(String root) {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(resource(root + "index.txt"), StandardCharsets.UTF_8))) {
-            return reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Unreadable " + root + "index.txt", e);
-        }
-    }
-
-    private static InputStream resource(String path) {
-        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            in = OperationDeclarations.class.getClassLoader().getResourceAsStream(path);
-        }
-        if (in == null) {
-            throw new IllegalStateException("Missing class-path resource " + path);
-        }
-        return in;
     }
 }

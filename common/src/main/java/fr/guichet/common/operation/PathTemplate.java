@@ -77,6 +77,23 @@ public final class PathTemplate {
         return Optional.of(values);
     }
 
+    /**
+     * The path with each variable replaced by its value (as given: the caller encodes).
+     *
+     * @throws IllegalArgumentException when a variable has no value
+     */
+    public String expand(Map<String, String> values) {
+        String path = template;
+        for (String name : variables) {
+            String value = values.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException(template + ": no value for {" + name + "}");
+            }
+            path = path.replace("{" + name + "}", value);
+        }
+        return path;
+    }
+
     @Override
     public String toString() {
         return template;

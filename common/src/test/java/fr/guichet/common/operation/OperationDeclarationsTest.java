@@ -45,6 +45,15 @@ class OperationDeclarationsTest {
     }
 
     @Test
+    void aTemplateExpandsBackToThePathItMatches() {
+        PathTemplate t = new PathTemplate("/v3/gip_mds/etablissements/{siret}/effectifs_mensuels/{month}/annee/{year}");
+        String path = t.expand(Map.of("siret", "41816609600069", "month", "02", "year", "2024"));
+        assertEquals("/v3/gip_mds/etablissements/41816609600069/effectifs_mensuels/02/annee/2024", path);
+        assertEquals(Map.of("siret", "41816609600069", "month", "02", "year", "2024"), t.match(path).orElseThrow());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> t.expand(Map.of("siret", "1")));
+    }
+
+    @Test
     void aProvidersViewHoldsOnlyItsOperations() {
         OperationDeclarations insee = all.forProvider("insee");
         assertTrue(insee.resolve("/v3/dgfip/etablissements/41816609600069/chiffres_affaires").isEmpty());

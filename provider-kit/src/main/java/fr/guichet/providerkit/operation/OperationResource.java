@@ -69,7 +69,12 @@ public class OperationResource {
         }
         for (OperationDeclaration d : operations.all()) {
             if (!this.handlers.containsKey(d.id())) {
-                LOG.infof("Operation %s has no handler: sandbox cases only", d.id());
+                if (config.mode() == ProviderConfig.Mode.PRODUCTION) {
+                    LOG.warnf("Operation %s has no handler: its calls fail with 502 %s999 in production mode",
+                            d.id(), d.errorPrefix().prefix());
+                } else {
+                    LOG.infof("Operation %s has no handler: sandbox cases only", d.id());
+                }
             }
         }
     }

@@ -4,14 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.insee.sirene.service.InseeOperation;
+import fr.guichet.common.operation.OperationDeclaration;
+import fr.guichet.providerkit.operation.ProviderOperations;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -22,6 +27,8 @@ class SandboxModeTest {
 
     @Inject
     SandboxEngine catalogue;
+    @Inject
+    ProviderOperations operations;
 
     @Test
     void everyOperationHasItsFixtures() {
@@ -31,13 +38,27 @@ class SandboxModeTest {
         assertEquals(5, catalogue.cases(InseeOperation.SUCCESSIONS_V3.id()).size());
     }
 
+    @Test
+    void everyDeclaredOperationHasSandboxCases() {
+        for (OperationDeclaration d : operations.all()) {
+            for (OperationDeclaration.VersionedPath p : d.paths()) {
+                assertFalse(catalogue.cases(p.operationId()).isEmpty(), p.operationId());
+            }
+        }
+    }
+
+    /** Every case of every operation declared for provider-insee, at its declared path: adding an operation's cases tests them. */
     @TestFactory
     Stream<DynamicTest> servesEveryFixtureWithItsStatusAndBody() {
-        return Stream.of(InseeOperation.values()).flatMap(op -> catalogue.cases(op.id()).stream().map(c ->
+        return operations.all().stream().flatMap(d -> d.paths().stream()).flatMap(p -> catalogue.cases(p.operationId()).stream().map(c ->
                 DynamicTest.dynamicTest(c.file(), () -> {
-                    String identifier = c.params().get(op.identifierKind().parameter());
-                    Response response = given().queryParams(OperationPaths.MANDATORY_PARAMS)
-                            .get(OperationPaths.path(op, identifier));
+                    Map<String, String> query = new LinkedHashMap<>(OperationPaths.MANDATORY_PARAMS);
+                    c.params().forEach((k, v) -> {
+                        if (!p.template().variables().contains(k)) {
+                            query.put(k, v);
+                        }
+                    });
+                    Response response = given().queryParams(query).get(p.template().expand(c.params()));
                     assertEquals(c.status(), response.statusCode(), c.file());
                     assertEquals(c.payload(), response.body().asString(), c.file());
                     assertTrue(response.contentType().startsWith("application/json"), c.file());
