@@ -9,7 +9,9 @@ public enum ProviderPrefix {
     INSEE("01"),
     DGFIP("03"),
     ACOSS("04"),
-    GIP_MDS("31");
+    GIP_MDS("31"),
+    /** Douanes (DGDDI): EORI registrations. */
+    DGDDI("33");
 
     private final String prefix;
 

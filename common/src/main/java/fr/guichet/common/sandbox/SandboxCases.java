@@ -3,12 +3,10 @@ package fr.guichet.common.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.BufferedReader;
+import fr.guichet.common.resource.ClassPathFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,16 +28,26 @@ public final class SandboxCases {
     /** The cases listed by {@code root + "index.txt"}, in index order; {@code root} ends with '/'. */
     public static List<SandboxCase> load(String root) {
         List<SandboxCase> cases = new ArrayList<>();
-        for (String file : index(root)) {
+        for (String file : ClassPathFiles.index(root)) {
             int slash = file.indexOf('/');
             if (slash <= 0) {
                 throw new IllegalStateException("Sandbox index entry without an operation folder: " + root + file);
             }
-            try (InputStream in = resource(root + file)) {
+            try (InputStream in = ClassPathFiles.open(root + file)) {
                 JsonNode node = YAML.readTree(in);
                 Map<String, String> params = new LinkedHashMap<>();
-                node.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
-                cases.add(new SandboxCase(file, file.substring(0, slash), Map.copyOf(params),
+                Map<String, List<String>> values = new LinkedHashMap<>();
+                node.path("params").fields().forEachRemaining(p -> {
+                    List<String> list = new ArrayList<>();
+                    if (p.getValue().isArray()) {
+                        p.getValue().forEach(v -> list.add(v.asText()));
+                    } else {
+                        list.add(p.getValue().asText());
+                    }
+                    values.put(p.getKey(), List.copyOf(list));
+                    params.put(p.getKey(), String.join(",", list));
+                });
+                cases.add(new SandboxCase(file, file.substring(0, slash), Map.copyOf(params), Map.copyOf(values),
                         node.path("status").asInt(), node.path("payload").asText()));
             } catch (IOException e) {
                 throw new UncheckedIOException("Unreadable sandbox case " + root + file, e);
@@ -50,30 +58,10 @@ public final class SandboxCases {
 
     /** A file shipped beside the cases (e.g. a sandbox PDF). */
     public static byte[] bytes(String path) {
-        try (InputStream in = resource(path)) {
+        try (InputStream in = ClassPathFiles.open(path)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable class-path resource " + path, e);
         }
-    }
-
-    private static List<String> index(String root) {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(resource(root + "index.txt"), StandardCharsets.UTF_8))) {
-            return reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Unreadable sandbox index " + root + "index.txt", e);
-        }
-    }
-
-    private static InputStream resource(String path) {
-        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            in = SandboxCases.class.getClassLoader().getResourceAsStream(path);
-        }
-        if (in == null) {
-            throw new IllegalStateException("Missing class-path resource " + path);
-        }
-        return in;
     }
 }

@@ -3,7 +3,9 @@ package fr.guichet.gateway.catalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import fr.guichet.common.error.ProviderPrefix;
+import fr.guichet.common.operation.OperationDeclaration;
+import fr.guichet.common.operation.OperationDeclarations;
+import fr.guichet.common.operation.PathTemplate;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -18,32 +20,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * The routes the gateway serves, read from data: {@code guichet/gateway/routes.yml} (paths,
- * providers), {@code guichet/reference/authorizations.yml} (scopes) and
+ * The routes the gateway serves, read from data: the operation declarations of {@code common}
+ * ({@code guichet/operations/*.yml}, which the providers read too: paths, providers), {@code guichet/reference/authorizations.yml} (scopes) and
  * {@code guichet/reference/throttle.yml} (quotas). Nothing about a route is hard-coded.
  */
 @Singleton
 @Startup
 public class RouteCatalogue {
 
-    public static final String ROUTES = "guichet/gateway/routes.yml";
     public static final String AUTHORIZATIONS = "guichet/reference/authorizations.yml";
     public static final String THROTTLE = "guichet/reference/throttle.yml";
     public static final Set<String> VERSIONS = Set.of("v3", "v4");
 
     private static final Logger LOG = Logger.getLogger(RouteCatalogue.class);
-    private static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]+)}");
 
     private final List<Compiled> routes;
-    private final List<Pattern> removed;
+    private final List<PathTemplate> removed;
     private final Map<String, Route> byOperation;
 
-    private record Compiled(Route route, Pattern pattern, int literalSegments) {
+    private record Compiled(Route route, PathTemplate template) {
     }
 
     public RouteCatalogue() {
@@ -57,56 +55,48 @@ public class RouteCatalogue {
 
     /** @param groupLimits operator overrides of group limits, by throttle group name */
     public RouteCatalogue(Map<String, Integer> groupLimits) {
+        this(OperationDeclarations.standard(), groupLimits);
+    }
+
+    /**
+     * @param declarations the operations to serve (all providers')
+     * @param groupLimits  operator overrides of group limits, by throttle group name
+     */
+    public RouteCatalogue(OperationDeclarations declarations, Map<String, Integer> groupLimits) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        JsonNode catalogue = read(yaml, ROUTES);
         JsonNode authorizations = read(yaml, AUTHORIZATIONS).path("shared");
         JsonNode throttle = read(yaml, THROTTLE).path("shared");
         Map<String, Route.Throttle> throttleByOperation = throttleGroups(throttle);
         Map<String, Route.Throttle> extraGroups = new LinkedHashMap<>();
-        catalogue.path("extra_throttle_groups").fields().forEachRemaining(g -> extraGroups.put(g.getKey(),
-                new Route.Throttle(g.getKey(), g.getKey(), g.getValue().path("limit").asInt(),
-                        g.getValue().path("period").asInt())));
+        declarations.extraThrottleGroups().values().forEach(g -> extraGroups.put(g.name(),
+                new Route.Throttle(g.name(), g.name(), g.limit(), g.periodSeconds())));
 
         List<Compiled> compiled = new ArrayList<>();
         Map<String, Route> operations = new LinkedHashMap<>();
-        for (JsonNode r : catalogue.path("routes")) {
-            String id = r.path("id").asText();
+        for (OperationDeclaration d : declarations.all()) {
+            String id = d.id();
             Set<String> scopes = new LinkedHashSet<>();
-            String scopeTemplate = r.hasNonNull("scope_template") ? r.get("scope_template").asText() : null;
-            if (scopeTemplate == null) {
-                JsonNode authorization = authorizations.path(r.path("authorization").asText());
+            if (d.scopeTemplate() == null) {
+                JsonNode authorization = authorizations.path(String.valueOf(d.authorization()));
                 if (!authorization.isArray() || authorization.isEmpty()) {
-                    throw new IllegalStateException("Route " + id + ": no scopes for " + r.path("authorization").asText());
+                    throw new IllegalStateException("Route " + id + ": no scopes for " + d.authorization());
                 }
                 authorization.forEach(s -> scopes.add(s.asText()));
             }
-            Route.Throttle group = throttle(id, r, extraGroups, throttleByOperation, groupLimits);
-            ProviderPrefix prefix = ProviderPrefix.valueOf(r.path("error_prefix").asText());
-            r.path("paths").fields().forEachRemaining(p -> {
-                String version = p.getKey();
-                String template = p.getValue().asText();
-                String operationId = version.equals("v3") ? id
-                        : r.hasNonNull(version + "_id") ? r.get(version + "_id").asText() : id.replace("_v3_", "_" + version + "_");
-                List<String> variables = new ArrayList<>();
-                Matcher m = VARIABLE.matcher(template);
-                while (m.find()) {
-                    variables.add(m.group(1));
-                }
-                Route route = new Route(operationId, id, version, template, r.path("provider").asText(), prefix,
-                        Collections.unmodifiableSet(scopes), scopeTemplate, group, r.path("identifier").asText(),
-                        r.path("document").asBoolean(false), r.path("client_certificate").asBoolean(false),
-                        List.copyOf(variables));
-                compiled.add(new Compiled(route, compile(template), literalSegments(template)));
-                operations.put(operationId, route);
-            });
+            Route.Throttle group = throttle(id, d.throttle(), extraGroups, throttleByOperation, groupLimits);
+            for (OperationDeclaration.VersionedPath p : d.paths()) {
+                Route route = new Route(p.operationId(), id, p.version(), p.template().template(), d.provider(),
+                        d.errorPrefix(), Collections.unmodifiableSet(scopes), d.scopeTemplate(), group,
+                        d.identifier(), d.document(), d.clientCertificate(), p.template().variables());
+                compiled.add(new Compiled(route, p.template()));
+                operations.put(p.operationId(), route);
+            }
         }
         // Literal segments win over variables (".../diffusibles/{siren}" before ".../{siren}/...").
-        compiled.sort(Comparator.comparingInt(Compiled::literalSegments).reversed());
+        compiled.sort(Comparator.comparingInt((Compiled c) -> c.template().literalSegments()).reversed());
         this.routes = List.copyOf(compiled);
         this.byOperation = Collections.unmodifiableMap(operations);
-        List<Pattern> gone = new ArrayList<>();
-        catalogue.path("removed").forEach(p -> gone.add(compile(p.asText())));
-        this.removed = List.copyOf(gone);
+        this.removed = declarations.removed();
         LOG.infof("Route catalogue: %d routes, %d retired%s", routes.size(), removed.size(),
                 groupLimits.isEmpty() ? "" : ", group limits overridden: " + groupLimits);
     }
@@ -114,20 +104,16 @@ public class RouteCatalogue {
     /** The route serving this path, if any. */
     public Optional<RouteMatch> match(String path) {
         for (Compiled c : routes) {
-            Matcher m = c.pattern().matcher(path);
-            if (m.matches()) {
-                Map<String, String> variables = new LinkedHashMap<>();
-                for (String name : c.route().variables()) {
-                    variables.put(name, m.group(name.replace("_", "")));
-                }
-                return Optional.of(new RouteMatch(c.route(), variables));
+            Optional<Map<String, String>> variables = c.template().match(path);
+            if (variables.isPresent()) {
+                return Optional.of(new RouteMatch(c.route(), variables.get()));
             }
         }
         return Optional.empty();
     }
 
     public boolean isRemoved(String path) {
-        return removed.stream().anyMatch(p -> p.matcher(path).matches());
+        return removed.stream().anyMatch(p -> p.match(path).isPresent());
     }
 
     public Optional<Route> byOperation(String operationId) {
@@ -138,9 +124,9 @@ public class RouteCatalogue {
         return routes.stream().map(Compiled::route).toList();
     }
 
-    private static Route.Throttle throttle(String id, JsonNode r, Map<String, Route.Throttle> extraGroups,
+    private static Route.Throttle throttle(String id, String declaredGroup, Map<String, Route.Throttle> extraGroups,
                                            Map<String, Route.Throttle> byOperation, Map<String, Integer> overrides) {
-        Route.Throttle group = r.hasNonNull("throttle") ? extraGroups.get(r.get("throttle").asText()) : byOperation.get(id);
+        Route.Throttle group = declaredGroup != null ? extraGroups.get(declaredGroup) : byOperation.get(id);
         if (group == null) {
             throw new IllegalStateException("Route " + id + ": no throttle group");
         }
@@ -163,30 +149,6 @@ public class RouteCatalogue {
             }
         });
         return byOperation;
-    }
-
-    private static Pattern compile(String template) {
-        StringBuilder regex = new StringBuilder();
-        Matcher m = VARIABLE.matcher(template);
-        int last = 0;
-        while (m.find()) {
-            regex.append(Pattern.quote(template.substring(last, m.start())));
-            regex.append("(?<").append(m.group(1).replace("_", "")).append(">[^/]+)");
-            last = m.end();
-        }
-        regex.append(Pattern.quote(template.substring(last)));
-        // Named groups cannot hold "_": matched variables are read back by their stripped name.
-        return Pattern.compile(regex.toString());
-    }
-
-    private static int literalSegments(String template) {
-        int n = 0;
-        for (String segment : template.split("/")) {
-            if (!segment.isEmpty() && !segment.startsWith("{")) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static JsonNode read(ObjectMapper yaml, String resource) {

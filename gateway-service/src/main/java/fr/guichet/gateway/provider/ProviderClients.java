@@ -1,7 +1,11 @@
 package fr.guichet.gateway.provider;
 
 import fr.guichet.common.error.ProviderPrefix;
+import fr.guichet.common.security.ServiceCredentials;
+import fr.guichet.gateway.config.ServiceAuth;
+import fr.guichet.gateway.catalogue.Route;
 import fr.guichet.gateway.config.GatewayConfig;
+import fr.guichet.common.provider.MaintenanceWindows;
 import fr.guichet.gateway.service.Errors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -38,6 +42,12 @@ public class ProviderClients {
     private static final Logger LOG = Logger.getLogger(ProviderClients.class);
     /** Headers of the provider's answer that the gateway passes on. */
     public static final Set<String> RELAYED_HEADERS = Set.of("x-guichet-cache");
+    /** Request header carrying the operation id the gateway resolved. */
+    public static final String OPERATION_HEADER = "X-Guichet-Operation";
+    /** Cache directives passed on as the partner wrote them; anything else is dropped. */
+    private static final java.util.regex.Pattern CACHE_CONTROL = java.util.regex.Pattern.compile("[A-Za-z0-9=, -]{1,100}");
+
+    private final ServiceAuth serviceAuth;
 
     private final Map<String, Provider> providers = new TreeMap<>();
 
@@ -95,7 +105,12 @@ public class ProviderClients {
         }
     }
 
-    public ProviderClients(GatewayConfig config, MeterRegistry registry) {
+    /**
+     * @param serviceAuth the gateway's service credentials: when a secret is set, every provider
+     *                    call carries one (docs/internal-contracts.md, "Service-to-service credentials")
+     */
+    public ProviderClients(GatewayConfig config, MeterRegistry registry, ServiceAuth serviceAuth) {
+        this.serviceAuth = serviceAuth;
         config.providers().forEach((name, p) -> providers.put(name, new Provider(name, p, registry)));
         LOG.infof("Providers: %s", providers.values().stream().map(p -> p.name + "=" + p.url).toList());
     }
@@ -113,20 +128,30 @@ public class ProviderClients {
     }
 
     /**
-     * Forwards the path and query unchanged with {@code X-Request-ID}; relays whatever the provider
-     * answers. Transport failures become the provider's 502/503/504 errors.
+     * Forwards the path and query unchanged with {@code X-Request-ID}, the resolved operation id
+     * ({@link #OPERATION_HEADER}: the provider does not resolve it again), the partner's
+     * {@code Cache-Control} and, when {@code guichet.service-auth.secret} is set, the service
+     * credential whose audience is the provider ({@code provider-insee}); relays whatever the
+     * provider answers. Transport failures become the provider's 502/503/504 errors.
      */
-    public ProviderResponse call(String providerName, ProviderPrefix prefix, String pathAndQuery, String requestId) {
-        Provider p = get(providerName);
+    public ProviderResponse call(Route route, String pathAndQuery, String requestId, String cacheControl) {
+        Provider p = get(route.provider());
+        ProviderPrefix prefix = route.errorPrefix();
         OptionalLong maintenance = p.maintenanceSecondsLeft();
         if (maintenance.isPresent()) {
             throw Errors.maintenance(prefix, maintenance.getAsLong());
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(p.url + pathAndQuery))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(p.url + pathAndQuery))
                 .timeout(p.timeout)
                 .header("X-Request-ID", requestId)
-                .header("Accept", "application/json")
-                .GET().build();
+                .header(OPERATION_HEADER, route.operationId())
+                .header("Accept", "application/json");
+        if (cacheControl != null && CACHE_CONTROL.matcher(cacheControl).matches()) {
+            builder.header("Cache-Control", cacheControl);
+        }
+        serviceAuth.credentialFor("provider-" + route.provider())
+                .ifPresent(c -> builder.header(ServiceCredentials.HEADER, c));
+        HttpRequest request = builder.GET().build();
         try {
             return p.guard.call(() -> send(p, request), ProviderResponse.class);
         } catch (ProviderTransportException e) {

@@ -34,7 +34,8 @@ public class GatewayResource {
             IncomingCall call = new IncomingCall("GET", request.path(), request.query(),
                     request.getHeader("Authorization"), request.getHeader("X-Api-Key"),
                     requestId, ClientAddress.of(request), request.getHeader("User-Agent"), tlsCertificate(request),
-                    request.getHeader(certificates.header()), ClientAddress.peer(request));
+                    request.getHeader(certificates.header()), ClientAddress.peer(request),
+                    request.getHeader("Cache-Control"));
             return service.handle(call);
         } finally {
             MDC.remove("request_id");

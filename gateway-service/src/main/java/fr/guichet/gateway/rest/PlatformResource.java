@@ -1,5 +1,6 @@
 package fr.guichet.gateway.rest;
 
+import fr.guichet.common.provider.DocumentKeys;
 import fr.guichet.common.error.ApiException;
 import fr.guichet.gateway.auth.CallerToken;
 import fr.guichet.gateway.auth.IpAllowList;
@@ -130,7 +131,7 @@ public class PlatformResource {
             if (!UUID.matcher(uuid).matches()) {
                 throw Errors.fileExpired();
             }
-            byte[] pdf = redis.value(String.class, byte[].class).get("guichet:file:" + uuid.toLowerCase());
+            byte[] pdf = redis.value(String.class, byte[].class).get(DocumentKeys.key(uuid));
             if (pdf == null) {
                 throw Errors.fileExpired();
             }

@@ -196,7 +196,7 @@ public class GatewayService {
         if (!IpAllowList.allows(decision.state().allowedIps(), call.clientIp())) {
             throw Errors.ipNotAllowed();
         }
-        return providers.call(route.provider(), route.errorPrefix(), forwardedPath(call.path(), query), call.requestId());
+        return providers.call(route, forwardedPath(call.path(), query), call.requestId(), call.cacheControl());
     }
 
     /** The path as received and the parsed query re-encoded, without the token providers must never see. */

@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.Service;
+import fr.guichet.testing.ServiceProcess;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,6 +182,36 @@ class ProvidersThroughGatewayIT {
         // provider-insee's mapping: 503 → 504 01001; any other 5xx → 502 01000.
         assertError(call(t).get("/v3/insee/sirene/unites_legales/" + broken), 502, "01000");
         assertError(call(t).get("/v3/insee/sirene/unites_legales/" + unavailable), 504, "01001");
+    }
+
+    @Test
+    void aPartnersNoCacheReachesProviderInseeThroughTheGateway() {
+        // A provider-insee with its response cache on, and a gateway in front of it.
+        ServiceProcess cachedInsee = stack.startInstance(Service.INSEE, "provider-insee-cached",
+                Map.of("guichet.insee.cache.enabled", "true"));
+        ServiceProcess gateway = stack.startInstance(Service.GATEWAY, "gateway-service-cached-insee",
+                Map.of("guichet.gateway.providers.insee.url", cachedInsee.url()));
+        try {
+            IssuedToken t = token();
+            String siren = freshSiren();
+            sirene.stubFor(get(urlPathEqualTo(SIRENE_PATH + "/siren/" + siren)).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody(readResource("insee/siren-200.json"))));
+            String path = "/v3/insee/sirene/unites_legales/" + siren;
+
+            Response first = call(t).baseUri(gateway.url()).get(path);
+            Response cached = call(t).baseUri(gateway.url()).get(path);
+            Response fresh = call(t).baseUri(gateway.url()).header("Cache-Control", "no-cache").get(path);
+
+            assertEquals(200, first.statusCode(), first.asString());
+            assertEquals("miss", first.header("X-Guichet-Cache"));
+            assertEquals("hit", cached.header("X-Guichet-Cache"), "without a directive the cached copy is served");
+            assertEquals(200, fresh.statusCode(), fresh.asString());
+            assertEquals("miss", fresh.header("X-Guichet-Cache"), "no-cache reached provider-insee: it asked INSEE again");
+            sirene.verify(2, getRequestedFor(urlPathEqualTo(SIRENE_PATH + "/siren/" + siren)));
+        } finally {
+            gateway.stop();
+            cachedInsee.stop();
+        }
     }
 
     // --- b. Documents behind /proxy/files/{uuid} --------------------------------------------------

@@ -4,7 +4,7 @@ import fr.guichet.common.error.ApiError;
 import fr.guichet.common.error.ApiException;
 import fr.guichet.common.error.ErrorCatalogue;
 import fr.guichet.common.error.ProviderPrefix;
-import java.util.Map;
+import fr.guichet.providerkit.error.ProviderErrors;
 
 /**
  * The API Entreprise errors provider-insee answers, with the HTTP statuses the official OpenAPI
@@ -19,11 +19,7 @@ public final class InseeErrors {
 
     /** 404 01003, worded as the OpenAPI's {@code entite_non_trouvee_01003} example. */
     public static ApiException notFound() {
-        return new ApiException(404, new ApiError(ProviderPrefix.INSEE.code("003"), "Entité non trouvée",
-                "Le ou les paramètre(s) d'entrée n'existent pas, ne sont pas connus, ou ne comportent aucune "
-                        + "information pour cet appel. Veuillez vérifier que votre recherche est couverte par le "
-                        + "périmètre de l'API.",
-                null, Map.of("provider", PROVIDER)));
+        return ProviderErrors.notFound(ProviderPrefix.INSEE, PROVIDER);
     }
 
     /** 451 01005: INSEE refuses to release the entity to anyone. */
@@ -68,11 +64,6 @@ public final class InseeErrors {
     /** 502 01999: an answer Guichet does not understand. */
     public static ApiException unknownAnswer() {
         return provider(502, "999");
-    }
-
-    /** 422 00301 / 00302: malformed identifier. */
-    public static ApiException badIdentifier(String parameter) {
-        return new ApiException(422, ErrorCatalogue.standard().error("siren".equals(parameter) ? "00301" : "00302"));
     }
 
     private static ApiException provider(int status, String subcode) {

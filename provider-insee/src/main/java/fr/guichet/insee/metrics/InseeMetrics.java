@@ -2,8 +2,8 @@ package fr.guichet.insee.metrics;
 
 import fr.guichet.insee.client.SireneClient;
 import fr.guichet.insee.client.UpstreamStats;
-import fr.guichet.insee.operation.InseeOperation;
-import fr.guichet.insee.service.InseeAnswer.CacheStatus;
+import fr.guichet.insee.sirene.service.InseeOperation;
+import fr.guichet.insee.sirene.service.InseeAnswer.CacheStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;

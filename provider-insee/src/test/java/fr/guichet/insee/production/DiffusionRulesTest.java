@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import fr.guichet.insee.operation.InseeOperation;
-import fr.guichet.insee.rest.OperationPaths;
+import fr.guichet.insee.sirene.service.InseeOperation;
+import fr.guichet.insee.sirene.rest.OperationPaths;
 import fr.guichet.insee.testing.OpenApiContract;
 import fr.guichet.insee.testing.ProductionModeProfile;
 import fr.guichet.insee.testing.Recordings;

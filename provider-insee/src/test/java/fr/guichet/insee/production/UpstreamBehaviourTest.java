@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import fr.guichet.insee.operation.InseeOperation;
-import fr.guichet.insee.rest.OperationPaths;
+import fr.guichet.insee.sirene.service.InseeOperation;
+import fr.guichet.insee.sirene.rest.OperationPaths;
 import fr.guichet.insee.testing.OpenApiContract;
 import fr.guichet.insee.testing.ProductionModeProfile;
 import fr.guichet.insee.testing.ProductionState;

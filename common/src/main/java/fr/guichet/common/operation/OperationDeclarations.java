@@ -1,0 +1,226 @@
+package fr.guichet.common.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.guichet.common.error.ProviderPrefix;
+import fr.guichet.common.resource.ClassPathFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every operation Guichet serves, declared once as data under {@code guichet/operations/}
+ * ({@code index.txt} lists one file per provider, e.g. {@code insee.yml}). The gateway builds its
+ * route catalogue from it; each provider binds its handlers to the same ids and resolves a path
+ * with the same templates. File format (see {@code docs/adding-a-provider.md}):
+ *
+ * <pre>
+ * provider: insee                      # provider key
+ * error_prefix: INSEE                  # default prefix of its operations (ProviderPrefix name)
+ * provider_name: INSEE                 # default meta.provider of its errors
+ * openapi: {tag: INSEE Sirene, responses: {"200": ..., "404": ...}}   # the provider's /q/openapi
+ * operations:
+ *   - id: api_entreprise_v3_insee_unites_legales
+ *     authorization: api_entreprise/v3_and_more/insee/unites_legales
+ *     identifier: siren
+ *     summary: Données unité légale
+ *     paths: {v3: /v3/insee/sirene/unites_legales/{siren}, v4: /v4/insee/sirene/unites_legales/{siren}}
+ *     openapi_ids: {v3: uniteLegaleV3, v4: uniteLegaleV4}   # optional
+ * removed: [...]                       # retired paths: 410 at the gateway
+ * extra_throttle_groups: {name: {limit: 500, period: 60}}
+ * </pre>
+ *
+ * An unreadable or inconsistent declaration (unknown prefix, no path, an id declared twice)
+ * fails with {@link IllegalStateException} when loaded, i.e. at start-up.
+ */
+public final class OperationDeclarations {
+
+    public static final String ROOT = "guichet/operations/";
+
+    private static volatile OperationDeclarations standard;
+
+    private final List<OperationDeclaration> operations;
+    private final List<PathTemplate> removed;
+    private final Map<String, ThrottleGroup> extraThrottleGroups;
+    private final Map<String, Documentation> documentation;
+    private final List<Candidate> byPath;
+
+    /**
+     * What a provider's own OpenAPI document says of all its operations.
+     *
+     * @param tag       the tag of its operations
+     * @param responses description per HTTP status ({@code "200"}, {@code "404"}...), in order
+     */
+    public record Documentation(String tag, Map<String, String> responses) {
+    }
+
+    /** A throttle group that {@code throttle.yml} does not know: {@code limit} calls per {@code periodSeconds}. */
+    public record ThrottleGroup(String name, int limit, int periodSeconds) {
+    }
+
+    /** A path resolved to one version of an operation, with its path variables. */
+    public record Resolved(OperationDeclaration declaration, OperationDeclaration.VersionedPath path,
+                           Map<String, String> variables) {
+        public String operationId() {
+            return path.operationId();
+        }
+    }
+
+    private record Candidate(OperationDeclaration declaration, OperationDeclaration.VersionedPath path) {
+    }
+
+    private OperationDeclarations(List<OperationDeclaration> operations, List<PathTemplate> removed,
+                                  Map<String, ThrottleGroup> extraThrottleGroups, Map<String, Documentation> documentation) {
+        this.operations = List.copyOf(operations);
+        this.removed = List.copyOf(removed);
+        this.extraThrottleGroups = Map.copyOf(extraThrottleGroups);
+        this.documentation = Map.copyOf(documentation);
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, OperationDeclaration> seen = new LinkedHashMap<>();
+        for (OperationDeclaration d : operations) {
+            for (OperationDeclaration.VersionedPath p : d.paths()) {
+                if (seen.put(p.operationId(), d) != null) {
+                    throw new IllegalStateException("Operation " + p.operationId() + " declared twice");
+                }
+                candidates.add(new Candidate(d, p));
+            }
+        }
+        candidates.sort(Comparator.comparingInt((Candidate c) -> c.path().template().literalSegments()).reversed());
+        this.byPath = List.copyOf(candidates);
+    }
+
+    /** The declarations shipped in this jar, loaded once. */
+    public static OperationDeclarations standard() {
+        OperationDeclarations d = standard;
+        if (d == null) {
+            synchronized (OperationDeclarations.class) {
+                d = standard;
+                if (d == null) {
+                    d = load(ROOT);
+                    standard = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** Reads {@code root + "index.txt"} and the files it lists; {@code root} ends with '/'. */
+    public static OperationDeclarations load(String root) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<OperationDeclaration> operations = new ArrayList<>();
+        List<PathTemplate> removed = new ArrayList<>();
+        Map<String, ThrottleGroup> groups = new LinkedHashMap<>();
+        Map<String, Documentation> documentation = new LinkedHashMap<>();
+        for (String file : ClassPathFiles.index(root)) {
+            JsonNode node;
+            try (InputStream in = ClassPathFiles.open(root + file)) {
+                node = yaml.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Unreadable operation declarations " + root + file, e);
+            }
+            String provider = node.path("provider").asText(null);
+            if (provider == null) {
+                throw new IllegalStateException(root + file + ": no provider");
+            }
+            String defaultPrefix = node.path("error_prefix").asText(null);
+            String defaultName = node.path("provider_name").asText(defaultPrefix);
+            for (JsonNode op : node.path("operations")) {
+                operations.add(operation(root + file, provider, defaultPrefix, defaultName, op));
+            }
+            Map<String, String> responses = new LinkedHashMap<>();
+            node.path("openapi").path("responses").fields().forEachRemaining(r -> responses.put(r.getKey(), r.getValue().asText()));
+            documentation.put(provider, new Documentation(node.path("openapi").path("tag").asText(provider),
+                    java.util.Collections.unmodifiableMap(responses)));
+            node.path("removed").forEach(p -> removed.add(new PathTemplate(p.asText())));
+            node.path("extra_throttle_groups").fields().forEachRemaining(g -> groups.put(g.getKey(),
+                    new ThrottleGroup(g.getKey(), g.getValue().path("limit").asInt(), g.getValue().path("period").asInt())));
+        }
+        return new OperationDeclarations(operations, removed, groups, documentation);
+    }
+
+    private static OperationDeclaration operation(String file, String provider, String defaultPrefix, String defaultName,
+                                                  JsonNode op) {
+        String id = op.path("id").asText(null);
+        if (id == null) {
+            throw new IllegalStateException(file + ": an operation without id");
+        }
+        String prefixName = op.path("error_prefix").asText(defaultPrefix);
+        ProviderPrefix prefix;
+        try {
+            prefix = ProviderPrefix.valueOf(prefixName);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(file + ": operation " + id + " has no known error_prefix (" + prefixName + ")");
+        }
+        List<OperationDeclaration.VersionedPath> paths = new ArrayList<>();
+        op.path("paths").fields().forEachRemaining(p -> {
+            String version = p.getKey();
+            String operationId = version.equals("v3") ? id
+                    : op.hasNonNull(version + "_id") ? op.get(version + "_id").asText() : id.replace("_v3_", "_" + version + "_");
+            paths.add(new OperationDeclaration.VersionedPath(version, operationId, new PathTemplate(p.getValue().asText()),
+                    op.path("openapi_ids").path(version).asText(operationId)));
+        });
+        if (paths.isEmpty()) {
+            throw new IllegalStateException(file + ": operation " + id + " has no path");
+        }
+        return new OperationDeclaration(id, provider, prefix, op.path("provider_name").asText(defaultName),
+                op.path("summary").asText(null), op.path("authorization").asText(null),
+                op.path("scope_template").asText(null), op.path("throttle").asText(null),
+                op.path("identifier").asText(null), op.path("document").asBoolean(false),
+                op.path("client_certificate").asBoolean(false), List.copyOf(paths));
+    }
+
+    public List<OperationDeclaration> all() {
+        return operations;
+    }
+
+    /** The declarations of one provider, by provider key ({@code insee}). */
+    public OperationDeclarations forProvider(String provider) {
+        return new OperationDeclarations(operations.stream().filter(o -> o.provider().equals(provider)).toList(),
+                List.of(), Map.of(), documentation.containsKey(provider) ? Map.of(provider, documentation.get(provider)) : Map.of());
+    }
+
+    /** What {@code provider}'s OpenAPI document says of all its operations (tag = the key when not declared). */
+    public Documentation documentation(String provider) {
+        return documentation.getOrDefault(provider, new Documentation(provider, Map.of()));
+    }
+
+    /** The operation version a path belongs to; literal segments win over variables. */
+    public Optional<Resolved> resolve(String path) {
+        for (Candidate c : byPath) {
+            Optional<Map<String, String>> variables = c.path().template().match(path);
+            if (variables.isPresent()) {
+                return Optional.of(new Resolved(c.declaration(), c.path(), variables.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The operation version named {@code operationId}, with the variables of {@code path} read
+     * from its template (empty variables when the path does not fit it).
+     */
+    public Optional<Resolved> resolve(String operationId, String path) {
+        for (Candidate c : byPath) {
+            if (c.path().operationId().equals(operationId)) {
+                return Optional.of(new Resolved(c.declaration(), c.path(), c.path().template().match(path).orElse(Map.of())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Retired paths (410 at the gateway). */
+    public List<PathTemplate> removed() {
+        return removed;
+    }
+
+    public Map<String, ThrottleGroup> extraThrottleGroups() {
+        return extraThrottleGroups;
+    }
+}

@@ -1,0 +1,131 @@
+package fr.guichet.providerkit.operation;
+
+import fr.guichet.common.operation.OperationDeclaration;
+import fr.guichet.common.operation.OperationDeclarations;
+import fr.guichet.common.provider.ProviderConfig;
+import fr.guichet.common.sandbox.SandboxCase;
+import fr.guichet.providerkit.config.KitConfig;
+import fr.guichet.providerkit.error.ProviderErrors;
+import fr.guichet.providerkit.maintenance.ProviderMaintenance;
+import fr.guichet.providerkit.sandbox.SandboxEngine;
+import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
+
+/**
+ * The one JAX-RS resource of a provider: every data call of the API paths comes here, is
+ * resolved to a declared operation ({@link ProviderOperations#resolve}), checked against the
+ * maintenance windows, then answered from the sandbox cases (sandbox mode) or by the
+ * {@link OperationHandler} bound to its id. Identifiers are re-checked only when
+ * {@code guichet.provider.check-identifiers} is on: the gateway has checked them.
+ */
+@Path("/")
+@Startup
+public class OperationResource {
+
+    private static final Logger LOG = Logger.getLogger(OperationResource.class);
+    static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8");
+
+    private final ProviderOperations operations;
+    private final ProviderConfig config;
+    private final KitConfig kit;
+    private final SandboxEngine sandbox;
+    private final ProviderMaintenance maintenance;
+    private final Map<String, OperationHandler> handlers = new HashMap<>();
+
+    public OperationResource(ProviderOperations operations, ProviderConfig config, KitConfig kit, SandboxEngine sandbox,
+                             ProviderMaintenance maintenance, @Any Instance<OperationHandler> handlers) {
+        this.operations = operations;
+        this.config = config;
+        this.kit = kit;
+        this.sandbox = sandbox;
+        this.maintenance = maintenance;
+        for (OperationHandler handler : handlers) {
+            for (String id : handler.operations()) {
+                if (operations.all().stream().noneMatch(d -> d.id().equals(id))) {
+                    throw new IllegalStateException(handler.getClass().getName() + " handles " + id
+                            + ", which guichet/operations/" + operations.key() + ".yml does not declare");
+                }
+                OperationHandler previous = this.handlers.put(id, handler);
+                if (previous != null) {
+                    throw new IllegalStateException("Operation " + id + " has two handlers: "
+                            + previous.getClass().getName() + " and " + handler.getClass().getName());
+                }
+            }
+        }
+        for (OperationDeclaration d : operations.all()) {
+            if (!this.handlers.containsKey(d.id())) {
+                if (config.mode() == ProviderConfig.Mode.PRODUCTION) {
+                    LOG.warnf("Operation %s has no handler: its calls fail with 502 %s999 in production mode",
+                            d.id(), d.errorPrefix().prefix());
+                } else {
+                    LOG.infof("Operation %s has no handler: sandbox cases only", d.id());
+                }
+            }
+        }
+    }
+
+    /** Every versioned API path ({@code /v3/...}); the declared templates decide which operation it is. */
+    @GET
+    @Path("{path: v[0-9]+/.+}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking
+    @Operation(hidden = true)
+    public Response dispatch(@Context UriInfo uri, @Context HttpHeaders headers) {
+        OperationDeclarations.Resolved resolved = operations
+                .resolve(headers.getHeaderString(ProviderOperations.OPERATION_HEADER), uri.getRequestUri().getRawPath())
+                .orElseThrow(ProviderErrors::unknownOperation);
+        OperationCall call = new OperationCall(resolved, uri.getQueryParameters(), headers.getHeaderString(HttpHeaders.CACHE_CONTROL));
+        ProviderAnswer answer = answer(call);
+        Response.ResponseBuilder response = Response.status(answer.status()).type(JSON).entity(answer.body());
+        answer.headers().forEach(response::header);
+        return response.build();
+    }
+
+    ProviderAnswer answer(OperationCall call) {
+        OperationDeclaration declaration = call.declaration();
+        maintenance.check(declaration.errorPrefix());
+        OperationHandler handler = handlers.get(declaration.id());
+        if (config.mode() == ProviderConfig.Mode.SANDBOX && (handler == null || !handler.answersSandbox())) {
+            return sandbox(call);
+        }
+        if (kit.checkIdentifiers()) {
+            IdentifierCheck.require(call);
+        }
+        if (handler == null) {
+            throw new IllegalStateException("No handler for " + declaration.id() + " in production mode");
+        }
+        return handler.handle(call);
+    }
+
+    /**
+     * The matching case verbatim; else (the identifier re-checked when the setting says so) the
+     * operation's 404 case, or the standard 404 {@code XX003} when it has none.
+     */
+    private ProviderAnswer sandbox(OperationCall call) {
+        Optional<SandboxCase> match = sandbox.find(call.operationId(), call.selectingParameters());
+        if (match.isPresent()) {
+            return ProviderAnswer.json(match.get().status(), match.get().payload());
+        }
+        if (kit.checkIdentifiers()) {
+            IdentifierCheck.require(call);
+        }
+        return sandbox.notFoundCase(call.operationId())
+                .map(c -> ProviderAnswer.json(404, c.payload()))
+                .orElseThrow(() -> ProviderErrors.notFound(call.declaration().errorPrefix(), call.declaration().providerName()));
+    }
+}
