@@ -34,13 +34,18 @@ public class UpstreamReadiness {
      * @param critical   whether an open circuit makes the provider not ready (false when it serves other upstreams)
      */
     public HealthCheckResponse check(String checkName, String upstream, boolean configured, boolean critical) {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(checkName).withData("mode", provider.mode().label());
+        return builder(checkName, upstream, configured, critical).build();
+    }
+
+    /** {@link #check}, for a provider that adds data of its own before building the response. */
+    public HealthCheckResponseBuilder builder(String checkName, String upstream, boolean configured, boolean critical) {
         if (provider.mode() == ProviderConfig.Mode.SANDBOX) {
-            return response.up().build();
+            return HealthCheckResponse.named(checkName).withData("mode", provider.mode().label()).up();
         }
         if (!configured) {
-            return response.down().withData("reason", "url or credentials not configured").build();
+            return notConfigured(checkName, provider.mode());
         }
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(checkName).withData("mode", provider.mode().label());
         CircuitBreakerState state = upstreams.circuitState(upstream);
         UpstreamHealth health = upstreams.client(upstream).health();
         response.withData("circuit", state.name().toLowerCase(Locale.ROOT)).withData("recent_calls", health.calls());
@@ -51,12 +56,12 @@ public class UpstreamReadiness {
         if (health.lastSuccess() != null) {
             response.withData("last_success", health.lastSuccess().toString());
         }
-        return response.status(!critical || state != CircuitBreakerState.OPEN).build();
+        return response.status(!critical || state != CircuitBreakerState.OPEN);
     }
 
     /** Production without an upstream's settings can never call it (usable without CDI, in unit tests). */
-    public static HealthCheckResponse notConfigured(String checkName, ProviderConfig.Mode mode) {
+    public static HealthCheckResponseBuilder notConfigured(String checkName, ProviderConfig.Mode mode) {
         return HealthCheckResponse.named(checkName).withData("mode", mode.label()).down()
-                .withData("reason", "url or credentials not configured").build();
+                .withData("reason", "url or credentials not configured");
     }
 }
