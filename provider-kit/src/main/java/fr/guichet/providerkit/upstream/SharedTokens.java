@@ -6,6 +6,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,14 +37,52 @@ public class SharedTokens {
     private static final String DELETE_IF_EQUAL =
             "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
-    private final RedisDataSource redis;
-    private final ValueCommands<String, String> values;
+    private final Store store;
     private final ObjectMapper json = new ObjectMapper();
     private final ConcurrentMap<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
 
+    @Inject
     public SharedTokens(RedisDataSource redis) {
-        this.redis = redis;
-        this.values = redis.value(String.class);
+        this(new RedisStore(redis));
+    }
+
+    SharedTokens(Store store) {
+        this.store = store;
+    }
+
+    /** Where tokens are shared: Redis in the applications. */
+    interface Store {
+        String get(String key);
+
+        void set(String key, String token, long seconds);
+
+        /** Deletes {@code key} only if it still holds {@code token}, atomically. */
+        void deleteIf(String key, String token);
+    }
+
+    private static final class RedisStore implements Store {
+        private final RedisDataSource redis;
+        private final ValueCommands<String, String> values;
+
+        RedisStore(RedisDataSource redis) {
+            this.redis = redis;
+            this.values = redis.value(String.class);
+        }
+
+        @Override
+        public String get(String key) {
+            return values.get(key);
+        }
+
+        @Override
+        public void set(String key, String token, long seconds) {
+            values.set(key, token, new SetArgs().ex(seconds));
+        }
+
+        @Override
+        public void deleteIf(String key, String token) {
+            redis.execute("EVAL", DELETE_IF_EQUAL, "1", key, token);
+        }
     }
 
     /**
@@ -78,7 +117,7 @@ public class SharedTokens {
     /** The upstream refused {@code token}: forget it, unless another token replaced it meanwhile. */
     public void reject(TokenGrant grant, String token) {
         try {
-            redis.execute("EVAL", DELETE_IF_EQUAL, "1", grant.cacheKey(), token);
+            store.deleteIf(grant.cacheKey(), token);
         } catch (RuntimeException e) {
             LOG.warnf("Could not drop a refused token from Redis (%s): %s", grant.cacheKey(), e.getMessage());
         }
@@ -111,7 +150,7 @@ public class SharedTokens {
 
     private String cached(String key) {
         try {
-            return values.get(key);
+            return store.get(key);
         } catch (RuntimeException e) {
             LOG.warnf("Redis unavailable for %s, asking the upstream directly: %s", key, e.getMessage());
             return null;
@@ -120,7 +159,7 @@ public class SharedTokens {
 
     private void store(String key, String token, long seconds) {
         try {
-            values.set(key, token, new SetArgs().ex(seconds));
+            store.set(key, token, seconds);
         } catch (RuntimeException e) {
             LOG.warnf("Could not share the token %s through Redis: %s", key, e.getMessage());
         }
