@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * INSEE-specific Prometheus metrics at {@code /q/metrics}: cache hits and misses per operation,
- * recent upstream success ratio and circuit state (0 closed, 1 half-open, 2 open).
+ * recent upstream success ratio and circuit state (0 closed, 1 open, 2 half-open).
  */
 @Startup
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class InseeMetrics {
                 .register(registry);
         Gauge.builder("guichet.insee.upstream.circuit.state", upstreams,
                         u -> Upstreams.circuitValue(u.circuitState(SireneClient.CIRCUIT)))
-                .description("INSEE circuit breaker: 0 closed, 1 half-open, 2 open")
+                .description("INSEE circuit breaker: 0 closed, 1 open, 2 half-open")
                 .register(registry);
     }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentMap;
  * The upstream clients of this provider, one per name, created on first use from
  * {@code guichet.upstream.<name>.*}. Each has its own circuit breaker, named after the upstream
  * (so {@link CircuitBreakerMaintenance} finds it), and the gauge
- * {@code guichet.upstream.circuit.state{upstream}}: 0 closed, 1 half-open, 2 open.
+ * {@code guichet.upstream.circuit.state{upstream}}: 0 closed, 1 open, 2 half-open.
  */
 @ApplicationScoped
 public class Upstreams {
@@ -55,12 +55,12 @@ public class Upstreams {
         return circuits.currentState(name);
     }
 
-    /** The one numeric encoding of a circuit state in Guichet's metrics: 0 closed, 1 half-open, 2 open. */
+    /** The one numeric encoding of a circuit state in Guichet's metrics: 0 closed, 1 open, 2 half-open. */
     public static int circuitValue(CircuitBreakerState state) {
         return switch (state) {
             case CLOSED -> 0;
-            case HALF_OPEN -> 1;
-            case OPEN -> 2;
+            case OPEN -> 1;
+            case HALF_OPEN -> 2;
         };
     }
 
@@ -69,7 +69,7 @@ public class Upstreams {
         UpstreamClient client = new UpstreamClient(name, settings, vertx, tls::get, registry,
                 guard(name, settings, true), guard(name + "-token", settings, false));
         Gauge.builder("guichet.upstream.circuit.state", circuits, c -> circuitValue(c.currentState(name)))
-                .description("Circuit breaker of the upstream: 0 closed, 1 half-open, 2 open")
+                .description("Circuit breaker of the upstream: 0 closed, 1 open, 2 half-open")
                 .tag("upstream", name)
                 .register(registry);
         return client;
