@@ -94,11 +94,6 @@ public class Upstreams {
         return builder.build();
     }
 
-    /** Settings of an upstream, defaults included (for providers that need the timeout, say). */
-    public UpstreamsConfig.Upstream settings(String name) {
-        return config.upstream(name);
-    }
-
     @PreDestroy
     void close() {
         clients.values().forEach(UpstreamClient::close);
