@@ -124,7 +124,8 @@ public class UpstreamClient {
                         health.record(response != null && !response.isUpstreamFailure());
                     }
                     if (failure != null) {
-                        LOG.warnf("%s %s %s: %s", name, request.method(), metricPath, failure.getMessage());
+                        LOG.warnf("%s %s %s failed: %s", name, request.method(), metricPath,
+                                failure.getCause() != null ? failure.getCause().toString() : failure.getMessage());
                     } else {
                         LOG.debugf("%s %s %s -> %d in %d ms", name, request.method(), metricPath, response.status(),
                                 (System.nanoTime() - start) / 1_000_000);
