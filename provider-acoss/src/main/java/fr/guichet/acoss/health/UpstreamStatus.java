@@ -6,10 +6,12 @@ import fr.guichet.acoss.attestation.client.UrssafClient;
 import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.acoss.effectifs.client.GipMdsClient;
 import fr.guichet.common.error.ApiException;
+import fr.guichet.providerkit.health.UpstreamReadiness;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -33,9 +35,12 @@ public class UpstreamStatus {
     private final UrssafClient urssaf;
     private final GipMdsClient gipMds;
     private final ValueCommands<String, String> values;
+    private final UpstreamReadiness readiness;
 
-    public UpstreamStatus(ProviderConfig provider, UrssafClient urssaf, GipMdsClient gipMds, RedisDataSource redis) {
+    public UpstreamStatus(ProviderConfig provider, UrssafClient urssaf, GipMdsClient gipMds, RedisDataSource redis,
+                          UpstreamReadiness readiness) {
         this.provider = provider;
+        this.readiness = readiness;
         this.urssaf = urssaf;
         this.gipMds = gipMds;
         this.values = redis.value(String.class);
@@ -43,6 +48,15 @@ public class UpstreamStatus {
 
     public static boolean knows(String upstream) {
         return URSSAF.equals(upstream) || GIP_MDS.equals(upstream);
+    }
+
+    /**
+     * The kit's readiness of {@code upstream} (same name in the kit), with this adapter's ping status
+     * in {@code status}. An open circuit is reported but keeps the adapter ready: it still serves the
+     * other upstream.
+     */
+    public HealthCheckResponseBuilder readiness(String checkName, String upstream) {
+        return readiness.builder(checkName, upstream, true, false).withData("status", ping(upstream).status());
     }
 
     public Ping ping(String upstream) {

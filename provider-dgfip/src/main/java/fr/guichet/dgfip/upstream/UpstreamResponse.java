@@ -3,7 +3,7 @@ package fr.guichet.dgfip.upstream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** A successful upstream answer: body bytes and content type. */
+/** A successful DGFIP answer, as the operations read it: body bytes and content type. */
 public record UpstreamResponse(int status, String contentType, byte[] body) {
 
     public String text() {

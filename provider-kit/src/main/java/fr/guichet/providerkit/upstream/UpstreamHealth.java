@@ -1,12 +1,13 @@
-package fr.guichet.insee.client;
+package fr.guichet.providerkit.upstream;
 
-import fr.guichet.insee.config.InseeConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
-/** Outcome of the most recent INSEE calls, for readiness and the gateway's ping. */
-@ApplicationScoped
-public class UpstreamStats {
+/**
+ * Outcomes of the most recent calls to one upstream (a ring of {@code health-window} entries),
+ * for readiness and metrics. A call succeeds when the upstream answered with neither a 5xx nor a
+ * 429.
+ */
+public class UpstreamHealth {
 
     private final boolean[] outcomes;
     private int next;
@@ -14,8 +15,8 @@ public class UpstreamStats {
     private Instant lastSuccess;
     private Instant lastCall;
 
-    public UpstreamStats(InseeConfig config) {
-        this.outcomes = new boolean[Math.max(1, config.health().window())];
+    public UpstreamHealth(int window) {
+        this.outcomes = new boolean[Math.max(1, window)];
     }
 
     public synchronized void record(boolean success) {
@@ -28,7 +29,7 @@ public class UpstreamStats {
         }
     }
 
-    /** Share of successes among the last calls, or null before the first call. */
+    /** Share of successes among the recent calls (0 to 1), or null before the first call. */
     public synchronized Double successRatio() {
         if (size == 0) {
             return null;
@@ -42,6 +43,7 @@ public class UpstreamStats {
         return (double) ok / size;
     }
 
+    /** Number of calls the ratio is computed on. */
     public synchronized int calls() {
         return size;
     }
@@ -54,7 +56,7 @@ public class UpstreamStats {
         return lastCall;
     }
 
-    /** Tests start from a clean window. */
+    /** Forgets every outcome (tests start from a clean window). */
     public synchronized void reset() {
         next = 0;
         size = 0;
