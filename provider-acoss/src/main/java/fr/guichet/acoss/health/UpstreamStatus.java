@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * State of each upstream, for {@code /ping/urssaf}, {@code /ping/gip_mds} and readiness. In
+ * State of each upstream, for readiness (which the gateway's {@code /pings} read). In
  * production the probe is obtaining an OAuth2 token (cached in Redis, so usually free): it proves
  * the upstream answers and accepts our credentials. The sandbox has no upstream: always {@code ok}.
  */
@@ -44,10 +44,6 @@ public class UpstreamStatus {
         this.urssaf = urssaf;
         this.gipMds = gipMds;
         this.values = redis.value(String.class);
-    }
-
-    public static boolean knows(String upstream) {
-        return URSSAF.equals(upstream) || GIP_MDS.equals(upstream);
     }
 
     /**
@@ -88,7 +84,7 @@ public class UpstreamStatus {
         }
     }
 
-    /** The body of API Entreprise's pings. */
+    /** An upstream's state as API Entreprise's pings word it ({@code ok}, {@code maintenance}, {@code bad_gateway}). */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Ping(String status, @JsonProperty("last_update") String lastUpdate,

@@ -1,4 +1,4 @@
-package fr.guichet.acoss.attestation.model;
+package fr.guichet.acoss.attestation.mapping;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;

@@ -1,4 +1,4 @@
-package fr.guichet.acoss.effectifs.model;
+package fr.guichet.acoss.effectifs.mapping;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

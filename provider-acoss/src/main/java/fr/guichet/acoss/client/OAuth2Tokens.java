@@ -1,4 +1,4 @@
-package fr.guichet.acoss.upstream;
+package fr.guichet.acoss.client;
 
 import fr.guichet.acoss.config.AcossConfig;
 import fr.guichet.acoss.error.Errors;

@@ -1,4 +1,4 @@
-package fr.guichet.acoss.effectifs.model;
+package fr.guichet.acoss.effectifs.mapping;
 
 import java.util.Arrays;
 import java.util.Optional;
