@@ -6,17 +6,19 @@ import fr.guichet.acoss.attestation.client.UrssafClient;
 import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.acoss.effectifs.client.GipMdsClient;
 import fr.guichet.common.error.ApiException;
+import fr.guichet.providerkit.health.UpstreamReadiness;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * State of each upstream, for {@code /ping/urssaf}, {@code /ping/gip_mds} and readiness. In
+ * State of each upstream, for readiness (which the gateway's {@code /pings} read). In
  * production the probe is obtaining an OAuth2 token (cached in Redis, so usually free): it proves
  * the upstream answers and accepts our credentials. The sandbox has no upstream: always {@code ok}.
  */
@@ -33,16 +35,24 @@ public class UpstreamStatus {
     private final UrssafClient urssaf;
     private final GipMdsClient gipMds;
     private final ValueCommands<String, String> values;
+    private final UpstreamReadiness readiness;
 
-    public UpstreamStatus(ProviderConfig provider, UrssafClient urssaf, GipMdsClient gipMds, RedisDataSource redis) {
+    public UpstreamStatus(ProviderConfig provider, UrssafClient urssaf, GipMdsClient gipMds, RedisDataSource redis,
+                          UpstreamReadiness readiness) {
         this.provider = provider;
+        this.readiness = readiness;
         this.urssaf = urssaf;
         this.gipMds = gipMds;
         this.values = redis.value(String.class);
     }
 
-    public static boolean knows(String upstream) {
-        return URSSAF.equals(upstream) || GIP_MDS.equals(upstream);
+    /**
+     * The kit's readiness of {@code upstream} (same name in the kit), with this adapter's ping status
+     * in {@code status}. An open circuit is reported but keeps the adapter ready: it still serves the
+     * other upstream.
+     */
+    public HealthCheckResponseBuilder readiness(String checkName, String upstream) {
+        return readiness.builder(checkName, upstream, true, false).withData("status", ping(upstream).status());
     }
 
     public Ping ping(String upstream) {
@@ -74,7 +84,7 @@ public class UpstreamStatus {
         }
     }
 
-    /** The body of API Entreprise's pings. */
+    /** An upstream's state as API Entreprise's pings word it ({@code ok}, {@code maintenance}, {@code bad_gateway}). */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Ping(String status, @JsonProperty("last_update") String lastUpdate,

@@ -2,18 +2,19 @@ package fr.guichet.acoss.health;
 
 import fr.guichet.acoss.config.AcossConfig;
 import fr.guichet.common.provider.ProviderConfig;
+import fr.guichet.providerkit.health.UpstreamReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * One readiness check per upstream (Redis has its own, from the Redis extension). Not ready only
- * when production lacks the upstream's URL or credentials: an adapter that cannot ever call it. A failing
- * upstream is reported in the check's data but keeps the adapter ready, because it still serves
- * the other upstream and answers that one's callers with proper 502/504 errors.
+ * One readiness check per upstream, the kit's {@link UpstreamReadiness} (Redis has its own, from
+ * the Redis extension). Not ready only when production lacks the upstream's URL or credentials: an
+ * adapter that cannot ever call it. A failing upstream (open circuit, failed ping) is reported in
+ * the check's data but keeps the adapter ready, because it still serves the other upstream and
+ * answers that one's callers with proper 502/504 errors.
  */
 @ApplicationScoped
 public class UpstreamsReadiness {
@@ -43,11 +44,9 @@ public class UpstreamsReadiness {
     }
 
     private HealthCheckResponse check(String name, String upstream, boolean configured) {
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named(name)
-                .withData("mode", provider.mode().label());
         if (provider.mode() == ProviderConfig.Mode.PRODUCTION && !configured) {
-            return builder.down().withData("reason", "url or credentials not configured").build();
+            return UpstreamReadiness.notConfigured(name, provider.mode()).build();
         }
-        return builder.up().withData("status", status.ping(upstream).status()).build();
+        return status.readiness(name, upstream).build();
     }
 }

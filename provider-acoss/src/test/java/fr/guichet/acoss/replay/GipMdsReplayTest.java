@@ -20,7 +20,7 @@ import fr.guichet.acoss.support.ProductionProfile;
 import fr.guichet.acoss.support.RecordedExchanges;
 import fr.guichet.acoss.support.RecordedExchanges.Exchange;
 import fr.guichet.acoss.support.WireMockUpstreams;
-import fr.guichet.acoss.upstream.OAuth2Tokens;
+import fr.guichet.acoss.client.OAuth2Tokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -158,8 +158,9 @@ class GipMdsReplayTest {
     }
 
     @Test
-    void pingUsesTheRecordedTokenExchange() {
-        given().get("/ping/gip_mds/effectifs").then().statusCode(200).body("status", equalTo("ok"));
+    void readinessProbeUsesTheRecordedTokenExchange() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'GIP-MDS upstream' }.data.status", equalTo("ok"));
     }
 
     /** The effectifs query every call must carry, whatever the operation. */

@@ -22,7 +22,7 @@ import fr.guichet.acoss.support.ProductionProfile;
 import fr.guichet.acoss.support.RecordedExchanges;
 import fr.guichet.acoss.support.RecordedExchanges.Exchange;
 import fr.guichet.acoss.support.WireMockUpstreams;
-import fr.guichet.acoss.upstream.OAuth2Tokens;
+import fr.guichet.acoss.client.OAuth2Tokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -230,23 +230,24 @@ class UrssafReplayTest {
     }
 
     @Test
-    void refusedCredentialsAre04006AndTheUpstreamPingsBadGateway() {
+    void refusedCredentialsAre04006AndReadinessSaysBadGateway() {
         upstream.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(401)));
         call(V4).then().statusCode(502).body("errors[0].code", equalTo("04006"));
-        given().get("/ping/urssaf/attestation_vigilance").then().statusCode(502).body("status", equalTo("bad_gateway"));
+        given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'URSSAF upstream' }.data.status", equalTo("bad_gateway"));
     }
 
     @Test
-    void pingAndReadinessUseTheRecordedTokenExchange() {
+    void readinessUsesTheRecordedTokenExchange() {
         RecordedExchanges.replay(upstream, "upstream/acoss/oauth2.yml", WireMockUpstreams.placeholders());
-        given().get("/ping/urssaf").then().statusCode(200).body("status", equalTo("ok"));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'URSSAF upstream' }.data.status", equalTo("ok"))
                 .body("checks.find { it.name == 'URSSAF upstream' }.data.mode", equalTo("production"))
                 .body("checks.name", hasItem("GIP-MDS upstream"));
         upstream.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
         redis.key().del(OAuth2Tokens.KEY_PREFIX + "urssaf");
-        given().get("/ping/urssaf").then().statusCode(200).body("status", equalTo("maintenance"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'URSSAF upstream' }.data.status", equalTo("maintenance"));
     }
 
     /** URSSAF's answer to any demand, after the recorded token exchange. */

@@ -35,6 +35,9 @@ class SandboxCasesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> IDENTIFIERS = List.of("siren", "siret");
+    /** The copied official cases, then Guichet's (guichet.provider.sandbox-roots). */
+    static final String ROOT = "sandbox/payloads/";
+    static final String GUICHET_ROOT = "sandbox/guichet/";
 
     record Case(String operation, String file, JsonNode params, int status, JsonNode payload, String origin) {
     }
@@ -72,7 +75,7 @@ class SandboxCasesTest {
         for (Case c : guichet) {
             assertTrue(validIdentifiers(c.params()), c.file());
             assertNotNull(c.origin(), c.file());
-            Case official = load(SandboxFixtures.ROOT, c.origin(), "");
+            Case official = load(ROOT, c.origin(), "");
             assertEquals(200, official.status(), c.origin());
             assertEquals(official.status(), c.status(), c.file());
             assertFalse(validIdentifiers(official.params()), c.origin() + " : l'original passe déjà le checksum");
@@ -144,11 +147,11 @@ class SandboxCasesTest {
     /** The official cases, then Guichet's (file names prefixed with {@code guichet/}). */
     private static List<Case> cases() throws Exception {
         List<Case> cases = new ArrayList<>();
-        for (String file : index(SandboxFixtures.ROOT)) {
-            cases.add(load(SandboxFixtures.ROOT, file, ""));
+        for (String file : index(ROOT)) {
+            cases.add(load(ROOT, file, ""));
         }
-        for (String file : index(SandboxFixtures.GUICHET_ROOT)) {
-            cases.add(load(SandboxFixtures.GUICHET_ROOT, file, "guichet/"));
+        for (String file : index(GUICHET_ROOT)) {
+            cases.add(load(GUICHET_ROOT, file, "guichet/"));
         }
         return cases;
     }

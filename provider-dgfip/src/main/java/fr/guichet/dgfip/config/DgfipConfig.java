@@ -3,10 +3,9 @@ package fr.guichet.dgfip.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.Optional;
 
-/** DGFIP-specific settings: upstream endpoints and security, documents, maintenance window. */
+/** DGFIP-specific settings: upstream endpoints and security, documents (maintenance windows: the kit's). */
 @ConfigMapping(prefix = "guichet.dgfip")
 public interface DgfipConfig {
 
@@ -15,8 +14,6 @@ public interface DgfipConfig {
     OAuth oauth();
 
     Documents documents();
-
-    Maintenance maintenance();
 
     RetryIn retryIn();
 
@@ -60,21 +57,6 @@ public interface DgfipConfig {
         /** Lifetime of a stored PDF and of its {@code /proxy/files/{uuid}} URL. */
         @WithDefault("24H")
         Duration ttl();
-    }
-
-    interface Maintenance {
-        @WithDefault("true")
-        boolean enabled();
-
-        /** DGFIP's nightly window (API Entreprise: 01:00–02:00, Paris time). */
-        @WithDefault("01:00")
-        LocalTime from();
-
-        @WithDefault("02:00")
-        LocalTime to();
-
-        @WithDefault("Europe/Paris")
-        String zone();
     }
 
     interface RetryIn {

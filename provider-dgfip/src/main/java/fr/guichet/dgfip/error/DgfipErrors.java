@@ -40,10 +40,6 @@ public final class DgfipErrors {
                 generic.meta()));
     }
 
-    public static ApiException maintenance(String provider, String detail, long retryIn) {
-        return of(503, "020", provider, detail, retryIn);
-    }
-
     public static ApiException rateLimited(String provider, long retryIn) {
         return of(429, "008", provider, "Le fournisseur de données a reçu trop de requêtes. Réessayez dans "
                 + retryIn + " secondes.", retryIn);

@@ -3,8 +3,7 @@ package fr.guichet.dgfip.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import fr.guichet.providerkit.operation.ProviderAnswer;
 
 /** API Entreprise envelopes: {@code {"data": ..., "links": {}, "meta": {}}}. */
 public final class Bodies {
@@ -26,11 +25,8 @@ public final class Bodies {
         return body;
     }
 
-    public static Response json(int status, JsonNode body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
-    }
-
-    public static Response ok(JsonNode body) {
-        return json(200, body);
+    /** 200 with {@code body}, serialised once for the gateway. */
+    public static ProviderAnswer ok(JsonNode body) {
+        return ProviderAnswer.json(200, body.toString());
     }
 }

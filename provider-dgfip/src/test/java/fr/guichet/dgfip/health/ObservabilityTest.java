@@ -34,7 +34,8 @@ class ObservabilityTest {
 
     @Test
     void requestIdIsEchoed() {
-        given().header("X-Request-ID", "0193f0aa-test").get("/ping").then().statusCode(200)
+        given().header("X-Request-ID", "0193f0aa-test").get("/v3/dgfip/etablissements/13002526500013/chiffres_affaires")
+                .then().statusCode(200)
                 .header("X-Request-ID", "0193f0aa-test");
     }
 }

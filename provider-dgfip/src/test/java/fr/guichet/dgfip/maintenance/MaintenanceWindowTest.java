@@ -12,7 +12,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** DGFIP's 01:00–02:00 (Paris) window: 503 03020 with retry_in, ping and health say maintenance. */
+/** DGFIP's 01:00–02:00 (Paris) window: 503 03020 with retry_in, health says maintenance. */
 @QuarkusTest
 class MaintenanceWindowTest {
 
@@ -44,11 +44,8 @@ class MaintenanceWindowTest {
     }
 
     @Test
-    void pingAndHealthSayMaintenance() {
+    void healthSaysMaintenance() {
         clock.set(Instant.parse("2026-07-01T23:59:30Z")); // 01:59:30 in Paris (UTC+2 in July)
-        given().get("/ping").then().statusCode(503)
-                .body("status", equalTo("maintenance"))
-                .body("retry_in", equalTo(30));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'dgfip-upstream' }.data.maintenance", equalTo(true))
                 .body("checks.find { it.name == 'dgfip-upstream' }.data.retry_in", equalTo(30));
@@ -58,7 +55,6 @@ class MaintenanceWindowTest {
     void theWindowClosesAtTwo() {
         clock.set(Instant.parse("2026-11-25T01:00:00Z")); // 02:00 in Paris
         given().get(V4).then().statusCode(200);
-        given().get("/ping").then().statusCode(200).body("status", equalTo("ok"));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("dgfip-upstream"))
                 .body("checks.find { it.name == 'dgfip-upstream' }.data.maintenance", equalTo(false));

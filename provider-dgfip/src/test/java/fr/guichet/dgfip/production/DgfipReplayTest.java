@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.dgfip.support.OpenApiContract;
-import fr.guichet.dgfip.upstream.UpstreamTokens;
+import fr.guichet.dgfip.client.UpstreamTokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -20,11 +20,11 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -301,13 +301,26 @@ class DgfipReplayTest {
     @Test
     void dgfipRefusesAClientWithoutCertificate() throws Exception {
         String tokenUrl = ConfigProvider.getConfig().getValue("guichet.dgfip.oauth.token-url", String.class);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl))
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
-        HttpClient withoutCertificate = HttpClient.newBuilder().sslContext(sslContext(false)).build();
-        assertThrows(IOException.class, () -> withoutCertificate.send(request, HttpResponse.BodyHandlers.discarding()));
-        HttpClient withCertificate = HttpClient.newBuilder().sslContext(sslContext(true)).build();
-        assertEquals(401, withCertificate.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(),
+        SSLContext withoutCertificate = sslContext(false);
+        assertThrows(IOException.class, () -> postTokenRequest(tokenUrl, withoutCertificate));
+        assertEquals(401, postTokenRequest(tokenUrl, sslContext(true)),
                 "with the certificate TLS passes, and OAuth2 then wants client credentials");
+    }
+
+    /** A bare client-credentials POST to the token endpoint over {@code ssl}: its HTTP status. */
+    private static int postTokenRequest(String tokenUrl, SSLContext ssl) throws IOException {
+        HttpsURLConnection connection = (HttpsURLConnection) URI.create(tokenUrl).toURL().openConnection();
+        connection.setSSLSocketFactory(ssl.getSocketFactory());
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        try {
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write("grant_type=client_credentials".getBytes(StandardCharsets.UTF_8));
+            }
+            return connection.getResponseCode();
+        } finally {
+            connection.disconnect();
+        }
     }
 
     private void assertStoredPdf(String url) {

@@ -2,103 +2,113 @@ package fr.guichet.insee.client;
 
 import fr.guichet.insee.config.InseeConfig;
 import fr.guichet.insee.error.InseeErrors;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import fr.guichet.providerkit.upstream.SharedTokens;
+import fr.guichet.providerkit.upstream.TokenEndpointFailure;
+import fr.guichet.providerkit.upstream.TokenGrant;
+import fr.guichet.providerkit.upstream.UpstreamClient;
+import fr.guichet.providerkit.upstream.UpstreamRequest;
+import fr.guichet.providerkit.upstream.UpstreamResponse;
+import fr.guichet.providerkit.upstream.Upstreams;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
-import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.jboss.logging.Logger;
+import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
- * HTTP client of INSEE's Sirene API 3.11. Answers every HTTP status as a {@link SireneResponse}
- * except failures (timeout, network, 5xx, 429), thrown as {@link UpstreamFailure} with their
- * 01xxx error; those open the circuit when INSEE keeps failing.
+ * Client of INSEE's Sirene API 3.11, on the kit's upstream {@value #CIRCUIT} (timeout, circuit
+ * breaker, bulkhead, metrics: {@code guichet.upstream.insee-sirene.*}). Answers every HTTP status
+ * as a {@link SireneResponse} except failures (timeout, network, 5xx, 429, 401), thrown as
+ * {@link UpstreamFailure} with their 01xxx error; 5xx, 429 and network failures open the circuit
+ * when INSEE keeps failing.
  */
 @ApplicationScoped
 public class SireneClient {
 
+    /** The upstream's name: settings key, circuit breaker and metric tag. */
     public static final String CIRCUIT = "insee-sirene";
-    private static final Logger LOG = Logger.getLogger(SireneClient.class);
+    /** Redis key of the OAuth2 token shared by the replicas. */
+    static final String TOKEN_KEY = "guichet:insee:oauth-token";
 
     private final InseeConfig.Sirene config;
-    private final InseeTokenStore tokens;
-    private final UpstreamStats stats;
-    private final HttpClient http;
+    private final SharedTokens tokens;
+    private final UpstreamClient upstream;
 
-    public SireneClient(InseeConfig config, InseeTokenStore tokens, UpstreamStats stats) {
+    @Inject
+    public SireneClient(InseeConfig config, SharedTokens tokens, Upstreams upstreams) {
+        this(config, tokens, upstreams.client(CIRCUIT));
+    }
+
+    /** With a given upstream client ({@code tokens} may be null in API-key mode). */
+    public SireneClient(InseeConfig config, SharedTokens tokens, UpstreamClient upstream) {
         this.config = config.sirene();
         this.tokens = tokens;
-        this.stats = stats;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(this.config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.upstream = upstream;
     }
 
     /** {@code GET base-url + pathAndQuery} (already encoded). */
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 2, failOn = UpstreamFailure.class)
-    @CircuitBreakerName(CIRCUIT)
     public SireneResponse get(String pathAndQuery) {
-        try {
-            SireneResponse response = send(pathAndQuery);
-            if (response.status() == 401 && config.auth().mode() == InseeConfig.AuthMode.OAUTH2) {
-                // The cached token was revoked or expired early: one retry with a fresh one.
-                tokens.invalidate();
-                response = send(pathAndQuery);
-            }
-            UpstreamFailure failure = failureOf(response);
-            if (failure != null) {
-                throw failure;
-            }
-            stats.record(true);
-            return response;
-        } catch (UpstreamFailure e) {
-            stats.record(false);
-            throw e;
+        SireneResponse response = send(pathAndQuery);
+        UpstreamFailure failure = failureOf(response);
+        if (failure != null) {
+            throw failure;
         }
+        return response;
     }
 
     private SireneResponse send(String pathAndQuery) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.baseUrl() + pathAndQuery))
-                .timeout(config.readTimeout())
-                .header("Accept", "application/json")
-                .GET();
-        switch (config.auth().mode()) {
-            case OAUTH2 -> request.header("Authorization", "Bearer " + tokens.token());
-            case API_KEY -> config.auth().apiKey().ifPresent(key -> request.header(config.auth().apiKeyHeader(), key));
+        UpstreamRequest request = UpstreamRequest.get(config.baseUrl() + pathAndQuery)
+                .withHeader("Accept", "application/json")
+                .withMetricPath(pathAndQuery.replaceAll("\\?.*", "").replaceAll("\\d{9,14}", "{id}"));
+        if (config.auth().mode() == InseeConfig.AuthMode.API_KEY) {
+            Optional<String> key = config.auth().apiKey();
+            return answer(call(key.isPresent() ? request.withHeader(config.auth().apiKeyHeader(), key.get()) : request));
         }
-        long start = System.nanoTime();
+        TokenGrant grant = grant();
+        String token = token(grant);
+        UpstreamResponse response = call(request.withHeader("Authorization", "Bearer " + token));
+        if (response.status() == 401) {
+            // The shared token was revoked or expired early: one retry with a fresh one.
+            tokens.reject(grant, token);
+            response = call(request.withHeader("Authorization", "Bearer " + token(grant)));
+        }
+        return answer(response);
+    }
+
+    private UpstreamResponse call(UpstreamRequest request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            LOG.debugf("INSEE GET %s -> %d in %d ms", pathAndQuery, response.statusCode(), (System.nanoTime() - start) / 1_000_000);
-            return new SireneResponse(response.statusCode(), response.body(),
-                    response.headers().firstValue("Location"), response.headers().firstValue("Retry-After"));
-        } catch (HttpConnectTimeoutException e) {
-            LOG.warnf("INSEE unreachable (connect timeout) for %s", pathAndQuery);
-            throw new UpstreamFailure(InseeErrors.unavailable());
-        } catch (HttpTimeoutException e) {
-            LOG.warnf("INSEE timeout after %s for %s", config.readTimeout(), pathAndQuery);
-            throw new UpstreamFailure(InseeErrors.timeout());
-        } catch (IOException e) {
-            if (unresolvedHost(e)) {
-                LOG.warnf("INSEE host name does not resolve for %s", pathAndQuery);
-                throw new UpstreamFailure(InseeErrors.dnsFailure());
-            }
-            LOG.warnf("INSEE unreachable for %s: %s", pathAndQuery, e.toString());
-            throw new UpstreamFailure(InseeErrors.unavailable());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UpstreamFailure(InseeErrors.unavailable());
+            return upstream.call(request);
+        } catch (fr.guichet.providerkit.upstream.UpstreamFailure e) {
+            throw new UpstreamFailure(transportError(e));
         }
+    }
+
+    private String token(TokenGrant grant) {
+        try {
+            return tokens.token(upstream, grant);
+        } catch (fr.guichet.providerkit.upstream.UpstreamFailure e) {
+            throw new UpstreamFailure(transportError(e));
+        } catch (TokenEndpointFailure e) {
+            throw new UpstreamFailure(e.status() >= 500 ? InseeErrors.unavailable() : InseeErrors.authenticationFailure());
+        }
+    }
+
+    private TokenGrant grant() {
+        InseeConfig.Auth auth = config.auth();
+        return new TokenGrant(TOKEN_KEY, auth.tokenUrl(), TokenGrant.ClientAuth.POST, auth.clientId().orElse(null),
+                auth.clientSecret().orElse(null), Optional.empty(), auth.username(), auth.password(), auth.refreshMargin());
+    }
+
+    /** INSEE's mapping of a call without an answer: timeout 01002, unknown host 01004, anything else 01001. */
+    static fr.guichet.common.error.ApiException transportError(fr.guichet.providerkit.upstream.UpstreamFailure e) {
+        return switch (e.kind()) {
+            case TIMEOUT -> InseeErrors.timeout();
+            case DNS -> InseeErrors.dnsFailure();
+            case CONNECT_TIMEOUT, UNREACHABLE, TLS, CIRCUIT_OPEN, BULKHEAD_FULL -> InseeErrors.unavailable();
+        };
+    }
+
+    private static SireneResponse answer(UpstreamResponse response) {
+        return new SireneResponse(response.status(), response.text(), response.header("Location"),
+                response.header("Retry-After"));
     }
 
     private static UpstreamFailure failureOf(SireneResponse response) {
@@ -119,15 +129,6 @@ public class SireneClient {
             return new UpstreamFailure(InseeErrors.authenticationFailure());
         }
         return null;
-    }
-
-    private static boolean unresolvedHost(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Long retryAfter(SireneResponse response) {

@@ -1,7 +1,9 @@
 package fr.guichet.insee.testing;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import fr.guichet.insee.client.UpstreamStats;
+import fr.guichet.insee.client.SireneClient;
+import fr.guichet.providerkit.upstream.UpstreamHealth;
+import fr.guichet.providerkit.upstream.Upstreams;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +17,12 @@ import java.util.List;
 public class ProductionState {
 
     private final RedisDataSource redis;
-    private final UpstreamStats stats;
+    private final UpstreamHealth stats;
     private final CircuitBreakerMaintenance circuits;
 
-    public ProductionState(RedisDataSource redis, UpstreamStats stats, CircuitBreakerMaintenance circuits) {
+    public ProductionState(RedisDataSource redis, Upstreams upstreams, CircuitBreakerMaintenance circuits) {
         this.redis = redis;
-        this.stats = stats;
+        this.stats = upstreams.client(SireneClient.CIRCUIT).health();
         this.circuits = circuits;
     }
 

@@ -42,9 +42,17 @@ public final class ProviderErrors {
      * {@code Retry-After} header the exception mapper derives from it) = seconds until it reopens.
      */
     public static ApiException maintenance(ProviderPrefix prefix, long retryInSeconds) {
-        return new ApiException(503, CATALOGUE.providerError(prefix, "020")
-                .withDetail("Le fournisseur de données est en maintenance. Réessayez dans " + retryInSeconds + " secondes.")
-                .withMeta("retry_in", retryInSeconds));
+        return maintenance(prefix, null, retryInSeconds);
+    }
+
+    /** As {@link #maintenance(ProviderPrefix, long)}, with {@code meta.provider} = {@code providerName} when given (API Entreprise's 03020 carries it). */
+    public static ApiException maintenance(ProviderPrefix prefix, String providerName, long retryInSeconds) {
+        ApiError error = CATALOGUE.providerError(prefix, "020")
+                .withDetail("Le fournisseur de données est en maintenance. Réessayez dans " + retryInSeconds + " secondes.");
+        if (providerName != null) {
+            error = error.withMeta("provider", providerName);
+        }
+        return new ApiException(503, error.withMeta("retry_in", retryInSeconds));
     }
 
     /** 422 00301 (SIREN) / 00302 (SIRET): malformed identifier. */

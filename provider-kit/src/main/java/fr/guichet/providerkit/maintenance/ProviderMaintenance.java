@@ -4,6 +4,7 @@ import fr.guichet.common.error.ProviderPrefix;
 import fr.guichet.common.provider.MaintenanceWindows;
 import fr.guichet.providerkit.config.KitConfig;
 import fr.guichet.providerkit.error.ProviderErrors;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -15,6 +16,8 @@ import java.util.OptionalLong;
  * The upstream's daily maintenance windows ({@code guichet.provider.maintenance-windows},
  * Europe/Paris): inside one, no call reaches the upstream nor the sandbox, and the caller gets
  * 503 {@code XX020} with {@code Retry-After} (the exception mapper) = seconds until it closes.
+ * The time is the application's {@link Clock} bean when the provider has one (its tests move it
+ * into a window), the system clock otherwise.
  */
 @Singleton
 public class ProviderMaintenance {
@@ -23,8 +26,9 @@ public class ProviderMaintenance {
     private final Clock clock;
 
     @Inject
-    public ProviderMaintenance(KitConfig config) {
-        this(new MaintenanceWindows(config.maintenanceWindows().orElse(List.of())), Clock.systemUTC());
+    public ProviderMaintenance(KitConfig config, Instance<Clock> clock) {
+        this(new MaintenanceWindows(config.maintenanceWindows().orElse(List.of())),
+                clock.isResolvable() ? clock.get() : Clock.systemUTC());
     }
 
     ProviderMaintenance(MaintenanceWindows windows, Clock clock) {
@@ -39,9 +43,14 @@ public class ProviderMaintenance {
 
     /** Throws 503 {@code XX020} inside a window. */
     public void check(ProviderPrefix prefix) {
+        check(prefix, null);
+    }
+
+    /** Throws 503 {@code XX020} inside a window, with {@code meta.provider} = {@code providerName} when given. */
+    public void check(ProviderPrefix prefix, String providerName) {
         OptionalLong left = secondsLeft();
         if (left.isPresent()) {
-            throw ProviderErrors.maintenance(prefix, left.getAsLong());
+            throw ProviderErrors.maintenance(prefix, providerName, left.getAsLong());
         }
     }
 }

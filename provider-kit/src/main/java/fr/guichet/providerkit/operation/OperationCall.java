@@ -60,4 +60,10 @@ public record OperationCall(OperationDeclarations.Resolved operation, Map<String
         });
         return params;
     }
+
+    /** The first value of a query parameter ({@code recipient}, {@code code_document}), or null. */
+    public String queryParameter(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
 }

@@ -98,7 +98,7 @@ public class OperationResource {
 
     ProviderAnswer answer(OperationCall call) {
         OperationDeclaration declaration = call.declaration();
-        maintenance.check(declaration.errorPrefix());
+        maintenance.check(declaration.errorPrefix(), declaration.providerName());
         OperationHandler handler = handlers.get(declaration.id());
         if (config.mode() == ProviderConfig.Mode.SANDBOX && (handler == null || !handler.answersSandbox())) {
             return sandbox(call);

@@ -5,26 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.acoss.config.AcossConfig;
 import fr.guichet.acoss.error.Errors;
 import fr.guichet.acoss.error.Errors.Upstream;
-import fr.guichet.acoss.upstream.OAuth2Tokens;
-import fr.guichet.acoss.upstream.UpstreamHttp;
+import fr.guichet.acoss.client.OAuth2Tokens;
+import fr.guichet.acoss.client.UpstreamHttp;
 import fr.guichet.common.error.ApiError;
 import fr.guichet.common.error.ApiException;
+import fr.guichet.providerkit.upstream.UpstreamRequest;
+import fr.guichet.providerkit.upstream.UpstreamResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * URSSAF's "attestations" API: OAuth2 client credentials, then a demand of attestation de vigilance
+ * URSSAF's "attestations" API (the kit's upstream {@code urssaf}): OAuth2 client credentials, then a demand of attestation de vigilance
  * ({@code AVG_UR}) answered by the PDF in base64, or by a JSON list of {@code FUNCxxx} errors.
  */
 @ApplicationScoped
@@ -53,31 +52,27 @@ public class UrssafClient {
 
     /** Asks URSSAF for the attestation de vigilance of {@code siren}, on behalf of {@code recipient}. */
     public UrssafAnswer demand(String siren, String recipient) {
-        HttpResponse<byte[]> response = post(siren, recipient);
-        if (response.statusCode() == 401) {
+        String token = token();
+        UpstreamResponse response = post(siren, recipient, token);
+        if (response.status() == 401) {
             // A token revoked upstream before its announced expiry: fetch a new one, once.
-            tokens.evict(Upstream.URSSAF);
-            response = post(siren, recipient);
-            if (response.statusCode() == 401) {
+            tokens.evict(Upstream.URSSAF, token);
+            response = post(siren, recipient, token());
+            if (response.status() == 401) {
                 throw Upstream.URSSAF.failure(502, "006");
             }
         }
-        return interpret(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8).trim());
+        return interpret(response.status(), response.text().trim());
     }
 
     /** A fresh or cached token; used by the readiness check and the ping as a cheap probe. */
     public String token() {
         String clientId = config.clientId().orElseThrow(() -> missingCredentials());
         String clientSecret = config.clientSecret().orElseThrow(() -> missingCredentials());
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", clientId);
-        form.put("client_secret", clientSecret);
-        form.put("grant_type", "client_credentials");
-        form.put("scope", config.scope());
-        return tokens.token(Upstream.URSSAF, URI.create(baseUrl() + TOKEN_PATH), form, config.readTimeout());
+        return tokens.token(Upstream.URSSAF, baseUrl() + TOKEN_PATH, clientId, clientSecret, Optional.of(config.scope()));
     }
 
-    private HttpResponse<byte[]> post(String siren, String recipient) {
+    private UpstreamResponse post(String siren, String recipient, String token) {
         Map<String, String> demand = new LinkedHashMap<>();
         demand.put("typeAttestation", ATTESTATION_TYPE);
         demand.put("siren", siren);
@@ -89,13 +84,9 @@ public class UrssafClient {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + DEMAND_PATH))
-                .timeout(config.readTimeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "*/*")
-                .header("Authorization", "Bearer " + token())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-                .build();
+        UpstreamRequest request = UpstreamRequest.post(baseUrl() + DEMAND_PATH, "application/json", json)
+                .withHeader("Accept", "*/*")
+                .withHeader("Authorization", "Bearer " + token);
         return http.send(Upstream.URSSAF, request);
     }
 

@@ -1,23 +1,29 @@
 package fr.guichet.acoss.attestation.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.guichet.acoss.AcossOperations;
 import fr.guichet.acoss.attestation.client.UrssafAnswer;
 import fr.guichet.acoss.attestation.client.UrssafClient;
-import fr.guichet.acoss.attestation.model.AttestationV3;
-import fr.guichet.acoss.attestation.model.AttestationV4;
+import fr.guichet.acoss.attestation.mapping.AttestationV3;
+import fr.guichet.acoss.attestation.mapping.AttestationV4;
 import fr.guichet.acoss.common.Answer;
 import fr.guichet.acoss.common.Envelope;
-import fr.guichet.common.provider.ProviderConfig;
-import fr.guichet.acoss.document.DocumentStore;
-import fr.guichet.acoss.document.DocumentStore.StoredDocument;
+import fr.guichet.acoss.common.SandboxAnswers;
+import fr.guichet.acoss.config.AcossConfig;
 import fr.guichet.acoss.error.Errors;
 import fr.guichet.acoss.error.Errors.Upstream;
-import fr.guichet.acoss.sandbox.SandboxFixtures;
-import fr.guichet.acoss.sandbox.SandboxFixtures.Fixture;
 import fr.guichet.common.error.ApiException;
+import fr.guichet.common.provider.ProviderConfig;
+import fr.guichet.common.sandbox.SandboxCase;
+import fr.guichet.common.sandbox.SandboxCases;
+import fr.guichet.providerkit.document.DocumentStore;
+import fr.guichet.providerkit.document.DocumentStore.StoredDocument;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -26,23 +32,28 @@ import org.jboss.logging.Logger;
 public class AttestationService {
 
     /** The sandbox's document: URSSAF's specimen, marked as a test document. */
-    static final String SANDBOX_PDF = AcossOperations.ATTESTATION_VIGILANCE_V4 + "/attestation_vigilance_test.pdf";
+    static final String SANDBOX_PDF = "sandbox/payloads/" + AcossOperations.ATTESTATION_VIGILANCE_V4
+            + "/attestation_vigilance_test.pdf";
 
     private static final Logger LOG = Logger.getLogger(AttestationService.class);
 
     private final ProviderConfig provider;
-    private final SandboxFixtures fixtures;
+    private final SandboxAnswers sandbox;
     private final UrssafClient urssaf;
     private final AttestationPdfReader reader;
     private final DocumentStore documents;
+    private final Duration documentTtl;
+    private final ObjectMapper json;
 
-    public AttestationService(ProviderConfig provider, SandboxFixtures fixtures, UrssafClient urssaf,
-                              AttestationPdfReader reader, DocumentStore documents) {
+    public AttestationService(ProviderConfig provider, SandboxAnswers sandbox, UrssafClient urssaf,
+                              AttestationPdfReader reader, DocumentStore documents, AcossConfig config, ObjectMapper json) {
         this.provider = provider;
-        this.fixtures = fixtures;
+        this.sandbox = sandbox;
         this.urssaf = urssaf;
         this.reader = reader;
         this.documents = documents;
+        this.documentTtl = config == null ? null : config.documentTtl();
+        this.json = json;
     }
 
     public Answer v3(String siren, String recipient) {
@@ -57,8 +68,8 @@ public class AttestationService {
         byte[] pdf = ((UrssafAnswer.Delivered) answer).pdf();
         // v3 shows only the document, but a cut or foreign file must not be handed out either.
         reader.read(pdf);
-        StoredDocument stored = documents.store(pdf);
-        LOG.debugf("Attestation v3 for %s stored as %s", siren, stored.id());
+        StoredDocument stored = documents.store(pdf, documentTtl);
+        LOG.debugf("Attestation v3 for %s stored as %s", siren, stored.uuid());
         return Answer.ok(Envelope.of(new AttestationV3(stored.url(), stored.expiresIn())));
     }
 
@@ -72,23 +83,31 @@ public class AttestationService {
         }
         byte[] pdf = ((UrssafAnswer.Delivered) answer).pdf();
         AttestationFacts facts = reader.read(pdf);
-        StoredDocument stored = documents.store(pdf);
-        LOG.debugf("Attestation v4 for %s stored as %s", siren, stored.id());
+        StoredDocument stored = documents.store(pdf, documentTtl);
+        LOG.debugf("Attestation v4 for %s stored as %s", siren, stored.uuid());
         return Answer.ok(Envelope.of(AttestationV4.delivered(stored.url(), stored.expiresIn(),
                 facts.dateDebutValidite(), facts.dateFinValidite(), facts.codeSecurite())));
     }
 
     private Answer sandbox(String operation, String siren, String expiresField) {
-        Fixture fixture = fixtures.find(operation, Map.of("siren", siren))
+        SandboxCase fixture = sandbox.find(operation, Map.of("siren", siren))
                 .orElseThrow(() -> sandboxMiss());
-        JsonNode payload = fixture.payloadCopy();
+        JsonNode payload = read(fixture.payload());
         JsonNode data = payload.path("data");
         if (data instanceof ObjectNode node && !node.path("document_url").isNull() && node.has("document_url")) {
-            StoredDocument stored = documents.store(SandboxFixtures.bytes(SANDBOX_PDF));
+            StoredDocument stored = documents.store(SandboxCases.bytes(SANDBOX_PDF), documentTtl);
             node.put("document_url", stored.url());
             node.put(expiresField, stored.expiresIn());
         }
         return new Answer(fixture.status(), payload);
+    }
+
+    private JsonNode read(String payload) {
+        try {
+            return json.readTree(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unreadable sandbox payload", e);
+        }
     }
 
     static ApiException sandboxMiss() {

@@ -3,20 +3,17 @@ package fr.guichet.acoss.effectifs.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.acoss.config.AcossConfig;
-import fr.guichet.acoss.effectifs.model.NatureEffectif;
+import fr.guichet.acoss.effectifs.mapping.NatureEffectif;
 import fr.guichet.acoss.error.Errors;
 import fr.guichet.acoss.error.Errors.Upstream;
-import fr.guichet.acoss.upstream.OAuth2Tokens;
-import fr.guichet.acoss.upstream.UpstreamHttp;
+import fr.guichet.acoss.client.OAuth2Tokens;
+import fr.guichet.acoss.client.UpstreamHttp;
 import fr.guichet.common.error.ApiException;
+import fr.guichet.providerkit.upstream.UpstreamRequest;
+import fr.guichet.providerkit.upstream.UpstreamResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,11 +24,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * GIP-MDS's "répertoire commun des déclarants" (RCD): OAuth2 client credentials, then
+ * GIP-MDS's "répertoire commun des déclarants" (RCD), the kit's upstream {@code gip_mds}: OAuth2 client credentials, then
  * {@code GET /rcd-api/1.0.0/effectifs} for both regimes at once ({@code source=RA;RG}); the answer
  * is a JSON array with one line per regime and period.
  */
@@ -84,11 +81,8 @@ public class GipMdsClient {
     public String token() {
         String clientId = config.clientId().orElseThrow(() -> missing("client-id"));
         String clientSecret = config.clientSecret().orElseThrow(() -> missing("client-secret"));
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", clientId);
-        form.put("client_secret", clientSecret);
-        form.put("grant_type", "client_credentials");
-        return tokens.token(Upstream.GIP_MDS, URI.create(config.url().orElseThrow(() -> missing("url")) + TOKEN_PATH), form, config.readTimeout());
+        return tokens.token(Upstream.GIP_MDS, config.url().orElseThrow(() -> missing("url")) + TOKEN_PATH, clientId,
+                clientSecret, Optional.empty());
     }
 
     /** GIP-MDS's {@code dateHeure}: local Paris time to the second, with its offset. */
@@ -106,18 +100,20 @@ public class GipMdsClient {
     }
 
     private List<GipMdsEffectif> fetch(Map<String, String> query) {
-        URI uri = URI.create(config.url().orElseThrow(() -> missing("url")) + EFFECTIFS_PATH + "?" + query.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&")));
-        HttpResponse<byte[]> response = get(uri);
-        if (response.statusCode() == 401) {
-            tokens.evict(Upstream.GIP_MDS);
-            response = get(uri);
-            if (response.statusCode() == 401) {
+        UpstreamRequest request = UpstreamRequest.get(config.url().orElseThrow(() -> missing("url")) + EFFECTIFS_PATH)
+                .withQuery(query)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Accept", "application/json");
+        String token = token();
+        UpstreamResponse response = get(request, token);
+        if (response.status() == 401) {
+            tokens.evict(Upstream.GIP_MDS, token);
+            response = get(request, token());
+            if (response.status() == 401) {
                 throw new ApiException(502, Errors.gipMds("31502"));
             }
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status == 404) {
             throw Errors.notFound(Upstream.GIP_MDS);
         }
@@ -129,7 +125,7 @@ public class GipMdsClient {
             throw new ApiException(502, Errors.gipMds("31501"));
         }
         if (status != 200) {
-            LOG.warnf("GIP-MDS answered HTTP %d: %s", status, new String(response.body(), StandardCharsets.UTF_8));
+            LOG.warnf("GIP-MDS answered HTTP %d: %s", status, response.text());
             throw Upstream.GIP_MDS.failure(502, "999");
         }
         List<GipMdsEffectif> lines = parse(response.body());
@@ -139,15 +135,8 @@ public class GipMdsClient {
         return lines;
     }
 
-    private HttpResponse<byte[]> get(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(config.readTimeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token())
-                .GET()
-                .build();
-        return http.send(Upstream.GIP_MDS, request);
+    private UpstreamResponse get(UpstreamRequest request, String token) {
+        return http.send(Upstream.GIP_MDS, request.withHeader("Authorization", "Bearer " + token));
     }
 
     List<GipMdsEffectif> parse(byte[] body) {
@@ -205,9 +194,5 @@ public class GipMdsClient {
     private static ApiException missing(String property) {
         return Upstream.GIP_MDS.failure(502, "006",
                 "La configuration GIP-MDS est incomplète (guichet.acoss.gip-mds." + property + ").");
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -6,14 +6,14 @@ import fr.guichet.acoss.common.Envelope;
 import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.acoss.effectifs.client.GipMdsClient;
 import fr.guichet.acoss.effectifs.client.GipMdsEffectif;
-import fr.guichet.acoss.effectifs.model.EffectifAnnuel;
-import fr.guichet.acoss.effectifs.model.EffectifMensuel;
-import fr.guichet.acoss.effectifs.model.EffectifsAnnuels;
-import fr.guichet.acoss.effectifs.model.EffectifsMensuels;
-import fr.guichet.acoss.effectifs.model.NatureEffectif;
+import fr.guichet.acoss.effectifs.mapping.EffectifAnnuel;
+import fr.guichet.acoss.effectifs.mapping.EffectifMensuel;
+import fr.guichet.acoss.effectifs.mapping.EffectifsAnnuels;
+import fr.guichet.acoss.effectifs.mapping.EffectifsMensuels;
+import fr.guichet.acoss.effectifs.mapping.NatureEffectif;
 import fr.guichet.acoss.error.Errors.Upstream;
-import fr.guichet.acoss.sandbox.SandboxFixtures;
-import fr.guichet.acoss.sandbox.SandboxFixtures.Fixture;
+import fr.guichet.acoss.common.SandboxAnswers;
+import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.common.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -28,12 +28,12 @@ import java.util.Map;
 public class EffectifsService {
 
     private final ProviderConfig provider;
-    private final SandboxFixtures fixtures;
+    private final SandboxAnswers sandbox;
     private final GipMdsClient gipMds;
 
-    public EffectifsService(ProviderConfig provider, SandboxFixtures fixtures, GipMdsClient gipMds) {
+    public EffectifsService(ProviderConfig provider, SandboxAnswers sandbox, GipMdsClient gipMds) {
         this.provider = provider;
-        this.fixtures = fixtures;
+        this.sandbox = sandbox;
         this.gipMds = gipMds;
     }
 
@@ -81,8 +81,8 @@ public class EffectifsService {
     }
 
     private Answer sandbox(String operation, Map<String, String> params) {
-        Fixture fixture = fixtures.find(operation, params).orElseThrow(EffectifsService::sandboxMiss);
-        return new Answer(fixture.status(), fixture.payloadCopy());
+        SandboxCase fixture = sandbox.find(operation, params).orElseThrow(EffectifsService::sandboxMiss);
+        return new Answer(fixture.status(), fixture.payload());
     }
 
     private boolean sandbox() {
