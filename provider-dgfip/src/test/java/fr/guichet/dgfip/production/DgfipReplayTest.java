@@ -21,10 +21,10 @@ import jakarta.inject.Inject;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -301,13 +301,23 @@ class DgfipReplayTest {
     @Test
     void dgfipRefusesAClientWithoutCertificate() throws Exception {
         String tokenUrl = ConfigProvider.getConfig().getValue("guichet.dgfip.oauth.token-url", String.class);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl))
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
-        HttpClient withoutCertificate = HttpClient.newBuilder().sslContext(sslContext(false)).build();
-        assertThrows(IOException.class, () -> withoutCertificate.send(request, HttpResponse.BodyHandlers.discarding()));
-        HttpClient withCertificate = HttpClient.newBuilder().sslContext(sslContext(true)).build();
-        assertEquals(401, withCertificate.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(),
+        SSLContext withoutCertificate = sslContext(false);
+        assertThrows(IOException.class, () -> postForm(tokenUrl, withoutCertificate));
+        assertEquals(401, postForm(tokenUrl, sslContext(true)),
                 "with the certificate TLS passes, and OAuth2 then wants client credentials");
+    }
+
+    /** A bare HTTPS POST of a client-credentials form; the status DGFIP's stand-in answers. */
+    private static int postForm(String url, SSLContext context) throws IOException {
+        HttpsURLConnection connection = (HttpsURLConnection) URI.create(url).toURL().openConnection();
+        connection.setSSLSocketFactory(context.getSocketFactory());
+        connection.setRequestMethod("POST");
+        connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        connection.setDoOutput(true);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write("grant_type=client_credentials".getBytes(StandardCharsets.UTF_8));
+        }
+        return connection.getResponseCode();
     }
 
     private void assertStoredPdf(String url) {
