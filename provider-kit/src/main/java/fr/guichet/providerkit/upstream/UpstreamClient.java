@@ -108,8 +108,15 @@ public class UpstreamClient {
                                           boolean recordHealth) {
         String metricPath = request.metricPath() != null ? request.metricPath() : pathOf(request.url());
         long start = System.nanoTime();
+        WebClient web;
+        try {
+            // Built outside the guard: setting up the pool (TLS included) is not the upstream's time.
+            web = web();
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(UpstreamFailure.classify(name, e));
+        }
         // 5xx and 429 fail inside the guard so that the circuit counts them, and are answered again outside it.
-        return guard.get(() -> exchange(request).onItem().transform(response -> {
+        return guard.get(() -> exchange(web, request).onItem().transform(response -> {
                     if (response.isUpstreamFailure()) {
                         throw new FailedAnswer(response);
                     }
@@ -134,9 +141,9 @@ public class UpstreamClient {
                 });
     }
 
-    private Uni<UpstreamResponse> exchange(UpstreamRequest request) {
+    private Uni<UpstreamResponse> exchange(WebClient web, UpstreamRequest request) {
         return Uni.createFrom().deferred(() -> {
-            HttpRequest<Buffer> http = web().requestAbs(HttpMethod.valueOf(request.method()), resolve(request.target()));
+            HttpRequest<Buffer> http = web.requestAbs(HttpMethod.valueOf(request.method()), resolve(request.target()));
             // Vert.x's own limit closes a stalled connection; the guard's timeout bounds the whole exchange.
             http.timeout(config.timeout().toMillis() + 1_000);
             request.headers().forEach(http::putHeader);
