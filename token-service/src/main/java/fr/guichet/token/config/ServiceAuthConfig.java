@@ -12,6 +12,6 @@ import java.util.Optional;
 @ConfigMapping(prefix = "guichet.service-auth")
 public interface ServiceAuthConfig {
 
-    /** The shared secret; absent only where no caller signs yet (see {@code InternalRouteGuard}). */
+    /** The shared secret; required in production, optional in dev and test (see {@code InternalRouteGuard}). */
     Optional<String> secret();
 }

@@ -20,8 +20,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * a valid {@code X-Guichet-Service-Token} ({@link ServiceCredentials}, audience
  * {@value #AUDIENCE}, HS256 with {@code guichet.service-auth.secret}); otherwise 401 {@code 00809}.
  *
- * <p>When no secret is configured at all (an installation whose gateway does not sign yet), the
- * routes stay open and start-up says so loudly; once the secret is set, nothing unsigned passes.
+ * <p>Production refuses to start without the secret (fail closed). In dev and test runs without
+ * one, the routes stay open and start-up says so loudly; once the secret is set, nothing unsigned
+ * passes.
  */
 @ApplicationScoped
 public class InternalRouteGuard {
@@ -33,8 +34,22 @@ public class InternalRouteGuard {
 
     private final Optional<ServiceCredentials> credentials;
 
+    @jakarta.inject.Inject
     public InternalRouteGuard(ServiceAuthConfig config) {
+        this(config, LaunchMode.current());
+    }
+
+    /**
+     * @throws IllegalStateException in production ({@code mode} NORMAL) without a secret: the
+     *         internal routes would answer anyone
+     */
+    public InternalRouteGuard(ServiceAuthConfig config, LaunchMode mode) {
         this.credentials = config.secret().filter(s -> !s.isBlank()).map(ServiceCredentials::new);
+        if (credentials.isEmpty() && mode == LaunchMode.NORMAL) {
+            throw new IllegalStateException("guichet.service-auth.secret (GUICHET_SERVICE_AUTH_SECRET) is required in "
+                    + "production: without it /internal routes would answer any caller. Set the installation's "
+                    + "shared service secret (at least 32 bytes) from a Secret.");
+        }
     }
 
     void announce(@Observes StartupEvent event) {
