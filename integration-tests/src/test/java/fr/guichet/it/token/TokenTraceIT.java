@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.guichet.common.security.ServiceCredentials;
 import fr.guichet.common.trace.UuidV7;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
@@ -85,8 +86,10 @@ class TokenTraceIT {
                 "ensu_documents_creances_dgfip", "ensu_documents_paiements_dgfip", "ensu_documents_remboursements_dgfip",
                 "ensu_documents_obligations_fiscales_dgfip", "ensu_documents_habilitations_dgfip");
         IssuedToken token = stack.issueToken(ensu, 250);
-        // What the gateway reads on a Redis miss, and the claim it checks.
-        assertEquals(ensu, given().baseUri(stack.url(Service.TOKEN)).when().get("/internal/tokens/" + token.jti())
+        // What the gateway reads on a Redis miss (with its service credential), and the claim it checks.
+        String credential = new ServiceCredentials(stack.serviceAuthSecret).credentialFor("gateway", "token-service");
+        assertEquals(ensu, given().baseUri(stack.url(Service.TOKEN)).header(ServiceCredentials.HEADER, credential)
+                .when().get("/internal/tokens/" + token.jti())
                 .then().statusCode(200).extract().jsonPath().getList("scopes"));
         String payload = new String(Base64.getUrlDecoder().decode(token.token().split("\\.")[1]), StandardCharsets.UTF_8);
         assertEquals(ensu, JsonPath.from(payload).getList("scopes"));
