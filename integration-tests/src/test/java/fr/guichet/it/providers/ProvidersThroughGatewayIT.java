@@ -115,12 +115,17 @@ class ProvidersThroughGatewayIT {
     }
 
     static void resetSchema(String database) {
+        resetSchema(database, SCHEMA);
+    }
+
+    /** Drops and recreates {@code schema} in {@code database}: a fresh state for one suite's services. */
+    static void resetSchema(String database, String schema) {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + GuichetStack.PG + "/" + database,
                 GuichetStack.DB_USER, GuichetStack.DB_PASSWORD); var st = c.createStatement()) {
-            st.execute("drop schema if exists " + SCHEMA + " cascade");
-            st.execute("create schema " + SCHEMA);
+            st.execute("drop schema if exists " + schema + " cascade");
+            st.execute("create schema " + schema);
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot prepare schema " + SCHEMA + " in " + database, e);
+            throw new IllegalStateException("Cannot prepare schema " + schema + " in " + database, e);
         }
     }
 
