@@ -57,18 +57,8 @@ class SandboxCasesThroughGatewayIT {
 
     @BeforeAll
     static void startSuite() {
-        GuichetStack.Builder builder = GuichetStack.builder()
-                .logDir(Path.of("target", "it-logs", "sandbox-cases").toAbsolutePath());
-        for (Service s : List.of(Service.TOKEN, Service.TRACE)) {
-            ProvidersThroughGatewayIT.resetSchema(s.database(), SCHEMA);
-            builder.property(s, "quarkus.datasource.jdbc.url",
-                            "jdbc:postgresql://" + GuichetStack.PG + "/" + s.database() + "?currentSchema=" + SCHEMA)
-                    .property(s, "quarkus.datasource.reactive.url",
-                            "postgresql://" + GuichetStack.PG + "/" + s.database() + "?search_path=" + SCHEMA)
-                    .property(s, "quarkus.flyway.schemas", SCHEMA)
-                    .property(s, "quarkus.flyway.default-schema", SCHEMA);
-        }
-        stack = builder.start();
+        stack = ProvidersThroughGatewayIT.ownSchemas(GuichetStack.builder()
+                .logDir(Path.of("target", "it-logs", "sandbox-cases").toAbsolutePath()), SCHEMA).start();
     }
 
     @AfterAll
