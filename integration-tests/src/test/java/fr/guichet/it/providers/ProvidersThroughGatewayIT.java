@@ -78,17 +78,7 @@ class ProvidersThroughGatewayIT {
         sirene.start();
         GuichetStack.Builder builder = GuichetStack.builder()
                 .logDir(Path.of("target", "it-logs", "providers").toAbsolutePath());
-        // Own schemas in the integration databases: a fresh state every run, shared with no other test.
-        for (Service s : List.of(Service.TOKEN, Service.TRACE)) {
-            resetSchema(s.database());
-            builder.property(s, "quarkus.datasource.jdbc.url",
-                            "jdbc:postgresql://" + GuichetStack.PG + "/" + s.database() + "?currentSchema=" + SCHEMA)
-                    .property(s, "quarkus.datasource.reactive.url",
-                            "postgresql://" + GuichetStack.PG + "/" + s.database() + "?search_path=" + SCHEMA)
-                    .property(s, "quarkus.flyway.schemas", SCHEMA)
-                    .property(s, "quarkus.flyway.default-schema", SCHEMA);
-        }
-        stack = builder
+        stack = ownSchemas(builder, SCHEMA)
                 .property(Service.INSEE, "guichet.provider.mode", "production")
                 .property(Service.INSEE, "guichet.insee.sirene.base-url", sirene.baseUrl() + SIRENE_PATH)
                 .property(Service.INSEE, "guichet.insee.sirene.auth.mode", "api-key")
@@ -114,13 +104,31 @@ class ProvidersThroughGatewayIT {
         }
     }
 
-    static void resetSchema(String database) {
+    /**
+     * Gives token-service and trace-service their own fresh {@code schema} in the integration
+     * databases: a clean state every run, shared with no other test.
+     */
+    static GuichetStack.Builder ownSchemas(GuichetStack.Builder builder, String schema) {
+        for (Service s : List.of(Service.TOKEN, Service.TRACE)) {
+            resetSchema(s.database(), schema);
+            builder.property(s, "quarkus.datasource.jdbc.url",
+                            "jdbc:postgresql://" + GuichetStack.PG + "/" + s.database() + "?currentSchema=" + schema)
+                    .property(s, "quarkus.datasource.reactive.url",
+                            "postgresql://" + GuichetStack.PG + "/" + s.database() + "?search_path=" + schema)
+                    .property(s, "quarkus.flyway.schemas", schema)
+                    .property(s, "quarkus.flyway.default-schema", schema);
+        }
+        return builder;
+    }
+
+    /** Drops and recreates {@code schema} in {@code database}: a fresh state for one suite's services. */
+    static void resetSchema(String database, String schema) {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + GuichetStack.PG + "/" + database,
                 GuichetStack.DB_USER, GuichetStack.DB_PASSWORD); var st = c.createStatement()) {
-            st.execute("drop schema if exists " + SCHEMA + " cascade");
-            st.execute("create schema " + SCHEMA);
+            st.execute("drop schema if exists " + schema + " cascade");
+            st.execute("create schema " + schema);
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot prepare schema " + SCHEMA + " in " + database, e);
+            throw new IllegalStateException("Cannot prepare schema " + schema + " in " + database, e);
         }
     }
 

@@ -1,0 +1,315 @@
+package fr.guichet.it.providers;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.guichet.common.identifier.Siren;
+import fr.guichet.common.identifier.Siret;
+import fr.guichet.common.operation.OperationDeclaration;
+import fr.guichet.common.operation.OperationDeclarations;
+import fr.guichet.common.sandbox.SandboxCase;
+import fr.guichet.common.sandbox.SandboxCases;
+import fr.guichet.testing.GuichetStack;
+import fr.guichet.testing.GuichetStack.IssuedToken;
+import fr.guichet.testing.Service;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every sandbox case of every operation declared for provider-insee, provider-dgfip and
+ * provider-acoss, asked as a partner asks it: through the real gateway (token, scopes, quotas,
+ * identifier checks, link rewriting), every provider in sandbox mode. The providers' own tests
+ * walk the same cases at the provider; this one proves the gateway lets each of them through
+ * unchanged, or refuses it for the reason it must.
+ */
+class SandboxCasesThroughGatewayIT {
+
+    static final String RECIPIENT = "13002526500013";
+    static final String SCHEMA = "sandbox_cases_acceptance";
+    static final List<String> PROVIDERS = List.of("insee", "dgfip", "acoss");
+    static final String UPSTREAM = "https://entreprise.api.gouv.fr";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    static GuichetStack stack;
+
+    @BeforeAll
+    static void startSuite() {
+        stack = ProvidersThroughGatewayIT.ownSchemas(GuichetStack.builder()
+                .logDir(Path.of("target", "it-logs", "sandbox-cases").toAbsolutePath()), SCHEMA).start();
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    /** One call to make: a case of a versioned operation. */
+    record Walked(OperationDeclaration declaration, OperationDeclaration.VersionedPath path, SandboxCase sandboxCase) {
+    }
+
+    @Test
+    void everySandboxCaseOfEveryDeclaredOperationAnswersThroughTheGateway() throws IOException {
+        OperationDeclarations declarations = OperationDeclarations.standard();
+        List<String> failures = new ArrayList<>();
+        int operations = 0;
+        int cases = 0;
+        int reachable = 0;
+        int refused = 0;
+        for (String provider : PROVIDERS) {
+            Map<String, List<SandboxCase>> byOperation = sandboxCases(provider);
+            for (OperationDeclaration d : declarations.forProvider(provider).all()) {
+                // ENSU routes ask for the partner's client certificate, which this walk does not play;
+                // ProvidersThroughGatewayIT covers them with a certificate of its own CA.
+                if (d.clientCertificate()) {
+                    continue;
+                }
+                for (OperationDeclaration.VersionedPath p : d.paths()) {
+                    operations++;
+                    List<SandboxCase> opCases = byOperation.getOrDefault(p.operationId(), List.of());
+                    // A fresh token per operation: its cases stay under every throttle.yml group's limit
+                    // (high_latency_documents: 5 a minute), and the habilitation's own limit is high.
+                    IssuedToken token = stack.issueToken(List.of(scopeOf(d)), 5000);
+                    int reachableHere = 0;
+                    for (SandboxCase c : opCases) {
+                        cases++;
+                        String where = "provider-" + provider + " " + c.file();
+                        Response r;
+                        String path = p.template().expand(c.params());
+                        try {
+                            r = call(token, p, c).get(path);
+                        } catch (RuntimeException e) {
+                            failures.add(where + " GET " + path + ": " + e);
+                            continue;
+                        }
+                        if (identifierPasses(d, c)) {
+                            reachable++;
+                            reachableHere++;
+                            check(where, path, d, c, r, failures);
+                        } else {
+                            refused++;
+                            String code = "siret".equals(d.identifier()) ? "00302" : "00301";
+                            String got = r.statusCode() == 422 ? r.jsonPath().getString("errors[0].code") : null;
+                            if (r.statusCode() != 422 || !code.equals(got)) {
+                                failures.add(where + " GET " + path + ": got " + r.statusCode() + " " + r.asString()
+                                        + ", expected 422 " + code + " (identifier fails its checksum)");
+                            }
+                        }
+                    }
+                    if (reachableHere == 0) {
+                        failures.add(p.operationId() + ": no sandbox case passes the gateway's checks ("
+                                + opCases.size() + " cases)");
+                    }
+                }
+            }
+        }
+        System.out.printf("Sandbox cases through the gateway: %d operations, %d cases, %d reachable, "
+                + "%d refused for their identifier's checksum, %d failures%n", operations, cases, reachable, refused,
+                failures.size());
+        assertTrue(operations > 0 && cases > 0, "no operation walked");
+        assertTrue(failures.isEmpty(), failures.size() + " of " + cases + " cases went wrong:\n"
+                + String.join("\n", failures));
+    }
+
+    static RequestSpecification call(IssuedToken token, OperationDeclaration.VersionedPath p, SandboxCase c) {
+        RequestSpecification spec = given().baseUri(stack.url(Service.GATEWAY)).urlEncodingEnabled(true)
+                .queryParam("context", "Contrôle des aides publiques")
+                .queryParam("object", "Dossier " + UUID.randomUUID())
+                .queryParam("recipient", RECIPIENT)
+                .header("Authorization", "Bearer " + token.token());
+        for (Map.Entry<String, List<String>> param : c.values().entrySet()) {
+            if (p.template().variables().contains(param.getKey())) {
+                continue;
+            }
+            if (param.getValue().size() > 1) {
+                spec.queryParam(param.getKey() + "[]", param.getValue());
+            } else {
+                spec.queryParam(param.getKey(), param.getValue().get(0));
+            }
+        }
+        return spec;
+    }
+
+    /** The gateway's identifier check: SIREN and SIRET must pass Luhn (La Poste's SIRETs their own rule). */
+    static boolean identifierPasses(OperationDeclaration d, SandboxCase c) {
+        String value = c.params().get(d.identifier());
+        return switch (d.identifier()) {
+            case "siren" -> Siren.isValid(value);
+            case "siret" -> Siret.isValid(value);
+            default -> true;
+        };
+    }
+
+    static void check(String where, String path, OperationDeclaration d, SandboxCase c, Response r,
+                      List<String> failures) {
+        if (r.statusCode() != c.status()) {
+            failures.add(where + " GET " + path + ": got " + r.statusCode() + " " + r.asString()
+                    + ", expected " + c.status());
+            return;
+        }
+        if (c.status() / 100 != 2) {
+            return;
+        }
+        JsonNode expected;
+        JsonNode got;
+        try {
+            expected = JSON.readTree(c.payload());
+        } catch (IOException e) {
+            return; // not a JSON success: its status is all there is to compare
+        }
+        try {
+            got = JSON.readTree(r.asString());
+        } catch (IOException e) {
+            failures.add(where + " GET " + path + ": got a body that is not JSON: " + r.asString());
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        // The platform legitimately rewrites these; they are compared by presence and shape only.
+        // - document operations: the provider stores the PDF and the gateway serves it from
+        //   /proxy/files with a lifetime of its own, so document_url and the expiry fields differ.
+        if (d.document()) {
+            rewrittenDocument(expected.path("data"), got.path("data"), problems);
+        }
+        // - links: the gateway points every entreprise.api.gouv.fr link at its own public base URL
+        //   (PublicLinks), keeping the path.
+        rewrittenLinks(expected, got, problems);
+        if (!expected.equals(got)) {
+            problems.add("body differs: got " + got + ", expected " + expected);
+        }
+        if (!problems.isEmpty()) {
+            failures.add(where + " GET " + path + ": " + String.join("; ", problems));
+        }
+    }
+
+    static void rewrittenDocument(JsonNode expected, JsonNode got, List<String> problems) {
+        if (!(expected instanceof ObjectNode e) || !(got instanceof ObjectNode g)) {
+            return;
+        }
+        // A refused attestation has no document (null url and lifetime): that is compared as is.
+        if (e.path("document_url").isTextual()) {
+            String url = g.path("document_url").asText("");
+            if (!url.contains("/proxy/files/")) {
+                problems.add("document_url not served by the gateway: " + g.path("document_url"));
+            }
+            e.remove("document_url");
+            g.remove("document_url");
+        }
+        for (String field : List.copyOf(fieldNames(e))) {
+            if (field.contains("expire") && e.get(field).isNumber()) {
+                if (!g.path(field).canConvertToLong()) {
+                    problems.add(field + " is not a number: " + g.path(field));
+                }
+                e.remove(field);
+                g.remove(field);
+            }
+        }
+    }
+
+    /** Replaces, in both trees, each upstream link by its path once the gateway's one is seen to keep it. */
+    static void rewrittenLinks(JsonNode expected, JsonNode got, List<String> problems) {
+        if (expected instanceof ObjectNode e && got instanceof ObjectNode g) {
+            for (String field : fieldNames(e)) {
+                if ("links".equals(field) && e.get(field) instanceof ObjectNode el && g.get(field) instanceof ObjectNode gl) {
+                    for (String link : fieldNames(el)) {
+                        String value = el.get(link).asText("");
+                        if (el.get(link).isTextual() && value.startsWith(UPSTREAM) && gl.path(link).isTextual()) {
+                            // API Entreprise's links carry an /api prefix its own routes do not have:
+                            // the gateway drops it (PublicLinks), and without a public base URL the link is the bare path.
+                            String suffix = value.substring(UPSTREAM.length());
+                            if (suffix.startsWith("/api/")) {
+                                suffix = suffix.substring("/api".length());
+                            }
+                            if (!gl.get(link).asText().endsWith(suffix) || gl.get(link).asText().contains("entreprise.api.gouv.fr")) {
+                                problems.add("links." + link + " not rewritten to the gateway: " + gl.get(link));
+                            }
+                            el.put(link, suffix);
+                            gl.put(link, suffix);
+                        }
+                    }
+                }
+                rewrittenLinks(e.get(field), g.get(field), problems);
+            }
+        } else if (expected != null && expected.isArray() && got != null && got.isArray()) {
+            for (int i = 0; i < Math.min(expected.size(), got.size()); i++) {
+                rewrittenLinks(expected.get(i), got.get(i), problems);
+            }
+        }
+    }
+
+    static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+
+    /** The first scope of the operation's authorization (any one opens it). */
+    static String scopeOf(OperationDeclaration d) throws IOException {
+        try (InputStream in = SandboxCasesThroughGatewayIT.class.getClassLoader()
+                .getResourceAsStream("guichet/reference/authorizations.yml")) {
+            JsonNode root = YAML.readTree(in);
+            JsonNode scopes = root.findValue(d.authorization());
+            if (scopes == null || scopes.isEmpty()) {
+                throw new IllegalStateException("No scope opens " + d.id() + " (" + d.authorization() + ")");
+            }
+            return scopes.get(0).asText();
+        }
+    }
+
+    /**
+     * The provider's sandbox cases by operation id, read from its sources as the built service reads
+     * them from its class path: the roots of its {@code guichet.provider.sandbox-roots} (default
+     * {@code sandbox/}), each with its {@code index.txt}.
+     */
+    static Map<String, List<SandboxCase>> sandboxCases(String provider) throws IOException {
+        Path root = Path.of(System.getProperty("guichet.it.root", "..")).toAbsolutePath().normalize();
+        Path resources = root.resolve("provider-" + provider).resolve("src/main/resources");
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(resources.resolve("application.properties"))) {
+            properties.load(in);
+        }
+        String roots = properties.getProperty("guichet.provider.sandbox-roots", "sandbox/");
+        Map<String, List<SandboxCase>> result = new LinkedHashMap<>();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)) {
+            thread.setContextClassLoader(loader);
+            for (String r : roots.split(",")) {
+                String folder = r.trim().endsWith("/") ? r.trim() : r.trim() + "/";
+                for (SandboxCase c : SandboxCases.load(folder)) {
+                    // Named with its root: two roots may hold a file of the same name.
+                    result.computeIfAbsent(c.operationId(), k -> new ArrayList<>()).add(new SandboxCase(folder + c.file(),
+                            c.operationId(), c.params(), c.values(), c.status(), c.payload()));
+                }
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        return result;
+    }
+}
