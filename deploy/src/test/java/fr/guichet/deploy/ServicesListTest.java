@@ -59,9 +59,14 @@ class ServicesListTest {
         assertEquals(all.size(), all.stream().map(ServicesCatalog.Entry::module).distinct().count(), "duplicate module");
         assertEquals(all.size(), all.stream().map(ServicesCatalog.Entry::portOffset).distinct().count(), "duplicate port offset");
         assertEquals("gateway", CATALOG.names().get(CATALOG.names().size() - 1), "the gateway calls every other service: it starts last");
-        String routes = Files.readString(ServicesCatalog.ROOT.resolve("gateway-service/src/main/resources/guichet/gateway/routes.yml"));
+        // Each provider key names a file of operation declarations (common's guichet/operations/),
+        // which the gateway's route catalogue and the provider both read.
+        Path operations = ServicesCatalog.ROOT.resolve("common/src/main/resources/guichet/operations");
         for (ServicesCatalog.Entry provider : CATALOG.providers()) {
-            assertTrue(routes.contains("provider: " + provider.provider()), provider.name() + ": no route of the gateway names its provider key");
+            Path declarations = operations.resolve(provider.provider() + ".yml");
+            assertTrue(Files.isRegularFile(declarations), provider.name() + ": no operation declarations at " + declarations);
+            assertTrue(Files.readString(declarations).contains("provider: " + provider.provider()),
+                    provider.name() + ": its declarations do not name its provider key");
         }
     }
 
