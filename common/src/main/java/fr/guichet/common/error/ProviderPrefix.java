@@ -1,17 +1,45 @@
 package fr.guichet.common.error;
 
 /**
- * Two-digit prefixes of API Entreprise error codes ({@code XXYYY}): {@code XX} names who failed.
- * Generic provider errors of the catalogue ({@code subcode}) are combined with one of these.
+ * Two-digit prefixes of API Entreprise and API Particulier error codes ({@code XXYYY}): {@code XX}
+ * names who failed. Generic provider errors of the catalogue ({@code subcode}) are combined with one
+ * of these. The numbers are API Entreprise's own (its table of providers by code); a sandbox case may
+ * carry another prefix in its example body, which the sandbox answers verbatim.
  */
 public enum ProviderPrefix {
     PLATFORM("00"),
     INSEE("01"),
+    INFOGREFFE("02"),
     DGFIP("03"),
     ACOSS("04"),
-    GIP_MDS("31"),
+    INPI("05"),
+    QUALIBAT("06"),
+    /** Répertoire national des associations. */
+    RNA("07"),
+    CNETP("08"),
+    PROBTP("09"),
+    MSA("10"),
+    OPQIBI("11"),
+    FNTP("12"),
+    /** Fabrique numérique des ministères sociaux: conventions collectives. */
+    FABRIQUE_NUMERIQUE("14"),
+    CMA_FRANCE("15"),
     /** Douanes (DGDDI): EORI registrations. */
-    DGDDI("33");
+    DGDDI("16"),
+    BANQUE_DE_FRANCE("17"),
+    ADEME("19"),
+    /** Ministère de l'Intérieur: associations. */
+    MI("21"),
+    RNM("22"),
+    /** Commission européenne: VIES. */
+    COMMISSION_EUROPEENNE("28"),
+    DJEPVA("29"),
+    GIP_MDS("31"),
+    QUALIFELEC("32"),
+    CARIF_OREF("33"),
+    INPI_RNE("34"),
+    CIBTP("38"),
+    DATA_SUBVENTION("52");
 
     private final String prefix;
 
