@@ -47,6 +47,17 @@ class RouteCatalogueTest {
     }
 
     @Test
+    void anEmptyScopeListOpensTheRouteToEveryValidTokenAnyOtherNeedsOneOfItsScopes() {
+        Route open = new Route("op", "op", "v3", "/v3/x/{siren}", "x", ProviderPrefix.PLATFORM, Set.of(), null,
+                null, "siren", false, false, List.of("siren"));
+        assertTrue(open.opensWith(Set.of(), Map.of("siren", "418166096")));
+        Route ul = catalogue.byOperation("api_entreprise_v3_insee_unites_legales").orElseThrow();
+        assertTrue(ul.opensWith(Set.of("open_data", "entreprises"), Map.of()));
+        assertFalse(ul.opensWith(Set.of("open_data"), Map.of()));
+        assertFalse(ul.opensWith(Set.of(), Map.of()));
+    }
+
+    @Test
     void scopesComeFromAuthorizationsAndQuotasFromThrottle() {
         Route ul = catalogue.byOperation("api_entreprise_v3_insee_unites_legales").orElseThrow();
         assertEquals(Set.of("entreprises", "unites_legales_etablissements_insee"), ul.scopes());
