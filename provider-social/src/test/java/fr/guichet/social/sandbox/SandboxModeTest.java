@@ -80,7 +80,9 @@ class SandboxModeTest {
             assertTrue(d.document(), c.file() + " : document_url sans document: true");
             String url = actual.path("data").path("document_url").asText();
             assertTrue(url.matches(FILE_URL), c.file() + " → " + url);
-            assertStoredSample(url, p.operationId(), actual.path("data").path("expires_in").asLong());
+            String sample = expected.path("data").path("document_url").asText();
+            assertStoredSample(url, p.operationId() + "/" + sample.substring(sample.lastIndexOf('/') + 1),
+                    actual.path("data").path("expires_in").asLong());
             ((ObjectNode) expected.get("data")).remove(java.util.List.of("document_url", "expires_in"));
             ((ObjectNode) actual.get("data")).remove(java.util.List.of("document_url", "expires_in"));
         }
@@ -90,27 +92,18 @@ class SandboxModeTest {
         }
     }
 
-    /** The sample PDF of the operation's cases is what the gateway's /proxy/files serves, for expires_in seconds. */
-    private void assertStoredSample(String url, String operationId, long expiresIn) throws IOException {
+    /** The sample PDF copied beside the case is what the gateway's /proxy/files serves, for expires_in seconds. */
+    private void assertStoredSample(String url, String sample, long expiresIn) throws IOException {
         String key = "guichet:file:" + url.substring(url.lastIndexOf('/') + 1);
-        assertArrayEquals(SandboxDocumentsSample.of(operationId), redis.value(byte[].class).get(key), key);
-        long ttl = redis.key().ttl(key);
-        assertTrue(expiresIn > 0 && ttl > expiresIn - 5 && ttl <= expiresIn, "TTL " + ttl + ", expires_in " + expiresIn);
-    }
-
-    /** The one sample PDF of an operation's sandbox folder. */
-    static final class SandboxDocumentsSample {
-        static byte[] of(String operationId) throws IOException {
-            String folder = "sandbox/" + operationId + "/";
-            for (String name : new String[] {"test_probtp_attestation.pdf", "test_cibtp_certificat.pdf", "test_cnetp_certificat.pdf"}) {
-                try (InputStream in = SandboxModeTest.class.getClassLoader().getResourceAsStream(folder + name)) {
-                    if (in != null) {
-                        return in.readAllBytes();
-                    }
-                }
-            }
-            throw new AssertionError("Pas de PDF d'exemple dans " + folder);
+        byte[] expected;
+        try (InputStream in = SandboxModeTest.class.getClassLoader().getResourceAsStream("sandbox/" + sample)) {
+            assertTrue(in != null, sample);
+            expected = in.readAllBytes();
         }
+        assertArrayEquals(expected, redis.value(byte[].class).get(key), key);
+        long ttl = redis.key().ttl(key);
+        assertTrue(expiresIn > 0 && expiresIn <= 86_400 && ttl > expiresIn - 5 && ttl <= expiresIn,
+                "TTL " + ttl + ", expires_in " + expiresIn);
     }
 
     @Test
