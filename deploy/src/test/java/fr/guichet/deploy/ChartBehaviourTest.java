@@ -45,7 +45,9 @@ class ChartBehaviourTest {
             assertEquals(Manifests.name(hpa), hpa.path("spec").path("scaleTargetRef").path("name").asText());
             scaled.add(Manifests.name(hpa));
         }
-        assertEquals(List.of("guichet-insee", "guichet-dgfip", "guichet-acoss", "guichet-gateway"), scaled);
+        // The providers and the gateway, in services.yml's order: a new provider autoscales with no edit here.
+        assertEquals(Manifests.COMPONENTS.stream().filter(c -> Manifests.PROVIDERS.contains(c) || "gateway".equals(c))
+                .map(c -> "guichet-" + c).toList(), scaled);
         // The HPA owns the replica count of autoscaled workloads.
         assertFalse(Manifests.workload(DEFAULT, "gateway").orElseThrow().path("spec").has("replicas"));
         assertEquals(2, Manifests.workload(DEFAULT, "token").orElseThrow().path("spec").path("replicas").asInt());
@@ -267,7 +269,7 @@ class ChartBehaviourTest {
     void serviceMonitorsScrapeQuarkusMetricsWhenEnabled() {
         assertTrue(Manifests.ofKind(DEFAULT, "ServiceMonitor").isEmpty());
         List<ObjectNode> monitors = Manifests.ofKind(render(Map.of("serviceMonitor.enabled", true)), "ServiceMonitor");
-        assertEquals(6, monitors.size());
+        assertEquals(Manifests.COMPONENTS.size(), monitors.size(), "one per service of services.yml");
         for (ObjectNode monitor : monitors) {
             assertEquals("/q/metrics", monitor.path("spec").path("endpoints").get(0).path("path").asText());
         }

@@ -7,6 +7,7 @@ import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.providerkit.config.KitConfig;
 import fr.guichet.providerkit.error.ProviderErrors;
 import fr.guichet.providerkit.maintenance.ProviderMaintenance;
+import fr.guichet.providerkit.sandbox.SandboxDocuments;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
@@ -45,10 +46,14 @@ public class OperationResource {
     private final KitConfig kit;
     private final SandboxEngine sandbox;
     private final ProviderMaintenance maintenance;
+    private final Instance<SandboxDocuments> documents;
     private final Map<String, OperationHandler> handlers = new HashMap<>();
 
+    /** {@code documents} is looked up only for a document operation's case: a provider without one needs no Redis. */
     public OperationResource(ProviderOperations operations, ProviderConfig config, KitConfig kit, SandboxEngine sandbox,
-                             ProviderMaintenance maintenance, @Any Instance<OperationHandler> handlers) {
+                             ProviderMaintenance maintenance, @Any Instance<OperationHandler> handlers,
+                             Instance<SandboxDocuments> documents) {
+        this.documents = documents;
         this.operations = operations;
         this.config = config;
         this.kit = kit;
@@ -113,12 +118,16 @@ public class OperationResource {
     }
 
     /**
-     * The matching case verbatim; else (the identifier re-checked when the setting says so) the
+     * The matching case verbatim (a document operation's sample file stored and linked,
+     * {@link SandboxDocuments}); else (the identifier re-checked when the setting says so) the
      * operation's 404 case, or the standard 404 {@code XX003} when it has none.
      */
     private ProviderAnswer sandbox(OperationCall call) {
         Optional<SandboxCase> match = sandbox.find(call.operationId(), call.selectingParameters());
         if (match.isPresent()) {
+            if (call.declaration().document()) {
+                return documents.get().answer(call.declaration(), match.get());
+            }
             return ProviderAnswer.json(match.get().status(), match.get().payload());
         }
         if (kit.checkIdentifiers()) {
