@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.guichet.common.operation.OperationDeclaration;
 import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.providerkit.operation.ProviderOperations;
@@ -16,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -57,7 +60,7 @@ class SandboxModeTest {
                     String body = response.body().asString();
                     assertEquals(c.status(), response.statusCode(), c.file() + " → " + body);
                     assertTrue(response.contentType().startsWith("application/json"), c.file());
-                    assertEquals(JSON.readTree(c.payload()), JSON.readTree(body), c.file());
+                    assertEquals(withoutStoredDocuments(JSON.readTree(c.payload())), withoutStoredDocuments(JSON.readTree(body)), c.file());
                     if (c.status() == 200) {
                         OpenApiContract.assertValid(path, 200, body);
                     }
@@ -81,6 +84,14 @@ class SandboxModeTest {
                 .then().statusCode(422)
                 .body("errors[0].code", org.hamcrest.Matchers.equalTo("00301"))
                 .body("errors[0].source.parameter", org.hamcrest.Matchers.equalTo("siren"));
+    }
+
+    /** The stored sample documents (SandboxDocumentsTest) compare as one placeholder. */
+    private static JsonNode withoutStoredDocuments(JsonNode body) {
+        for (JsonNode list : List.of(body.path("data").path("actes"), body.path("data").path("bilans"))) {
+            list.forEach(item -> ((ObjectNode) item).put("url", "<document>"));
+        }
+        return body;
     }
 
     private static Map<String, String> query(OperationDeclaration.VersionedPath p, SandboxCase c) {
