@@ -1,13 +1,13 @@
 package fr.guichet.registers.support;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.util.Map;
+import java.util.List;
 
-/** Production mode (no upstream is configured yet). */
+/** The one alternative test application: production mode against the WireMock upstreams. */
 public class ProductionProfile implements QuarkusTestProfile {
 
     @Override
-    public Map<String, String> getConfigOverrides() {
-        return Map.of("guichet.provider.mode", "production");
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(WireMockUpstreams.class));
     }
 }
