@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Infogreffe, which cannot be called from here, played in-process by WireMock
+ * Infogreffe, INPI and CMA France, which cannot be called from here, played in-process by WireMock
  * from their recorded exchanges; the adapter runs in production mode against it.
  */
 public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
@@ -27,12 +27,17 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
         return server.baseUrl() + "/infogreffe/WebServicesProduits";
     }
 
+    public static String rnmUrl() {
+        return server.baseUrl() + "/rnm";
+    }
+
     /** The cassettes' placeholders and the test's values. */
     public static Map<String, String> placeholders() {
         return Map.of(
                 "<INFOGREFFE_URL_EXTRAIT_RCS>", infogreffeUrl(),
                 "<INFOGREFFE_CODE_ABONNE>", INFOGREFFE_CODE_ABONNE,
-                "<INFOGREFFE_MOT_PASSE>", INFOGREFFE_MOT_PASSE);
+                "<INFOGREFFE_MOT_PASSE>", INFOGREFFE_MOT_PASSE,
+                "<RNM_DOMAIN>", rnmUrl());
     }
 
     @Override
@@ -45,7 +50,10 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
                 Map.entry("guichet.upstream.infogreffe.timeout", TIMEOUT),
                 Map.entry("guichet.upstream.infogreffe.circuit-breaker.request-volume-threshold", "1000"),
                 Map.entry("guichet.registers.infogreffe.code-abonne", INFOGREFFE_CODE_ABONNE),
-                Map.entry("guichet.registers.infogreffe.mot-passe", INFOGREFFE_MOT_PASSE));
+                Map.entry("guichet.registers.infogreffe.mot-passe", INFOGREFFE_MOT_PASSE),
+                Map.entry("guichet.upstream.cma-france.url", rnmUrl()),
+                Map.entry("guichet.upstream.cma-france.timeout", TIMEOUT),
+                Map.entry("guichet.upstream.cma-france.circuit-breaker.request-volume-threshold", "1000"));
     }
 
     @Override
