@@ -15,9 +15,12 @@ class OperationDeclarationsTest {
     final OperationDeclarations all = OperationDeclarations.standard();
 
     @Test
-    void theThreeProvidersDeclareTheirOperations() {
+    void everyProviderDeclaresItsOperationsInTheFileTheIndexLists() {
         Set<String> providers = all.all().stream().map(OperationDeclaration::provider).collect(Collectors.toSet());
-        assertEquals(Set.of("insee", "dgfip", "acoss"), providers);
+        Set<String> files = fr.guichet.common.resource.ClassPathFiles.index(OperationDeclarations.ROOT).stream()
+                .map(f -> f.replace(".yml", "")).collect(Collectors.toSet());
+        assertTrue(providers.containsAll(Set.of("insee", "dgfip", "acoss")), providers.toString());
+        assertTrue(files.containsAll(providers), files + " / " + providers);
         assertTrue(all.all().stream().allMatch(d -> !d.paths().isEmpty()));
         assertEquals(2, all.removed().size());
         assertEquals(500, all.extraThrottleGroups().get("ensu_documents_dgfip").limit());
