@@ -15,7 +15,12 @@ import fr.guichet.providerkit.sandbox.SandboxEngine;
 import fr.guichet.testing.contract.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.guichet.common.provider.DocumentKeys;
+import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,6 +44,8 @@ class SandboxModeTest {
     SandboxEngine engine;
     @Inject
     ProviderOperations operations;
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void everyDeclaredOperationHasASuccessAndANotFoundCase() {
@@ -70,10 +77,60 @@ class SandboxModeTest {
         assertTrue(response.contentType().startsWith("application/json"), c.file());
         JsonNode expected = JSON.readTree(c.payload());
         JsonNode actual = JSON.readTree(body);
+        int documents = linkStoredDocuments(expected, actual, c.file());
         assertEquals(expected, actual, c.file());
+        if (c.status() == 200 && c.payload().contains("\"document_url\"")) {
+            assertTrue(documents > 0, c.file() + " : aucun document servi");
+        }
         if (c.status() == 200) {
             OpenApiContract.assertValid(path, 200, body);
         }
+    }
+
+    /**
+     * A case's sample document is served by Guichet (kit's SandboxDocuments): where the case names
+     * one, the answer links a stored copy holding the shipped file's bytes, with its real lifetime.
+     * The expected body takes that URL and lifetime; the number of documents checked is returned.
+     */
+    private int linkStoredDocuments(JsonNode expected, JsonNode actual, String file) throws Exception {
+        AtomicInteger count = new AtomicInteger();
+        if (expected instanceof ObjectNode e && actual instanceof ObjectNode a && e.path("document_url").isTextual()
+                && !e.get("document_url").equals(a.get("document_url"))) {
+            String url = a.path("document_url").asText();
+            assertTrue(url.startsWith("http://localhost:8080/proxy/files/"), file + " : " + url);
+            String sample = e.get("document_url").asText().replaceAll(".*/([^/]+/[^/]+)$", "$1");
+            byte[] stored = redis.value(byte[].class).get(DocumentKeys.key(url.substring(url.lastIndexOf('/') + 1)));
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream("sandbox/" + sample)) {
+                assertTrue(in != null && java.util.Arrays.equals(in.readAllBytes(), stored), file + " : " + sample);
+            }
+            e.put("document_url", url);
+            for (String expiry : java.util.List.of("document_url_expires_in", "expires_in")) {
+                if (e.has(expiry)) {
+                    assertEquals(86400, a.path(expiry).asLong(), file);
+                    e.set(expiry, a.get(expiry));
+                }
+            }
+            count.incrementAndGet();
+        }
+        if (expected.isContainerNode()) {
+            for (int i = 0; i < expected.size(); i++) {
+                JsonNode childE = expected.isArray() ? expected.get(i) : null;
+                JsonNode childA = expected.isArray() ? actual.get(i) : null;
+                if (childE != null && childA != null) {
+                    count.addAndGet(linkStoredDocuments(childE, childA, file));
+                }
+            }
+            if (expected.isObject()) {
+                var names = expected.fieldNames();
+                while (names.hasNext()) {
+                    String name = names.next();
+                    if (actual.has(name)) {
+                        count.addAndGet(linkStoredDocuments(expected.get(name), actual.get(name), file));
+                    }
+                }
+            }
+        }
+        return count.get();
     }
 
     @Test
