@@ -3,121 +3,104 @@ package fr.guichet.providerkit.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.guichet.common.operation.OperationDeclaration;
-import fr.guichet.common.resource.ClassPathFiles;
-import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.common.sandbox.SandboxCases;
 import fr.guichet.providerkit.config.KitConfig;
 import fr.guichet.providerkit.document.DocumentStore;
-import fr.guichet.providerkit.operation.ProviderAnswer;
+import fr.guichet.providerkit.document.DocumentStore.StoredDocument;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.Map;
+import java.net.URI;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * Sandbox documents without code: a 200 case of a {@code document: true} operation whose
- * {@code data.document_url} names a file copied beside the case ({@code OPERATION/sample.pdf} under
- * a sandbox root, as API Entreprise's cases ship them) is answered with that file stored like a
- * production document ({@link DocumentStore}: the gateway's {@code /proxy/files/{uuid}} serves it)
- * and {@code document_url} and its expiry ({@code expires_in} or {@code document_url_expires_in})
- * those of the stored copy. The rest of the body is the case's. A case whose file was not copied
- * is answered verbatim.
- *
- * <p>The stored copy lives as long as the case's expiry, at most {@link #MAX_TTL}: a sandbox call
- * must not keep a file in Redis for the three months of a real pension attestation.
+ * Sample documents of sandbox cases, served like production ones. API Entreprise's cases point
+ * {@code document_url} at their sample file in its repository ({@code …/mocks/payloads/<operation>/<file>});
+ * when the provider ships that file beside its cases ({@code <sandbox root><operation>/<file>}),
+ * the file is stored in the {@link DocumentStore} and {@code document_url} becomes the gateway's
+ * {@code /proxy/files/{uuid}} URL, with {@code document_url_expires_in} or {@code expires_in} beside
+ * it set to the stored copy's lifetime ({@code guichet.provider.sandbox-document-ttl}). A URL naming
+ * no shipped file, and every other field, stay as in the case.
  */
 @Singleton
 public class SandboxDocuments {
 
-    /** Longest life of a stored sandbox document. */
-    static final Duration MAX_TTL = Duration.ofDays(1);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] EXPIRY_FIELDS = {"document_url_expires_in", "expires_in"};
+    private static final List<String> EXPIRY_FIELDS = List.of("document_url_expires_in", "expires_in");
 
-    private final DocumentStore documents;
+    private final DocumentStore store;
     private final KitConfig config;
-    private final Map<String, Optional<byte[]>> samples = new ConcurrentHashMap<>();
 
-    public SandboxDocuments(DocumentStore documents, KitConfig config) {
-        this.documents = documents;
+    public SandboxDocuments(DocumentStore store, KitConfig config) {
+        this.store = store;
         this.config = config;
     }
 
-    /** The case's answer, its sample document stored when it has one (else verbatim). */
-    public ProviderAnswer answer(OperationDeclaration declaration, SandboxCase fixture) {
-        if (!declaration.document() || fixture.status() != 200) {
-            return ProviderAnswer.json(fixture.status(), fixture.payload());
-        }
-        ObjectNode body = read(fixture.payload());
-        Optional<String> name = sampleName(body);
-        Optional<byte[]> sample = name.flatMap(n -> samples.computeIfAbsent(fixture.operationId() + "/" + n, this::find));
-        if (sample.isEmpty()) {
-            return ProviderAnswer.json(fixture.status(), fixture.payload());
-        }
-        DocumentStore.StoredDocument stored = documents.store(sample.get(), ttl(body));
-        return ProviderAnswer.json(200, rewrite(body, stored.url(), stored.expiresIn()).toString());
+    /** The case's payload with its shipped sample documents stored; the payload itself when it names none. */
+    public String withStoredDocuments(String payload) {
+        return rewrite(payload, this::shipped, content -> store.store(content, config.sandboxDocumentTtl()));
     }
 
-    /** The file name ending {@code data.document_url}, if the case has one. */
-    static Optional<String> sampleName(JsonNode body) {
-        String url = body.path("data").path("document_url").asText("");
-        String name = url.substring(url.lastIndexOf('/') + 1);
-        return name.isBlank() || name.contains("?") ? Optional.empty() : Optional.of(name);
-    }
-
-    /** The case's expiry, at most {@link #MAX_TTL}; {@code MAX_TTL} when the case gives none. */
-    static Duration ttl(JsonNode body) {
-        for (String field : EXPIRY_FIELDS) {
-            long seconds = body.path("data").path(field).asLong(0);
-            if (seconds > 0) {
-                return Duration.ofSeconds(Math.min(seconds, MAX_TTL.toSeconds()));
-            }
-        }
-        return MAX_TTL;
-    }
-
-    /** The body with the stored copy's URL and expiry. */
-    static ObjectNode rewrite(ObjectNode body, String url, long expiresIn) {
-        ObjectNode copy = body.deepCopy();
-        ObjectNode data = (ObjectNode) copy.get("data");
-        data.put("document_url", url);
-        String expiry = data.has("document_url_expires_in") ? "document_url_expires_in" : "expires_in";
-        data.put(expiry, expiresIn);
-        return copy;
-    }
-
-    /** The sample in the operation's folder of a sandbox root, the last root first (as cases). */
-    private Optional<byte[]> find(String relativePath) {
-        var roots = config.sandboxRoots();
-        for (int i = roots.size() - 1; i >= 0; i--) {
-            String root = roots.get(i).endsWith("/") ? roots.get(i) : roots.get(i) + "/";
-            if (exists(root + relativePath)) {
-                return Optional.of(SandboxCases.bytes(root + relativePath));
+    private Optional<byte[]> shipped(String relativePath) {
+        for (String root : config.sandboxRoots()) {
+            String path = (root.endsWith("/") ? root : root + "/") + relativePath;
+            if (Thread.currentThread().getContextClassLoader().getResource(path) != null) {
+                return Optional.of(SandboxCases.bytes(path));
             }
         }
         return Optional.empty();
     }
 
-    private static boolean exists(String path) {
-        try (InputStream in = ClassPathFiles.open(path)) {
-            return in != null;
-        } catch (IllegalStateException missing) {
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ObjectNode read(String payload) {
+    /**
+     * Replaces every {@code document_url} (at any depth) whose last two path segments name a
+     * shipped file ({@code files}: {@code <operation>/<file>} → its bytes) by the URL of the copy
+     * {@code store} keeps, and the expiry field of the same object by its lifetime.
+     */
+    static String rewrite(String payload, Function<String, Optional<byte[]>> files, Function<byte[], StoredDocument> store) {
+        JsonNode root;
         try {
-            return (ObjectNode) JSON.readTree(payload);
+            root = JSON.readTree(payload);
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable sandbox payload", e);
         }
+        return replace(root, files, store) ? root.toString() : payload;
+    }
+
+    private static boolean replace(JsonNode node, Function<String, Optional<byte[]>> files, Function<byte[], StoredDocument> store) {
+        boolean changed = false;
+        if (node instanceof ObjectNode object && object.path("document_url").isTextual()) {
+            Optional<byte[]> content = sampleName(object.get("document_url").asText()).flatMap(files);
+            if (content.isPresent()) {
+                StoredDocument stored = store.apply(content.get());
+                object.put("document_url", stored.url());
+                EXPIRY_FIELDS.stream().filter(object::has).findFirst().ifPresent(f -> object.put(f, stored.expiresIn()));
+                changed = true;
+            }
+        }
+        for (JsonNode child : node) {
+            changed |= replace(child, files, store);
+        }
+        return changed;
+    }
+
+    /** {@code <operation>/<file>} of a sample URL, or empty when it has fewer than two segments. */
+    static Optional<String> sampleName(String url) {
+        String path;
+        try {
+            path = URI.create(url).getPath();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (path == null) {
+            return Optional.empty();
+        }
+        String[] segments = path.split("/");
+        if (segments.length < 3 || segments[segments.length - 1].isEmpty() || segments[segments.length - 2].isEmpty()
+                || segments[segments.length - 1].contains("..") || segments[segments.length - 2].contains("..")) {
+            return Optional.empty();
+        }
+        return Optional.of(segments[segments.length - 2] + "/" + segments[segments.length - 1]);
     }
 }

@@ -1,44 +1,65 @@
 package fr.guichet.providerkit.sandbox;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
+import fr.guichet.providerkit.document.DocumentStore.StoredDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class SandboxDocumentsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BASE = "https://raw.githubusercontent.com/datagouv/apistration/refs/heads/develop/mocks/payloads/";
+    private static final byte[] PDF = {'%', 'P', 'D', 'F'};
 
-    private static ObjectNode body(String data) throws Exception {
-        return (ObjectNode) JSON.readTree("{\"data\":" + data + ",\"links\":{},\"meta\":{}}");
+    private final List<byte[]> stored = new ArrayList<>();
+    private final Function<byte[], StoredDocument> store = content -> {
+        stored.add(content);
+        return new StoredDocument("u" + stored.size(), "http://gw/proxy/files/u" + stored.size(), 60);
+    };
+    private final Function<String, Optional<byte[]>> files = name -> Optional.ofNullable(Map.of("op_a/sample.pdf", PDF).get(name));
+
+    @Test
+    void aShippedSampleIsStoredAndLinkedWithItsLifetime() throws Exception {
+        String payload = "{\"data\":{\"document_url\":\"" + BASE + "op_a/sample.pdf\",\"document_url_expires_in\":86400,\"x\":1}}";
+        JsonNode out = JSON.readTree(SandboxDocuments.rewrite(payload, files, store));
+        assertEquals("http://gw/proxy/files/u1", out.at("/data/document_url").asText());
+        assertEquals(60, out.at("/data/document_url_expires_in").asLong());
+        assertEquals(1, out.at("/data/x").asInt());
+        assertArrayEquals(PDF, stored.get(0));
     }
 
     @Test
-    void theSampleIsTheFileNamedAtTheEndOfTheCasesUrl() throws Exception {
-        assertEquals(Optional.of("test_cibtp_certificat.pdf"), SandboxDocuments.sampleName(body(
-                "{\"document_url\":\"https://raw.githubusercontent.com/x/mocks/payloads/op/test_cibtp_certificat.pdf\",\"expires_in\":600}")));
-        assertEquals(Optional.empty(), SandboxDocuments.sampleName(body("{\"document_url\":\"https://example.org/\"}")));
-        assertEquals(Optional.empty(), SandboxDocuments.sampleName(body("{\"status\":\"up_to_date\"}")));
+    void everyDocumentOfAListIsStoredAndExpiresInIsTheFallbackExpiryField() throws Exception {
+        String item = "{\"data\":{\"document_url\":\"" + BASE + "op_a/sample.pdf\",\"expires_in\":7889238}}";
+        JsonNode out = JSON.readTree(SandboxDocuments.rewrite("{\"data\":[" + item + "," + item + "]}", files, store));
+        assertEquals("http://gw/proxy/files/u1", out.at("/data/0/data/document_url").asText());
+        assertEquals("http://gw/proxy/files/u2", out.at("/data/1/data/document_url").asText());
+        assertEquals(60, out.at("/data/1/data/expires_in").asLong());
     }
 
     @Test
-    void theStoredCopyLivesAsTheCaseSaysAtMostADay() throws Exception {
-        assertEquals(Duration.ofSeconds(600), SandboxDocuments.ttl(body("{\"document_url\":\"u\",\"expires_in\":600}")));
-        assertEquals(Duration.ofDays(1), SandboxDocuments.ttl(body("{\"document_url\":\"u\",\"expires_in\":7889238}")));
-        assertEquals(Duration.ofSeconds(3600), SandboxDocuments.ttl(body("{\"document_url\":\"u\",\"document_url_expires_in\":3600}")));
-        assertEquals(Duration.ofDays(1), SandboxDocuments.ttl(body("{\"document_url\":\"u\"}")));
+    void aUrlNamingNoShippedFileOrAnotherFieldLeavesThePayloadAsItIs() {
+        String other = "{\"data\":{\"document_url\":\"" + BASE + "op_b/missing.pdf\",\"url\":\"" + BASE + "op_a/sample.pdf\"}}";
+        assertSame(other, SandboxDocuments.rewrite(other, files, store));
+        String nullUrl = "{\"data\":{\"document_url\":null}}";
+        assertSame(nullUrl, SandboxDocuments.rewrite(nullUrl, files, store));
+        assertEquals(0, stored.size());
     }
 
     @Test
-    void onlyTheUrlAndItsExpiryChange() throws Exception {
-        ObjectNode v3 = body("{\"document_url\":\"https://x/a.pdf\",\"expires_in\":7889238,\"other\":1}");
-        assertEquals(body("{\"document_url\":\"http://gw/proxy/files/1\",\"expires_in\":86400,\"other\":1}").toString(),
-                SandboxDocuments.rewrite(v3, "http://gw/proxy/files/1", 86400).toString());
-        ObjectNode v4 = body("{\"document_url\":\"https://x/a.pdf\",\"document_url_expires_in\":10}");
-        assertEquals(body("{\"document_url\":\"http://gw/proxy/files/2\",\"document_url_expires_in\":10}").toString(),
-                SandboxDocuments.rewrite(v4, "http://gw/proxy/files/2", 10).toString());
+    void sampleNamesAreTheLastTwoSegmentsNeverAParentPath() {
+        assertEquals(Optional.of("op_a/sample.pdf"), SandboxDocuments.sampleName(BASE + "op_a/sample.pdf"));
+        assertEquals(Optional.empty(), SandboxDocuments.sampleName("https://h/sample.pdf"));
+        assertEquals(Optional.empty(), SandboxDocuments.sampleName("https://h/a/../b.pdf"));
+        assertEquals(Optional.empty(), SandboxDocuments.sampleName("not a url"));
     }
 }
