@@ -15,12 +15,31 @@ class OperationDeclarationsTest {
     final OperationDeclarations all = OperationDeclarations.standard();
 
     @Test
-    void theThreeProvidersDeclareTheirOperations() {
+    void theProvidersDeclareTheirOperations() {
         Set<String> providers = all.all().stream().map(OperationDeclaration::provider).collect(Collectors.toSet());
-        assertEquals(Set.of("insee", "dgfip", "acoss"), providers);
+        // The first three, and every provider added since (deploy's ServicesListTest matches them to services.yml).
+        assertTrue(providers.containsAll(Set.of("insee", "dgfip", "acoss", "social")), providers.toString());
         assertTrue(all.all().stream().allMatch(d -> !d.paths().isEmpty()));
         assertEquals(2, all.removed().size());
         assertEquals(500, all.extraThrottleGroups().get("ensu_documents_dgfip").limit());
+    }
+
+    /** One module, several upstreams: each operation keeps its upstream's prefix and meta.provider. */
+    @Test
+    void socialOperationsKeepTheirUpstreamsPrefix() {
+        OperationDeclaration cnetp = all.resolve("/v3/cnetp/unites_legales/130025265/attestation_cotisations_conges_payes_chomage_intemperies")
+                .orElseThrow().declaration();
+        assertEquals("social", cnetp.provider());
+        assertEquals(ProviderPrefix.CNETP, cnetp.errorPrefix());
+        assertEquals("siren", cnetp.identifier());
+        assertTrue(cnetp.document());
+        OperationDeclaration msa = all.resolve("/v3/msa/etablissements/20005379100014/conformite_cotisations").orElseThrow().declaration();
+        assertEquals(ProviderPrefix.MSA, msa.errorPrefix());
+        assertEquals("MSA", msa.providerName());
+        OperationDeclaration conventions = all.resolve(
+                "/v3/fabrique_numerique_ministeres_sociaux/etablissements/30613890001294/conventions_collectives").orElseThrow().declaration();
+        assertEquals(ProviderPrefix.FABRIQUE_NUMERIQUE, conventions.errorPrefix());
+        assertEquals("Fabrique numérique des ministères sociaux", conventions.providerName());
     }
 
     @Test
