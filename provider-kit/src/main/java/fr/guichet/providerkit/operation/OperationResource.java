@@ -1,5 +1,6 @@
 package fr.guichet.providerkit.operation;
 
+import fr.guichet.common.error.ApiException;
 import fr.guichet.common.operation.OperationDeclaration;
 import fr.guichet.common.operation.OperationDeclarations;
 import fr.guichet.common.provider.ProviderConfig;
@@ -16,6 +17,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -112,7 +114,15 @@ public class OperationResource {
         if (handler == null) {
             throw new IllegalStateException("No handler for " + declaration.id() + " in production mode");
         }
-        return handler.handle(call);
+        try {
+            return handler.handle(call);
+        } catch (ApiException | WebApplicationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A provider serving several upstreams answers the failed operation's own XX999, not its first one's.
+            LOG.errorf(e, "Unexpected failure of %s", declaration.id());
+            throw ProviderErrors.unexpected(declaration.errorPrefix());
+        }
     }
 
     /**
