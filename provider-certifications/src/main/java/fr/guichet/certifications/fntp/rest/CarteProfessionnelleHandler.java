@@ -1,11 +1,7 @@
 package fr.guichet.certifications.fntp.rest;
 
-import fr.guichet.certifications.config.CertificationsConfig;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.guichet.certifications.answer.Answers;
+import fr.guichet.certifications.answer.DocumentAnswers;
 import fr.guichet.certifications.fntp.client.FntpClient;
-import fr.guichet.providerkit.document.DocumentStore;
-import fr.guichet.providerkit.document.DocumentStore.StoredDocument;
 import fr.guichet.providerkit.operation.OperationCall;
 import fr.guichet.providerkit.operation.OperationHandler;
 import fr.guichet.providerkit.operation.ProviderAnswer;
@@ -21,15 +17,11 @@ import java.util.Set;
 public class CarteProfessionnelleHandler implements OperationHandler {
 
     private final FntpClient client;
-    private final DocumentStore documents;
-    private final CertificationsConfig config;
-    private final ObjectMapper json;
+    private final DocumentAnswers documents;
 
-    public CarteProfessionnelleHandler(FntpClient client, DocumentStore documents, CertificationsConfig config, ObjectMapper json) {
+    public CarteProfessionnelleHandler(FntpClient client, DocumentAnswers documents) {
         this.client = client;
         this.documents = documents;
-        this.config = config;
-        this.json = json;
     }
 
     @Override
@@ -39,7 +31,6 @@ public class CarteProfessionnelleHandler implements OperationHandler {
 
     @Override
     public ProviderAnswer handle(OperationCall call) {
-        StoredDocument stored = documents.store(client.card(call.identifier()), config.documentTtl());
-        return Answers.document(json, stored);
+        return documents.stored(client.card(call.identifier()));
     }
 }

@@ -84,8 +84,9 @@ public class QualibatClient {
             throw e.status() == 401 || e.status() == 403 ? UpstreamCalls.notConfigured(UPSTREAM, "guichet.certifications.qualibat.*")
                     : UPSTREAM.unknownAnswer();
         } catch (UpstreamFailure e) {
-            throw UPSTREAM.failure(e.kind() == UpstreamFailure.Kind.TIMEOUT || e.kind() == UpstreamFailure.Kind.CONNECT_TIMEOUT ? 504 : 502,
-                    e.kind() == UpstreamFailure.Kind.TIMEOUT || e.kind() == UpstreamFailure.Kind.CONNECT_TIMEOUT ? "002" : "001");
+            // The token endpoint has its own circuit in the kit; its outages read as the data call's would.
+            boolean late = e.kind() == UpstreamFailure.Kind.TIMEOUT || e.kind() == UpstreamFailure.Kind.CONNECT_TIMEOUT;
+            throw late ? UPSTREAM.failure(504, "002") : UPSTREAM.failure(502, "001");
         }
     }
 

@@ -1,12 +1,8 @@
 package fr.guichet.certifications.qualibat.rest;
 
-import fr.guichet.certifications.config.CertificationsConfig;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.guichet.certifications.answer.Answers;
+import fr.guichet.certifications.answer.DocumentAnswers;
 import fr.guichet.certifications.qualibat.client.QualibatClient;
 import fr.guichet.certifications.upstream.CertificationUpstream;
-import fr.guichet.providerkit.document.DocumentStore;
-import fr.guichet.providerkit.document.DocumentStore.StoredDocument;
 import fr.guichet.providerkit.operation.OperationCall;
 import fr.guichet.providerkit.operation.OperationHandler;
 import fr.guichet.providerkit.operation.ProviderAnswer;
@@ -27,15 +23,11 @@ public class CertificationBatimentHandler implements OperationHandler {
     private static final Logger LOG = Logger.getLogger(CertificationBatimentHandler.class);
 
     private final QualibatClient client;
-    private final DocumentStore documents;
-    private final CertificationsConfig config;
-    private final ObjectMapper json;
+    private final DocumentAnswers documents;
 
-    public CertificationBatimentHandler(QualibatClient client, DocumentStore documents, CertificationsConfig config, ObjectMapper json) {
+    public CertificationBatimentHandler(QualibatClient client, DocumentAnswers documents) {
         this.client = client;
         this.documents = documents;
-        this.config = config;
-        this.json = json;
     }
 
     @Override
@@ -49,7 +41,6 @@ public class CertificationBatimentHandler implements OperationHandler {
             LOG.warnf("%s: the facts of Qualibat's PDF are not extracted; answered 502", call.operationId());
             throw CertificationUpstream.QUALIBAT.unknownAnswer();
         }
-        StoredDocument stored = documents.store(client.certificate(call.identifier()), config.documentTtl());
-        return Answers.document(json, stored);
+        return documents.stored(client.certificate(call.identifier()));
     }
 }
