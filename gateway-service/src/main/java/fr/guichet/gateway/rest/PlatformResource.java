@@ -10,6 +10,7 @@ import fr.guichet.gateway.service.CallAdmission;
 import fr.guichet.gateway.trace.UntraceableCallException;
 import fr.guichet.gateway.metrics.GatewayMetrics;
 import fr.guichet.gateway.quota.RevokedTokens;
+import fr.guichet.gateway.service.DocumentType;
 import fr.guichet.gateway.service.Errors;
 import fr.guichet.gateway.service.GatewayService;
 import fr.guichet.gateway.service.IncomingCall;
@@ -128,12 +129,13 @@ public class PlatformResource {
             if (!UUID.matcher(uuid).matches()) {
                 throw Errors.fileExpired();
             }
-            byte[] pdf = redis.value(String.class, byte[].class).get(DocumentKeys.key(uuid));
-            if (pdf == null) {
+            byte[] document = redis.value(String.class, byte[].class).get(DocumentKeys.key(uuid));
+            if (document == null) {
                 throw Errors.fileExpired();
             }
-            return new Traced(Response.ok(pdf, "application/pdf")
-                    .header("Content-Disposition", "attachment; filename=\"" + uuid + ".pdf\"")
+            DocumentType type = DocumentType.of(document);
+            return new Traced(Response.ok(document, type.mediaType())
+                    .header("Content-Disposition", "attachment; filename=\"" + uuid + "." + type.extension() + "\"")
                     .header("Cache-Control", "no-store"), null);
         });
     }

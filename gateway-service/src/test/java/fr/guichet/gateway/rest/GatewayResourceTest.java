@@ -162,6 +162,18 @@ class GatewayResourceTest {
     }
 
     @Test
+    void anImageDocumentIsServedAsAnImage() {
+        // Qualifelec's certificates are JPEG pictures: served as application/pdf they would not open.
+        String uuid = UUID.randomUUID().toString();
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'};
+        redis.value(String.class, byte[].class).setex("guichet:file:" + uuid, 60, jpeg);
+        given().when().get("/proxy/files/" + uuid)
+                .then().statusCode(200).contentType("image/jpeg")
+                .header("Content-Disposition", "attachment; filename=\"" + uuid + ".jpg\"");
+        redis.key().del("guichet:file:" + uuid);
+    }
+
+    @Test
     void privilegesNeedAToken() {
         given().when().get("/privileges").then().statusCode(401).body("errors[0].code", equalTo("00101"));
     }
