@@ -1,5 +1,6 @@
 package fr.guichet.providerkit.operation;
 
+import fr.guichet.common.error.ApiException;
 import fr.guichet.common.operation.OperationDeclaration;
 import fr.guichet.common.operation.OperationDeclarations;
 import fr.guichet.common.provider.ProviderConfig;
@@ -15,6 +16,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -107,9 +109,19 @@ public class OperationResource {
             IdentifierCheck.require(call);
         }
         if (handler == null) {
-            throw new IllegalStateException("No handler for " + declaration.id() + " in production mode");
+            LOG.errorf("No handler for %s in production mode", declaration.id());
+            throw ProviderErrors.unexpected(declaration.errorPrefix());
         }
-        return handler.handle(call);
+        try {
+            return handler.handle(call);
+        } catch (ApiException | WebApplicationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A provider with several upstreams answers the 999 of the operation's own prefix
+            // (16999 for customs in provider-finance), not that of its first declared operation.
+            LOG.errorf(e, "Unexpected failure of %s", declaration.id());
+            throw ProviderErrors.unexpected(declaration.errorPrefix());
+        }
     }
 
     /**
