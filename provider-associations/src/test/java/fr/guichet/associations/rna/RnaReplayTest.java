@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.guichet.associations.support.Cassettes;
+import fr.guichet.testing.upstream.Cassettes;
 import fr.guichet.associations.support.ProductionProfile;
 import fr.guichet.associations.support.WireMockUpstreams;
 import fr.guichet.testing.contract.OpenApiContract;

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.guichet.finance.support.Cassettes;
+import fr.guichet.testing.upstream.Cassettes;
 import fr.guichet.finance.support.ProductionProfile;
 import fr.guichet.finance.support.WireMockUpstreams;
 import fr.guichet.testing.contract.OpenApiContract;

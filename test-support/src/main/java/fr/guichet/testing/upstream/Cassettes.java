@@ -1,4 +1,4 @@
-package fr.guichet.associations.support;
+package fr.guichet.testing.upstream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -24,6 +24,7 @@ import java.util.Map;
 /**
  * API Entreprise's recorded upstream exchanges (VCR cassettes of datagouv/apistration), played
  * by WireMock: each recorded GET answers only the request it was recorded with (path and query).
+ * For the provider modules' replay tests (they declare {@code wiremock-standalone} themselves).
  */
 public final class Cassettes {
 
@@ -35,7 +36,7 @@ public final class Cassettes {
                            int status, String responseContentType, byte[] responseBody) {
     }
 
-    /** The exchanges of a cassette on the test class path ({@code upstream/mi/with_valid_rna.yml}). */
+    /** The exchanges of a cassette on the test class path ({@code upstream/dgddi/valid_eori.yml}). */
     public static List<Exchange> load(String resource, Map<String, String> placeholders) {
         JsonNode root;
         try (InputStream in = Cassettes.class.getClassLoader().getResourceAsStream(resource)) {
