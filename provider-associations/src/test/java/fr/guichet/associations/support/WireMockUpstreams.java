@@ -1,0 +1,49 @@
+package fr.guichet.associations.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * The upstreams of provider-associations played by one in-process WireMock, and the
+ * production-mode settings that point the module at it.
+ */
+public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    public static final String MI_API_KEY = "guichet-test-mi-key";
+
+    private static WireMockServer server;
+
+    public static WireMockServer server() {
+        return server;
+    }
+
+    public static String miUrl() {
+        return server.baseUrl() + "/mi";
+    }
+
+    /** Placeholders of the cassettes, replaced by this test's values. */
+    public static Map<String, String> placeholders() {
+        return Map.of("<URL_MI>", miUrl(), "<MI_API_KEY>", MI_API_KEY);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        return Map.of(
+                "guichet.provider.mode", "production",
+                "guichet.associations.mi.url", miUrl(),
+                "guichet.associations.mi.api-key", MI_API_KEY,
+                "guichet.upstream.mi.timeout", "PT8S");
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package fr.guichet.finance.sandbox;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.common.operation.OperationDeclaration;
+import fr.guichet.providerkit.operation.ProviderOperations;
+import fr.guichet.providerkit.sandbox.SandboxEngine;
+import fr.guichet.testing.contract.OpenApiContract;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Sandbox mode: every case of every operation declared in {@code finance.yml} is answered at
+ * its declared path with its status and body, verbatim, and every success conforms to the
+ * official OpenAPI; adding an operation's cases tests them.
+ */
+@QuarkusTest
+class SandboxModeTest {
+
+    /** The API Entreprise parameters every call carries; they never select a case. */
+    static final Map<String, String> MANDATORY_PARAMS = Map.of("context", "Test", "object", "Test",
+            "recipient", "13002526500013");
+
+    @Inject
+    SandboxEngine sandbox;
+    @Inject
+    ProviderOperations operations;
+
+    @Test
+    void everyDeclaredOperationHasSandboxCases() {
+        for (OperationDeclaration d : operations.all()) {
+            for (OperationDeclaration.VersionedPath p : d.paths()) {
+                assertFalse(sandbox.cases(p.operationId()).isEmpty(), p.operationId());
+            }
+        }
+    }
+
+    @Test
+    void theSixOfficialCasesOfTheThreeOperationsAreLoaded() {
+        int cases = 0;
+        for (OperationDeclaration d : operations.all()) {
+            for (OperationDeclaration.VersionedPath p : d.paths()) {
+                cases += sandbox.cases(p.operationId()).size();
+            }
+        }
+        assertEquals(3, operations.all().size());
+        assertEquals(6, cases);
+    }
+
+    /** A SIREN no case names gets the operation's 404 case (here with the codes API Entreprise's staging answers). */
+    @Test
+    void anUnknownSirenGetsTheOperationsNotFoundCase() {
+        given().queryParams(MANDATORY_PARAMS).get("/v3/european_commission/unites_legales/418166096/numero_tva")
+                .then().statusCode(404)
+                .body("errors[0].code", equalTo("32003"))
+                .body("errors[0].meta.provider", equalTo("Commission Européenne"));
+    }
+
+    @Test
+    void malformedSirenGets422() {
+        given().queryParams(MANDATORY_PARAMS).get("/v3/banque_de_france/unites_legales/12345/bilans")
+                .then().statusCode(422)
+                .body("errors[0].code", equalTo("00301"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> servesEveryCaseWithItsStatusAndBody() {
+        return operations.all().stream().flatMap(d -> d.paths().stream()).flatMap(p -> sandbox.cases(p.operationId()).stream()
+                .map(c -> DynamicTest.dynamicTest(c.file(), () -> {
+                    Map<String, String> query = new LinkedHashMap<>(MANDATORY_PARAMS);
+                    c.params().forEach((k, v) -> {
+                        if (!p.template().variables().contains(k)) {
+                            query.put(k, v);
+                        }
+                    });
+                    String path = p.template().expand(c.params());
+                    Response response = given().queryParams(query).get(path);
+                    assertEquals(c.status(), response.statusCode(), c.file());
+                    assertEquals(c.payload(), response.body().asString(), c.file());
+                    assertTrue(response.contentType().startsWith("application/json"), c.file());
+                    if (c.status() == 200) {
+                        OpenApiContract.assertValid(path, 200, response.body().asString());
+                    }
+                })));
+    }
+
+    @Test
+    void readinessChecksRedisAndOpenApiAndMetricsAreServed() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'Redis connection health check' }.status", equalTo("UP"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("info.title", equalTo("Guichet provider-finance"));
+        given().get("/q/metrics").then().statusCode(200);
+    }
+}
