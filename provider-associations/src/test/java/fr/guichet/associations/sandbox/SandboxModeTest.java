@@ -14,8 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -103,29 +103,11 @@ class SandboxModeTest {
                 })));
     }
 
-    /**
-     * API Association's own sandbox cases give {@code date_depot} of documents as a date-time
-     * ({@code 2009-11-17T10:12:36.000+01:00}) or an impossible date ({@code 2022-02-30}) where the
-     * official OpenAPI says {@code format: date}: the cases are served verbatim, so these
-     * divergences, and only these, are tolerated for that operation.
-     */
+    /** Conforms to the official OpenAPI, but for the divergences of API Entreprise's own cases. */
     static void assertConformsButForKnownDivergences(String operationId, String path, String body) {
-        if (!operationId.equals("api_entreprise_v4_mi_unites_legales")) {
-            OpenApiContract.assertValid(path, 200, body);
-            return;
-        }
-        String problems = OpenApiContract.problems(path, 200, body);
-        for (String problem : problems.split("ERROR - ")) {
-            String p = problem.strip();
-            if (p.isEmpty() || p.equals("[")) {
-                continue;
-            }
-            assertTrue(DATE_DEPOT_AS_DATE_TIME.matcher(p).find(), path + " : " + p);
-        }
+        List<String> problems = OpenApiContract.sandboxCaseProblems(operationId, path, body);
+        assertTrue(problems.isEmpty(), path + " : " + problems);
     }
-
-    private static final Pattern DATE_DEPOT_AS_DATE_TIME = Pattern.compile(
-            "^\\[Path '/data/[a-z_/0-9]*date_depot'\\] String \"[^\"]+\" is invalid against requested date format\\(s\\) yyyy-MM-dd");
 
     @Test
     void readinessChecksRedisAndOpenApiAndMetricsAreServed() {
