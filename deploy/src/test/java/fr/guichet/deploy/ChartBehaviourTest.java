@@ -45,7 +45,11 @@ class ChartBehaviourTest {
             assertEquals(Manifests.name(hpa), hpa.path("spec").path("scaleTargetRef").path("name").asText());
             scaled.add(Manifests.name(hpa));
         }
-        assertEquals(List.of("guichet-insee", "guichet-dgfip", "guichet-acoss", "guichet-gateway"), scaled);
+        // Every provider of services.yml, then the gateway (the list's order), whatever providers are added.
+        List<String> expected = new ArrayList<>();
+        ServicesCatalog.read().providers().forEach(p -> expected.add("guichet-" + p.name()));
+        expected.add("guichet-gateway");
+        assertEquals(expected, scaled);
         // The HPA owns the replica count of autoscaled workloads.
         assertFalse(Manifests.workload(DEFAULT, "gateway").orElseThrow().path("spec").has("replicas"));
         assertEquals(2, Manifests.workload(DEFAULT, "token").orElseThrow().path("spec").path("replicas").asInt());
@@ -267,7 +271,7 @@ class ChartBehaviourTest {
     void serviceMonitorsScrapeQuarkusMetricsWhenEnabled() {
         assertTrue(Manifests.ofKind(DEFAULT, "ServiceMonitor").isEmpty());
         List<ObjectNode> monitors = Manifests.ofKind(render(Map.of("serviceMonitor.enabled", true)), "ServiceMonitor");
-        assertEquals(6, monitors.size());
+        assertEquals(ServicesCatalog.read().services().size(), monitors.size());
         for (ObjectNode monitor : monitors) {
             assertEquals("/q/metrics", monitor.path("spec").path("endpoints").get(0).path("path").asText());
         }
