@@ -15,9 +15,17 @@ class OperationDeclarationsTest {
     final OperationDeclarations all = OperationDeclarations.standard();
 
     @Test
-    void theThreeProvidersDeclareTheirOperations() {
+    void everyListedProviderDeclaresItsOperations() throws Exception {
         Set<String> providers = all.all().stream().map(OperationDeclaration::provider).collect(Collectors.toSet());
-        assertEquals(Set.of("insee", "dgfip", "acoss"), providers);
+        // One declaration file per provider key, named after it: new providers need no edit here.
+        Set<String> listed;
+        try (var in = getClass().getClassLoader().getResourceAsStream(OperationDeclarations.ROOT + "index.txt")) {
+            listed = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.replaceFirst("\\.yml$", ""))
+                    .collect(Collectors.toSet());
+        }
+        assertEquals(listed, providers);
+        assertTrue(providers.containsAll(Set.of("insee", "dgfip", "acoss", "registers")));
         assertTrue(all.all().stream().allMatch(d -> !d.paths().isEmpty()));
         assertEquals(2, all.removed().size());
         assertEquals(500, all.extraThrottleGroups().get("ensu_documents_dgfip").limit());
@@ -35,6 +43,23 @@ class OperationDeclarationsTest {
                 .orElseThrow().declaration();
         assertEquals(ProviderPrefix.GIP_MDS, effectifs.errorPrefix());
         assertEquals("GIP-MDS", effectifs.providerName());
+    }
+
+    /** The registers keep API Entreprise's prefix and meta.provider per upstream, not the file's. */
+    @Test
+    void theRegistersKeepEachUpstreamsPrefixAndName() {
+        OperationDeclaration kbis = all.resolve("/v3/infogreffe/rcs/unites_legales/552049447/extrait_kbis").orElseThrow().declaration();
+        assertEquals(ProviderPrefix.INFOGREFFE, kbis.errorPrefix());
+        assertEquals("Infogreffe", kbis.providerName());
+        OperationDeclaration actes = all.resolve("/v3/inpi/rne/unites_legales/open_data/552049447/actes_bilans").orElseThrow().declaration();
+        assertEquals("api_entreprise_v3_inpi_rne_actes_bilans", actes.id());
+        assertEquals(ProviderPrefix.INPI_RNE, actes.errorPrefix());
+        assertEquals("INPI - RNE", actes.providerName());
+        assertTrue(actes.document());
+        OperationDeclaration rnm = all.resolve("/v3/cma_france/rnm/unites_legales/552049447").orElseThrow().declaration();
+        assertEquals(ProviderPrefix.CMA_FRANCE, rnm.errorPrefix());
+        assertEquals("CMA France", rnm.providerName());
+        assertEquals("registers", rnm.provider());
     }
 
     @Test
