@@ -45,11 +45,9 @@ class ChartBehaviourTest {
             assertEquals(Manifests.name(hpa), hpa.path("spec").path("scaleTargetRef").path("name").asText());
             scaled.add(Manifests.name(hpa));
         }
-        // Every provider of services.yml, then the gateway (the list's order), whatever providers are added.
-        List<String> expected = new ArrayList<>();
-        ServicesCatalog.read().providers().forEach(p -> expected.add("guichet-" + p.name()));
-        expected.add("guichet-gateway");
-        assertEquals(expected, scaled);
+        // The providers and the gateway, in services.yml's order: a new provider autoscales with no edit here.
+        assertEquals(Manifests.COMPONENTS.stream().filter(c -> Manifests.PROVIDERS.contains(c) || "gateway".equals(c))
+                .map(c -> "guichet-" + c).toList(), scaled);
         // The HPA owns the replica count of autoscaled workloads.
         assertFalse(Manifests.workload(DEFAULT, "gateway").orElseThrow().path("spec").has("replicas"));
         assertEquals(2, Manifests.workload(DEFAULT, "token").orElseThrow().path("spec").path("replicas").asInt());
@@ -271,7 +269,7 @@ class ChartBehaviourTest {
     void serviceMonitorsScrapeQuarkusMetricsWhenEnabled() {
         assertTrue(Manifests.ofKind(DEFAULT, "ServiceMonitor").isEmpty());
         List<ObjectNode> monitors = Manifests.ofKind(render(Map.of("serviceMonitor.enabled", true)), "ServiceMonitor");
-        assertEquals(ServicesCatalog.read().services().size(), monitors.size());
+        assertEquals(Manifests.COMPONENTS.size(), monitors.size(), "one per service of services.yml");
         for (ObjectNode monitor : monitors) {
             assertEquals("/q/metrics", monitor.path("spec").path("endpoints").get(0).path("path").asText());
         }

@@ -56,4 +56,25 @@ class IdentifierTest {
     void sirenOfSiret() {
         assertEquals("418166096", Siret.siren("41816609600069"));
     }
+    @ParameterizedTest
+    @ValueSource(strings = {"W751234567", "W604004799", "W9A1000123", "0673001234"})
+    void acceptsRnaIdentifiersOfBothForms(String rna) {
+        assertTrue(RnaId.isValid(rna));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"w751234567", "W75123456", "W7512345678", "X751234567", "0673011234", "389486242"})
+    void refusesMalformedRnaIdentifiers(String rna) {
+        assertFalse(RnaId.isValid(rna));
+    }
+
+    @Test
+    void frenchEorisCarryAValidSiretOthersACountryCode() {
+        assertTrue(Eori.isValid("FR30613890001294"));
+        assertFalse(Eori.isValid("FR30613890001295"), "the SIRET inside a French EORI is Luhn-checked");
+        assertTrue(Eori.isValid("DE1234567890123"));
+        assertFalse(Eori.isValid("de1234567890123"));
+        assertFalse(Eori.isValid("30613890001294"), "a bare SIRET is no EORI");
+        assertFalse(Eori.isValid("DE12345678901234567"), "at most 17 characters");
+    }
 }

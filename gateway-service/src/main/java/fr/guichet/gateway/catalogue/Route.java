@@ -1,6 +1,7 @@
 package fr.guichet.gateway.catalogue;
 
 import fr.guichet.common.error.ProviderPrefix;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +11,9 @@ import java.util.Set;
  *
  * @param operationId   id in traces and quotas for this version (api_entreprise_v4_... for v4)
  * @param baseOperation the v3 id shared by both versions (authorizations, throttle groups)
- * @param scopes        any one of them opens the route; empty when {@code scopeTemplate} is used
+ * @param scopes        any one of them opens the route; empty when {@code scopeTemplate} is used, or
+ *                      when authorizations.yml lists none: then every valid token opens it (API
+ *                      Entreprise's rule: an empty list restricts nothing, e.g. VIES)
  * @param scopeTemplate scope computed from a path variable ({@code ensu_documents_{famille}})
  * @param throttle      the group limit consumed by the call
  */
@@ -21,6 +24,15 @@ public record Route(String operationId, String baseOperation, String version, St
 
     /** A quota: {@code limit} calls per {@code periodSeconds}; {@code key} names its counter. */
     public record Throttle(String group, String key, int limit, int periodSeconds) {
+    }
+
+    /** Whether a token holding {@code tokenScopes} may call this route with these path variables. */
+    public boolean opensWith(Collection<String> tokenScopes, Map<String, String> pathVariables) {
+        if (scopeTemplate == null && scopes.isEmpty()) {
+            return true;
+        }
+        Set<String> required = requiredScopes(pathVariables);
+        return tokenScopes.stream().anyMatch(required::contains);
     }
 
     /** Scopes that open this route for a call with these path variables. */

@@ -78,7 +78,8 @@ public class RouteCatalogue {
             Set<String> scopes = new LinkedHashSet<>();
             if (d.scopeTemplate() == null) {
                 JsonNode authorization = authorizations.path(String.valueOf(d.authorization()));
-                if (!authorization.isArray() || authorization.isEmpty()) {
+                // An empty list is a decision (every valid token), a missing key a mistake.
+                if (!authorization.isArray()) {
                     throw new IllegalStateException("Route " + id + ": no scopes for " + d.authorization());
                 }
                 authorization.forEach(s -> scopes.add(s.asText()));

@@ -102,10 +102,7 @@ public class PlatformResource {
     public Response allPings() {
         Map<String, Object> body = new LinkedHashMap<>();
         boolean allUp = true;
-        for (String provider : List.of("insee", "dgfip", "acoss")) {
-            if (pings.resolve(provider).isEmpty()) {
-                continue;
-            }
+        for (String provider : pings.providers()) {
             PingService.Ping p = pings.ping(provider);
             allUp &= p.httpStatus() == 200;
             body.put(provider, view(p));

@@ -165,7 +165,7 @@ public class GatewayService {
 
         QueryParameters query = admitted.queryOrThrow();
         CallerToken token = admitted.tokenOrThrow();
-        if (token.scopes().stream().noneMatch(route.requiredScopes(match.variables())::contains)) {
+        if (!route.opensWith(token.scopes(), match.variables())) {
             throw Errors.missingScope();
         }
         if (route.clientCertificate()) {

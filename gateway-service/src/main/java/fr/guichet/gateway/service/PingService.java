@@ -1,12 +1,17 @@
 package fr.guichet.gateway.service;
 
+import fr.guichet.common.operation.OperationDeclaration;
+import fr.guichet.common.operation.OperationDeclarations;
 import fr.guichet.gateway.provider.ProviderClients;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,8 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class PingService {
 
     private static final Duration CACHE = Duration.ofSeconds(5);
-    /** Public names API Entreprise uses for its status pages → adapter. */
-    private static final Map<String, String> ALIASES = Map.of("urssaf", "acoss", "gip_mds", "acoss");
 
     public enum Status {
         ok, unknown, maintenance, bad_gateway
@@ -38,15 +41,47 @@ public class PingService {
     private final ProviderClients providers;
     private final Incidents incidents;
     private final Map<String, Ping> cache = new ConcurrentHashMap<>();
+    private final Map<String, String> aliases;
 
+    @Inject
     public PingService(ProviderClients providers, Incidents incidents) {
-        this.providers = providers;
-        this.incidents = incidents;
+        this(providers, incidents, OperationDeclarations.standard());
     }
 
+    PingService(ProviderClients providers, Incidents incidents, OperationDeclarations declarations) {
+        this.providers = providers;
+        this.incidents = incidents;
+        this.aliases = aliases(declarations);
+    }
+
+    /**
+     * The public names of the upstreams, as API Entreprise's status pages use them ({@code
+     * /ping/infogreffe/rcs}, {@code /ping/urssaf}), are the first segment of the operations' paths
+     * ({@code /v3/infogreffe/rcs/...}); each leads to the adapter that serves those paths, so that
+     * grouping several upstreams in one module changes no public name.
+     */
+    static Map<String, String> aliases(OperationDeclarations declarations) {
+        Map<String, String> aliases = new TreeMap<>();
+        for (OperationDeclaration d : declarations.all()) {
+            for (OperationDeclaration.VersionedPath p : d.paths()) {
+                String[] segments = p.template().template().split("/");
+                if (segments.length > 2) {
+                    aliases.putIfAbsent(segments[2], d.provider());
+                }
+            }
+        }
+        return Map.copyOf(aliases);
+    }
+
+    /** The adapter answering for a public name or an adapter key, if it is configured. */
     public Optional<String> resolve(String name) {
-        String n = ALIASES.getOrDefault(name, name);
+        String n = aliases.getOrDefault(name, name);
         return providers.all().containsKey(n) ? Optional.of(n) : Optional.empty();
+    }
+
+    /** Every configured adapter, by key. */
+    public List<String> providers() {
+        return List.copyOf(providers.all().keySet());
     }
 
     public Ping ping(String provider) {

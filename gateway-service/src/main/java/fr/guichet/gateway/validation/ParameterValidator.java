@@ -2,6 +2,8 @@ package fr.guichet.gateway.validation;
 
 import fr.guichet.common.error.ApiError;
 import fr.guichet.common.error.ApiException;
+import fr.guichet.common.identifier.Eori;
+import fr.guichet.common.identifier.RnaId;
 import fr.guichet.common.identifier.Siren;
 import fr.guichet.common.identifier.Siret;
 import fr.guichet.gateway.catalogue.Route;
@@ -18,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a data call before any quota is spent or provider called: traceability parameters
- * ({@code context}, {@code object}, {@code recipient}), identifiers' checksums, years and months
+ * ({@code context}, {@code object}, {@code recipient}), identifiers' checksums (SIREN, SIRET, RNA,
+ * EORI and the routes that take one of several), years and months
  * in range, sizes. Every failure is a 422 with the API Entreprise code, never a 500.
  */
 @ApplicationScoped
@@ -117,6 +120,28 @@ public class ParameterValidator {
             case "siret" -> {
                 if (!Siret.isValid(value)) {
                     throw Errors.status(422, "00302");
+                }
+            }
+            // Association and customs routes take one of several identifiers; the codes are API
+            // Entreprise's (errors.yml: 00303, 00333, 00330, 00304).
+            case "siret_or_rna" -> {
+                if (!Siret.isValid(value) && !RnaId.isValid(value)) {
+                    throw Errors.status(422, "00303");
+                }
+            }
+            case "siren_or_rna" -> {
+                if (!Siren.isValid(value) && !RnaId.isValid(value)) {
+                    throw Errors.status(422, "00333");
+                }
+            }
+            case "siren_or_siret_or_rna" -> {
+                if (!Siren.isValid(value) && !Siret.isValid(value) && !RnaId.isValid(value)) {
+                    throw Errors.status(422, "00330");
+                }
+            }
+            case "siret_or_eori" -> {
+                if (!Siret.isValid(value) && !Eori.isValid(value)) {
+                    throw Errors.status(422, "00304");
                 }
             }
             case "year" -> {

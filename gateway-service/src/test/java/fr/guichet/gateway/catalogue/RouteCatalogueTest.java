@@ -21,29 +21,100 @@ class RouteCatalogueTest {
 
     static RouteCatalogue catalogue;
 
+    /** The operations API Entreprise publishes sandbox cases for (its payloads/ folder, one per operation). */
+    static final Set<String> SANDBOX_OPERATIONS = Set.of(
+            "api_entreprise_v3_acoss_attestations_sociales",
+            "api_entreprise_v3_ademe_certificats_rge",
+            "api_entreprise_v3_banque_de_france_bilans_entreprise",
+            "api_entreprise_v3_carif_oref_certifications_qualiopi_france_competences",
+            "api_entreprise_v3_cibtp_attestation_cotisations_conges_payes_chomage_intemperies",
+            "api_entreprise_v3_cnetp_attestation_cotisations_conges_payes_chomage_intemperies",
+            "api_entreprise_v3_data_subvention_subventions",
+            "api_entreprise_v3_dgddi_eori",
+            "api_entreprise_v3_dgfip_attestations_fiscales",
+            "api_entreprise_v3_dgfip_chiffres_affaires",
+            "api_entreprise_v3_dgfip_liasses_fiscales",
+            "api_entreprise_v3_dgfip_liens_capitalistiques",
+            "api_entreprise_v3_european_commission_vies",
+            "api_entreprise_v3_fabrique_numerique_ministeres_sociaux_conventions_collectives",
+            "api_entreprise_v3_fntp_carte_professionnelle_travaux_publics",
+            "api_entreprise_v3_gip_mds_effectifs_annuels_entreprise",
+            "api_entreprise_v3_gip_mds_effectifs_mensuels_etablissement",
+            "api_entreprise_v3_infogreffe_extraits_rcs",
+            "api_entreprise_v3_infogreffe_mandataires_sociaux",
+            "api_entreprise_v3_inpi_rne_actes_bilans",
+            "api_entreprise_v3_inpi_rne_beneficiaires_effectifs",
+            "api_entreprise_v3_inpi_rne_extrait_rne",
+            "api_entreprise_v3_insee_adresses_etablissements",
+            "api_entreprise_v3_insee_adresses_etablissements_diffusables",
+            "api_entreprise_v3_insee_etablissements",
+            "api_entreprise_v3_insee_etablissements_diffusables",
+            "api_entreprise_v3_insee_sieges_diffusables_unites_legales",
+            "api_entreprise_v3_insee_sieges_unites_legales",
+            "api_entreprise_v3_insee_successions",
+            "api_entreprise_v3_insee_unites_legales",
+            "api_entreprise_v3_insee_unites_legales_diffusables",
+            "api_entreprise_v3_mi_associations",
+            "api_entreprise_v3_mi_documents_associations",
+            "api_entreprise_v3_msa_conformites_cotisations",
+            "api_entreprise_v3_opqibi_certifications_ingenierie",
+            "api_entreprise_v3_probtp_attestations_cotisation_retraite",
+            "api_entreprise_v3_probtp_conformites_cotisations_retraite",
+            "api_entreprise_v3_qualibat_certifications_batiment",
+            "api_entreprise_v3_qualifelec_certificats",
+            "api_entreprise_v3_rnm_entreprises_artisanales",
+            "api_entreprise_v4_acoss_attestations_sociales",
+            "api_entreprise_v4_dgfip_attestations_fiscales",
+            "api_entreprise_v4_insee_etablissements",
+            "api_entreprise_v4_insee_etablissements_diffusables",
+            "api_entreprise_v4_insee_sieges_diffusables_unites_legales",
+            "api_entreprise_v4_insee_sieges_unites_legales",
+            "api_entreprise_v4_insee_unites_legales",
+            "api_entreprise_v4_insee_unites_legales_diffusables",
+            "api_entreprise_v4_mi_unites_legales",
+            "api_entreprise_v4_mi_unites_legales_open_data",
+            "api_entreprise_v4_qualibat_certifications_batiment");
+
+
     @BeforeAll
     static void load() {
         catalogue = new RouteCatalogue();
     }
 
-    /** Every INSEE, DGFIP, URSSAF and GIP-MDS path of the official OpenAPI is served, under its operation id. */
+    /**
+     * Every path of the official OpenAPI whose operation has API Entreprise sandbox cases (the 51
+     * operations of the catalogue: INSEE, DGFIP, URSSAF, GIP-MDS and the registers, associations,
+     * finance, certification and social conformity upstreams) is served, under its operation id.
+     */
     @Test
-    void coversEveryOfficialPathOfTheThreeProviders() throws Exception {
+    void coversEveryOfficialOperationThatHasSandboxCases() throws Exception {
         JsonNode openapi;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("guichet/reference/openapi-entreprise.yaml")) {
             openapi = new ObjectMapper(new YAMLFactory()).readTree(in);
         }
+        Set<String> withCases = SANDBOX_OPERATIONS;
         List<String> expected = new ArrayList<>();
         openapi.path("paths").fields().forEachRemaining(p -> {
-            if (p.getKey().matches("/v[34]/(insee/sirene|dgfip|urssaf|gip_mds)/.*")) {
-                expected.add(p.getKey() + " " + p.getValue().path("get").path("responses").path("200").path("x-operationId").asText());
+            String id = p.getValue().path("get").path("responses").path("200").path("x-operationId").asText();
+            if (withCases.contains(id)) {
+                expected.add(p.getKey() + " " + id);
             }
         });
-        assertEquals(24, expected.size(), "official paths of INSEE, DGFIP, URSSAF and GIP-MDS");
+        assertEquals(51, expected.size(), "official paths whose operation has sandbox cases");
         Set<String> served = catalogue.routes().stream().map(r -> r.template() + " " + r.operationId()).collect(Collectors.toSet());
-        for (String e : expected) {
-            assertTrue(served.contains(e), "not served: " + e);
-        }
+        List<String> missing = expected.stream().filter(e -> !served.contains(e)).toList();
+        assertTrue(missing.isEmpty(), "not served: " + missing);
+    }
+
+    @Test
+    void anEmptyScopeListOpensTheRouteToEveryValidTokenAnyOtherNeedsOneOfItsScopes() {
+        Route open = new Route("op", "op", "v3", "/v3/x/{siren}", "x", ProviderPrefix.PLATFORM, Set.of(), null,
+                null, "siren", false, false, List.of("siren"));
+        assertTrue(open.opensWith(Set.of(), Map.of("siren", "418166096")));
+        Route ul = catalogue.byOperation("api_entreprise_v3_insee_unites_legales").orElseThrow();
+        assertTrue(ul.opensWith(Set.of("open_data", "entreprises"), Map.of()));
+        assertFalse(ul.opensWith(Set.of("open_data"), Map.of()));
+        assertFalse(ul.opensWith(Set.of(), Map.of()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package fr.guichet.gateway.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -179,6 +180,12 @@ class GatewayResourceTest {
     void pingOfAnUnreachableProviderIsBadGateway() {
         given().when().get("/ping/insee").then().statusCode(502).body("status", equalTo("bad_gateway"));
         given().when().get("/ping/nobody").then().statusCode(404);
+        // API Entreprise's public names lead to the adapter serving their paths.
+        given().when().get("/ping/urssaf/attestation_sociale").then().statusCode(502).body("status", equalTo("bad_gateway"));
+        given().when().get("/ping/gip_mds").then().statusCode(502);
+        given().when().get("/pings").then().statusCode(502)
+                .body("keySet()", hasItems("insee", "dgfip", "acoss"))
+                .body("insee.status", equalTo("bad_gateway"));
     }
 
     @Test

@@ -66,6 +66,39 @@ class ParameterValidatorTest {
         assertDoesNotThrow(() -> VALIDATOR.validate(ok.route(), ok.variables(), query("c", "o", RECIPIENT)));
     }
 
+    /** The code for a path variable alone: the checks of identifiers do not depend on the route. */
+    static String variableCode(String name, String value) {
+        Route route = CATALOGUE.match("/v3/insee/sirene/unites_legales/418166096").orElseThrow().route();
+        ApiException e = assertThrows(ApiException.class,
+                () -> VALIDATOR.validate(route, Map.of(name, value), query("c", "o", RECIPIENT)));
+        assertEquals(422, e.status());
+        return e.errors().get(0).code();
+    }
+
+    static void variableAccepted(String name, String value) {
+        Route route = CATALOGUE.match("/v3/insee/sirene/unites_legales/418166096").orElseThrow().route();
+        assertDoesNotThrow(() -> VALIDATOR.validate(route, Map.of(name, value), query("c", "o", RECIPIENT)));
+    }
+
+    @Test
+    void associationAndCustomsIdentifiersTakeEitherForm() {
+        variableAccepted("siret_or_rna", "41816609600069");
+        variableAccepted("siret_or_rna", "W751234567");
+        assertEquals("00303", variableCode("siret_or_rna", "418166096"));
+        variableAccepted("siren_or_rna", "418166096");
+        variableAccepted("siren_or_rna", "W604004799");
+        assertEquals("00333", variableCode("siren_or_rna", "41816609600069"));
+        variableAccepted("siren_or_siret_or_rna", "418166096");
+        variableAccepted("siren_or_siret_or_rna", "41816609600069");
+        variableAccepted("siren_or_siret_or_rna", "W751234567");
+        assertEquals("00330", variableCode("siren_or_siret_or_rna", "W75123456"));
+        variableAccepted("siret_or_eori", "30613890001294");
+        variableAccepted("siret_or_eori", "FR30613890001294");
+        variableAccepted("siret_or_eori", "DE1234567890123");
+        assertEquals("00304", variableCode("siret_or_eori", "FR30613890001295"));
+        assertEquals("00304", variableCode("siret_or_eori", "00000000000001"));
+    }
+
     @Test
     void laPosteSiretsSkipLuhn() {
         // 35600000010000 fails Luhn but passes La Poste's rule (digit sum multiple of 5).

@@ -2,6 +2,7 @@ package fr.guichet.providerkit.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,13 @@ public interface KitConfig {
      */
     @WithDefault("sandbox/")
     List<String> sandboxRoots();
+
+    /**
+     * Lifetime of the sample documents a sandbox case serves through the gateway's
+     * {@code /proxy/files} ({@link fr.guichet.providerkit.sandbox.SandboxDocuments}).
+     */
+    @WithDefault("PT24H")
+    Duration sandboxDocumentTtl();
 
     /** Daily maintenance windows of the upstream, Europe/Paris ({@code 01:00-02:00}): 503 with Retry-After. */
     Optional<List<String>> maintenanceWindows();

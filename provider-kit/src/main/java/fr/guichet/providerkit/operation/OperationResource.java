@@ -7,6 +7,7 @@ import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.providerkit.config.KitConfig;
 import fr.guichet.providerkit.error.ProviderErrors;
 import fr.guichet.providerkit.maintenance.ProviderMaintenance;
+import fr.guichet.providerkit.sandbox.SandboxDocuments;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
@@ -45,15 +46,17 @@ public class OperationResource {
     private final KitConfig kit;
     private final SandboxEngine sandbox;
     private final ProviderMaintenance maintenance;
+    private final SandboxDocuments documents;
     private final Map<String, OperationHandler> handlers = new HashMap<>();
 
     public OperationResource(ProviderOperations operations, ProviderConfig config, KitConfig kit, SandboxEngine sandbox,
-                             ProviderMaintenance maintenance, @Any Instance<OperationHandler> handlers) {
+                             ProviderMaintenance maintenance, SandboxDocuments documents, @Any Instance<OperationHandler> handlers) {
         this.operations = operations;
         this.config = config;
         this.kit = kit;
         this.sandbox = sandbox;
         this.maintenance = maintenance;
+        this.documents = documents;
         for (OperationHandler handler : handlers) {
             for (String id : handler.operations()) {
                 if (operations.all().stream().noneMatch(d -> d.id().equals(id))) {
@@ -113,13 +116,17 @@ public class OperationResource {
     }
 
     /**
-     * The matching case verbatim; else (the identifier re-checked when the setting says so) the
+     * The matching case verbatim (a document operation's sample documents stored and linked, see
+     * {@link SandboxDocuments}); else (the identifier re-checked when the setting says so) the
      * operation's 404 case, or the standard 404 {@code XX003} when it has none.
      */
     private ProviderAnswer sandbox(OperationCall call) {
         Optional<SandboxCase> match = sandbox.find(call.operationId(), call.selectingParameters());
         if (match.isPresent()) {
-            return ProviderAnswer.json(match.get().status(), match.get().payload());
+            SandboxCase found = match.get();
+            String payload = found.status() == 200 && call.declaration().document()
+                    ? documents.withStoredDocuments(found.payload()) : found.payload();
+            return ProviderAnswer.json(found.status(), payload);
         }
         if (kit.checkIdentifiers()) {
             IdentifierCheck.require(call);

@@ -1,5 +1,7 @@
 package fr.guichet.providerkit.upstream;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -26,7 +28,12 @@ public record TokenGrant(String cacheKey, String tokenUrl, ClientAuth clientAuth
         /** {@code Authorization: Basic base64(client_id:client_secret)}. */
         BASIC,
         /** {@code client_id} and {@code client_secret} form fields. */
-        POST
+        POST,
+        /**
+         * {@code {"client_id": ..., "client_secret": ...}} as a JSON body, nothing else (no
+         * {@code grant_type}): not OAuth2's wording, but the exchange CIBTP was recorded with.
+         */
+        JSON
     }
 
     /** The client-credentials grant. */
@@ -38,6 +45,11 @@ public record TokenGrant(String cacheKey, String tokenUrl, ClientAuth clientAuth
 
     /** The token request. */
     UpstreamRequest request() {
+        if (clientAuth == ClientAuth.JSON) {
+            ObjectNode body = JsonNodeFactory.instance.objectNode().put("client_id", clientId).put("client_secret", clientSecret);
+            return UpstreamRequest.post(tokenUrl, "application/json", body.toString().getBytes(StandardCharsets.UTF_8))
+                    .withHeader("Accept", "application/json");
+        }
         Map<String, String> form = new LinkedHashMap<>();
         if (clientAuth == ClientAuth.POST) {
             if (clientId != null) {

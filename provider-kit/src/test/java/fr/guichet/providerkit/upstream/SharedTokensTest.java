@@ -80,6 +80,16 @@ class SharedTokensTest {
     }
 
     @Test
+    void clientCredentialsAsAJsonBodyAsCibtpRecordedThem() {
+        upstream.stubFor(post(urlEqualTo("/token")).withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalTo("{\"client_id\":\"a\",\"client_secret\":\"b\"}"))
+                .willReturn(aResponse().withStatus(200).withBody(TOKEN)));
+        TokenGrant grant = TokenGrant.clientCredentials("k", "http://localhost:" + upstream.port() + "/token",
+                TokenGrant.ClientAuth.JSON, "a", "b", Optional.empty(), Duration.ofSeconds(60));
+        assertEquals("jeton-1", tokens.token(client, grant));
+    }
+
+    @Test
     void concurrentMissesShareOneFetch() throws Exception {
         upstream.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(200).withBody(TOKEN)
                 .withFixedDelay(500)));
