@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.registers.support.Calls;
 import fr.guichet.registers.support.Cassettes;
+import fr.guichet.registers.support.InpiLogin;
 import fr.guichet.registers.support.ProductionProfile;
 import fr.guichet.registers.support.WireMockUpstreams;
 import fr.guichet.testing.contract.OpenApiContract;
@@ -46,13 +47,8 @@ class BeneficiairesEffectifsReplayTest {
 
     @BeforeEach
     void recordedLogin() throws Exception {
-        WireMockUpstreams.server().resetAll();
-        login = Cassettes.load("inpi/cassettes/rne/authenticate.yml", WireMockUpstreams.placeholders()).get(0);
-        WireMockUpstreams.server().stubFor(post(urlEqualTo("/inpi/api/sso/login"))
-                .withRequestBody(equalToJson(login.requestBody()))
-                .willReturn(aResponse().withStatus(login.status()).withHeader("Content-Type", "application/json")
-                        .withBody(login.responseBody())));
-        token = JSON.readTree(login.responseText()).get("token").asText();
+        login = InpiLogin.stub();
+        token = InpiLogin.token(login);
     }
 
     private void company(int status, String body) {

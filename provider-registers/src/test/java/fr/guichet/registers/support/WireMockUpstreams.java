@@ -17,6 +17,8 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
     /** Upstream timeout of the tests: WireMock's delays go beyond it. */
     public static final String INPI_USERNAME = "guichet-test@example.org";
     public static final String INPI_PASSWORD = "mot-de-passe-inpi-de-test";
+    /** The largest INPI document stored in these tests (the recorded PDFs are about 100 kB). */
+    public static final int INPI_MAX_DOCUMENT_BYTES = 1_000_000;
     public static final String TIMEOUT = "PT5S";
 
     private static WireMockServer server;
@@ -73,7 +75,9 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
                 Map.entry("guichet.upstream.inpi-rne.circuit-breaker.request-volume-threshold", "1000"),
                 Map.entry("guichet.registers.inpi.login-url", inpiLoginUrl()),
                 Map.entry("guichet.registers.inpi.username", INPI_USERNAME),
-                Map.entry("guichet.registers.inpi.password", INPI_PASSWORD));
+                Map.entry("guichet.registers.inpi.password", INPI_PASSWORD),
+                Map.entry("guichet.registers.inpi.max-documents", "5"),
+                Map.entry("guichet.registers.inpi.max-document-bytes", String.valueOf(INPI_MAX_DOCUMENT_BYTES)));
     }
 
     @Override

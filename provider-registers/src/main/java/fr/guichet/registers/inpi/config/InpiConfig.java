@@ -1,6 +1,7 @@
 package fr.guichet.registers.inpi.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,15 @@ public interface InpiConfig {
     Optional<String> username();
 
     Optional<String> password();
+
+    /**
+     * Actes et bilans: the most recent documents of each list downloaded, stored and listed per
+     * call (the rest are not listed: INPI's lists run to dozens of PDFs, each fetched in full).
+     */
+    @WithDefault("5")
+    int maxDocuments();
+
+    /** Actes et bilans: the largest PDF stored, in bytes; a larger one is left out of the answer. */
+    @WithDefault("20000000")
+    long maxDocumentBytes();
 }
