@@ -40,6 +40,23 @@ class OperationDeclarationsTest {
         assertEquals("GIP-MDS", effectifs.providerName());
     }
 
+    /** The registers keep API Entreprise's prefix and meta.provider per upstream, not the file's. */
+    @Test
+    void theRegistersKeepEachUpstreamsPrefixAndName() {
+        OperationDeclaration kbis = all.resolve("/v3/infogreffe/rcs/unites_legales/552049447/extrait_kbis").orElseThrow().declaration();
+        assertEquals(ProviderPrefix.INFOGREFFE, kbis.errorPrefix());
+        assertEquals("Infogreffe", kbis.providerName());
+        OperationDeclaration actes = all.resolve("/v3/inpi/rne/unites_legales/open_data/552049447/actes_bilans").orElseThrow().declaration();
+        assertEquals("api_entreprise_v3_inpi_rne_actes_bilans", actes.id());
+        assertEquals(ProviderPrefix.INPI_RNE, actes.errorPrefix());
+        assertEquals("INPI - RNE", actes.providerName());
+        assertTrue(actes.document());
+        OperationDeclaration rnm = all.resolve("/v3/cma_france/rnm/unites_legales/552049447").orElseThrow().declaration();
+        assertEquals(ProviderPrefix.CMA_FRANCE, rnm.errorPrefix());
+        assertEquals("CMA France", rnm.providerName());
+        assertEquals("registers", rnm.provider());
+    }
+
     @Test
     void literalSegmentsWinOverVariables() {
         var resolved = all.resolve("/v3/insee/sirene/unites_legales/diffusibles/552049447").orElseThrow();

@@ -35,6 +35,13 @@ public interface KitConfig {
     @WithDefault("PT24H")
     Duration sandboxDocumentTtl();
 
+    /**
+     * Names of the fields, at any depth of a sandbox case, whose value links a sample document
+     * ({@code document_url} in most of API Entreprise's cases; INPI's actes et bilans use {@code url}).
+     */
+    @WithDefault("document_url")
+    List<String> sandboxDocumentFields();
+
     /** Daily maintenance windows of the upstream, Europe/Paris ({@code 01:00-02:00}): 503 with Retry-After. */
     Optional<List<String>> maintenanceWindows();
 }

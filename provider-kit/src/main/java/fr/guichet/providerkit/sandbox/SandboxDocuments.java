@@ -17,9 +17,10 @@ import java.util.function.Function;
 
 /**
  * Sample documents of sandbox cases, served like production ones. API Entreprise's cases point
- * {@code document_url} at their sample file in its repository ({@code …/mocks/payloads/<operation>/<file>});
+ * {@code document_url} (or another field of {@code guichet.provider.sandbox-document-fields}) at their
+ * sample file in its repository ({@code …/mocks/payloads/<operation>/<file>});
  * when the provider ships that file beside its cases ({@code <sandbox root><operation>/<file>}),
- * the file is stored in the {@link DocumentStore} and {@code document_url} becomes the gateway's
+ * the file is stored in the {@link DocumentStore} and the link becomes the gateway's
  * {@code /proxy/files/{uuid}} URL, with {@code document_url_expires_in} or {@code expires_in} beside
  * it set to the stored copy's lifetime ({@code guichet.provider.sandbox-document-ttl}). A URL naming
  * no shipped file, and every other field, stay as in the case.
@@ -40,7 +41,8 @@ public class SandboxDocuments {
 
     /** The case's payload with its shipped sample documents stored; the payload itself when it names none. */
     public String withStoredDocuments(String payload) {
-        return rewrite(payload, this::shipped, content -> store.store(content, config.sandboxDocumentTtl()));
+        return rewrite(payload, config.sandboxDocumentFields(), this::shipped,
+                content -> store.store(content, config.sandboxDocumentTtl()));
     }
 
     private Optional<byte[]> shipped(String relativePath) {
@@ -53,34 +55,46 @@ public class SandboxDocuments {
         return Optional.empty();
     }
 
+    /** {@link #rewrite(String, List, Function, Function)} of the {@code document_url} fields. */
+    static String rewrite(String payload, Function<String, Optional<byte[]>> files, Function<byte[], StoredDocument> store) {
+        return rewrite(payload, List.of("document_url"), files, store);
+    }
+
     /**
-     * Replaces every {@code document_url} (at any depth) whose last two path segments name a
-     * shipped file ({@code files}: {@code <operation>/<file>} → its bytes) by the URL of the copy
+     * Replaces every link field of {@code fields} (at any depth) whose last two path segments name
+     * a shipped file ({@code files}: {@code <operation>/<file>} → its bytes) by the URL of the copy
      * {@code store} keeps, and the expiry field of the same object by its lifetime.
      */
-    static String rewrite(String payload, Function<String, Optional<byte[]>> files, Function<byte[], StoredDocument> store) {
+    static String rewrite(String payload, List<String> fields, Function<String, Optional<byte[]>> files,
+                          Function<byte[], StoredDocument> store) {
         JsonNode root;
         try {
             root = JSON.readTree(payload);
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable sandbox payload", e);
         }
-        return replace(root, files, store) ? root.toString() : payload;
+        return replace(root, fields, files, store) ? root.toString() : payload;
     }
 
-    private static boolean replace(JsonNode node, Function<String, Optional<byte[]>> files, Function<byte[], StoredDocument> store) {
+    private static boolean replace(JsonNode node, List<String> fields, Function<String, Optional<byte[]>> files,
+                                   Function<byte[], StoredDocument> store) {
         boolean changed = false;
-        if (node instanceof ObjectNode object && object.path("document_url").isTextual()) {
-            Optional<byte[]> content = sampleName(object.get("document_url").asText()).flatMap(files);
-            if (content.isPresent()) {
-                StoredDocument stored = store.apply(content.get());
-                object.put("document_url", stored.url());
-                EXPIRY_FIELDS.stream().filter(object::has).findFirst().ifPresent(f -> object.put(f, stored.expiresIn()));
-                changed = true;
+        if (node instanceof ObjectNode object) {
+            for (String field : fields) {
+                if (!object.path(field).isTextual()) {
+                    continue;
+                }
+                Optional<byte[]> content = sampleName(object.get(field).asText()).flatMap(files);
+                if (content.isPresent()) {
+                    StoredDocument stored = store.apply(content.get());
+                    object.put(field, stored.url());
+                    EXPIRY_FIELDS.stream().filter(object::has).findFirst().ifPresent(f -> object.put(f, stored.expiresIn()));
+                    changed = true;
+                }
             }
         }
         for (JsonNode child : node) {
-            changed |= replace(child, files, store);
+            changed |= replace(child, fields, files, store);
         }
         return changed;
     }

@@ -56,6 +56,17 @@ class SandboxDocumentsTest {
     }
 
     @Test
+    void theConfiguredLinkFieldsAreRewrittenAtAnyDepth() throws Exception {
+        String payload = "{\"data\":{\"bilans\":[{\"url\":\"" + BASE + "op_a/sample.pdf\",\"type\":\"bilan\"}],"
+                + "\"document_url\":\"" + BASE + "op_a/sample.pdf\"}}";
+        JsonNode out = JSON.readTree(SandboxDocuments.rewrite(payload, List.of("document_url", "url"), files, store));
+        assertEquals("http://gw/proxy/files/u1", out.at("/data/document_url").asText());
+        assertEquals("http://gw/proxy/files/u2", out.at("/data/bilans/0/url").asText());
+        assertEquals("bilan", out.at("/data/bilans/0/type").asText());
+        assertEquals(2, stored.size());
+    }
+
+    @Test
     void sampleNamesAreTheLastTwoSegmentsNeverAParentPath() {
         assertEquals(Optional.of("op_a/sample.pdf"), SandboxDocuments.sampleName(BASE + "op_a/sample.pdf"));
         assertEquals(Optional.empty(), SandboxDocuments.sampleName("https://h/sample.pdf"));

@@ -72,6 +72,10 @@ public final class Cassettes {
 
     /** Bodies recorded as {@code ASCII-8BIT} are base64 ({@code !binary}): decoded as ISO-8859-1 text, byte for byte. */
     private static String body(JsonNode body) {
+        if (body.hasNonNull("base64_string")) {
+            // VCR's binary bodies (the INPI PDFs): byte for byte, as ISO-8859-1 text.
+            return new String(Base64.getMimeDecoder().decode(body.get("base64_string").asText()), StandardCharsets.ISO_8859_1);
+        }
         String text = body.path("string").asText("");
         if ("ASCII-8BIT".equals(body.path("encoding").asText()) && text.matches("[A-Za-z0-9+/=\\s]+")) {
             return new String(Base64.getMimeDecoder().decode(text), StandardCharsets.ISO_8859_1);
@@ -80,7 +84,8 @@ public final class Cassettes {
     }
 
     private static java.nio.charset.Charset charset(JsonNode response) {
-        return "ASCII-8BIT".equals(response.path("body").path("encoding").asText()) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
+        return "ASCII-8BIT".equals(response.path("body").path("encoding").asText()) || response.path("body").has("base64_string")
+                ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
     }
 
     private static String replace(String text, Map<String, String> placeholders) {

@@ -15,6 +15,10 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
     public static final String INFOGREFFE_CODE_ABONNE = "GUICHET-TEST";
     public static final String INFOGREFFE_MOT_PASSE = "mot-de-passe-de-test";
     /** Upstream timeout of the tests: WireMock's delays go beyond it. */
+    public static final String INPI_USERNAME = "guichet-test@example.org";
+    public static final String INPI_PASSWORD = "mot-de-passe-inpi-de-test";
+    /** The largest INPI document stored in these tests (the recorded PDFs are about 100 kB). */
+    public static final int INPI_MAX_DOCUMENT_BYTES = 1_000_000;
     public static final String TIMEOUT = "PT5S";
 
     private static WireMockServer server;
@@ -27,6 +31,14 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
         return server.baseUrl() + "/infogreffe/WebServicesProduits";
     }
 
+    public static String inpiUrl() {
+        return server.baseUrl() + "/inpi";
+    }
+
+    public static String inpiLoginUrl() {
+        return server.baseUrl() + "/inpi/api/sso/login";
+    }
+
     public static String rnmUrl() {
         return server.baseUrl() + "/rnm";
     }
@@ -37,7 +49,11 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
                 "<INFOGREFFE_URL_EXTRAIT_RCS>", infogreffeUrl(),
                 "<INFOGREFFE_CODE_ABONNE>", INFOGREFFE_CODE_ABONNE,
                 "<INFOGREFFE_MOT_PASSE>", INFOGREFFE_MOT_PASSE,
-                "<RNM_DOMAIN>", rnmUrl());
+                "<RNM_DOMAIN>", rnmUrl(),
+                "<INPI_RNE_URL>", inpiUrl(),
+                "<INPI_RNE_LOGIN_URL>", inpiLoginUrl(),
+                "<INPI_RNE_LOGIN_USERNAME>", INPI_USERNAME,
+                "<INPI_RNE_LOGIN_PASSWORD>", INPI_PASSWORD);
     }
 
     @Override
@@ -53,7 +69,15 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
                 Map.entry("guichet.registers.infogreffe.mot-passe", INFOGREFFE_MOT_PASSE),
                 Map.entry("guichet.upstream.cma-france.url", rnmUrl()),
                 Map.entry("guichet.upstream.cma-france.timeout", TIMEOUT),
-                Map.entry("guichet.upstream.cma-france.circuit-breaker.request-volume-threshold", "1000"));
+                Map.entry("guichet.upstream.cma-france.circuit-breaker.request-volume-threshold", "1000"),
+                Map.entry("guichet.upstream.inpi-rne.url", inpiUrl()),
+                Map.entry("guichet.upstream.inpi-rne.timeout", TIMEOUT),
+                Map.entry("guichet.upstream.inpi-rne.circuit-breaker.request-volume-threshold", "1000"),
+                Map.entry("guichet.registers.inpi.login-url", inpiLoginUrl()),
+                Map.entry("guichet.registers.inpi.username", INPI_USERNAME),
+                Map.entry("guichet.registers.inpi.password", INPI_PASSWORD),
+                Map.entry("guichet.registers.inpi.max-documents", "5"),
+                Map.entry("guichet.registers.inpi.max-document-bytes", String.valueOf(INPI_MAX_DOCUMENT_BYTES)));
     }
 
     @Override
