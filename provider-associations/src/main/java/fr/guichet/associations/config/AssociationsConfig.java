@@ -1,6 +1,8 @@
 package fr.guichet.associations.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -22,5 +24,17 @@ public interface AssociationsConfig {
 
         /** {@code X-Gravitee-Api-Key} issued by the ministry. */
         Optional<String> apiKey();
+
+        /** How many of an association's documents are fetched and stored by one call. */
+        @WithDefault("10")
+        int documentsMaxCount();
+
+        /** The largest document stored, in bytes; a larger one is answered as deficient. */
+        @WithDefault("10485760")
+        int documentsMaxBytes();
+
+        /** How long a stored document stays behind its /proxy/files URL (API Entreprise: one day). */
+        @WithDefault("P1D")
+        Duration documentsTtl();
     }
 }

@@ -33,11 +33,14 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        return Map.of(
-                "guichet.provider.mode", "production",
-                "guichet.associations.mi.url", miUrl(),
-                "guichet.associations.mi.api-key", MI_API_KEY,
-                "guichet.upstream.mi.timeout", "PT8S");
+        return Map.ofEntries(
+                Map.entry("guichet.provider.mode", "production"),
+                Map.entry("guichet.associations.mi.url", miUrl()),
+                Map.entry("guichet.associations.mi.api-key", MI_API_KEY),
+                Map.entry("guichet.upstream.mi.timeout", "PT8S"),
+                // Small bounds, so that the tests reach them: the recorded PDF is 266,611 bytes.
+                Map.entry("guichet.associations.mi.documents-max-count", "2"),
+                Map.entry("guichet.associations.mi.documents-max-bytes", "300000"));
     }
 
     @Override

@@ -50,4 +50,25 @@ public class RnaClient {
                 .withHeader("X-Gravitee-Api-Key", key)
                 .withMetricPath("/apim/api-asso-partenaires/api/structure/{id}"));
     }
+
+    /**
+     * The base under which the ministry serves an association's documents
+     * ({@code <url>/apim/api-asso/}); only URLs under it are fetched.
+     */
+    public String documentsBase() {
+        return config.mi().url().orElseThrow(() -> new IllegalStateException("guichet.associations.mi.url is not set"))
+                .replaceAll("/+$", "") + "/apim/api-asso/";
+    }
+
+    /**
+     * One document of an association, {@code GET <url>/apim/api-asso/api/documents/PJ/<id>} as
+     * recorded: without the API key, which the recorded download does not send.
+     *
+     * @param url the document URL of the record, already checked to be under {@link #documentsBase()}
+     * @throws fr.guichet.providerkit.upstream.UpstreamFailure when no answer came
+     */
+    public UpstreamResponse document(String url) {
+        return upstreams.client(UPSTREAM).call(UpstreamRequest.get(url)
+                .withMetricPath("/apim/api-asso/api/documents/{id}"));
+    }
 }

@@ -2,6 +2,8 @@ package fr.guichet.associations.rna.mapping;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -64,6 +66,24 @@ public final class RnaRecord {
         }
         String text = element.getTextContent();
         return text == null || text.isEmpty() ? null : text;
+    }
+
+    /**
+     * The elements named {@code name} directly under the element at {@code parent}, each read
+     * as a record of its own ({@code text("id")} is then relative to it); empty when absent.
+     */
+    public List<RnaRecord> all(String name, String... parent) {
+        Element container = element(parent);
+        List<RnaRecord> found = new ArrayList<>();
+        if (container == null) {
+            return found;
+        }
+        for (Node n = container.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) {
+                found.add(new RnaRecord(e));
+            }
+        }
+        return found;
     }
 
     /** True when the element at {@code path} exists. */

@@ -42,6 +42,30 @@ public class AssociationService {
 
     /** The API Entreprise v3 body for a SIRET or an RNA number. */
     public String association(String siretOrRna) {
+        Lookup lookup = lookup(siretOrRna);
+        RnaRecord record = lookup.record().orElseThrow(() -> UpstreamErrors.unknownAnswer(PREFIX, PROVIDER));
+        boolean valid = record.has("identite") && record.text("identite", "id_correspondance") != null;
+        if (notFoundInBody(record) || !isAssociation(record, valid)) {
+            throw ProviderErrors.notFound(PREFIX, PROVIDER);
+        }
+        if (lookup.answer().status() != 200) {
+            throw UpstreamErrors.unknownAnswer(PREFIX, PROVIDER);
+        }
+        return AssociationV3.body(record, lookup.siret() ? siretOrRna : null);
+    }
+
+    /** The ministry's answer and its record, before any rule of an operation. */
+    public record Lookup(UpstreamResponse answer, Optional<RnaRecord> record, boolean siret) {
+    }
+
+    /**
+     * Asks the ministry for a SIRET or an RNA number, with the checks every RNA operation shares
+     * (API Entreprise's ValidateSiretOrRNA and check_body_integrity!): 422 {@code 00303} for an
+     * identifier that is neither (the ministry is not called), no answer → {@link UpstreamErrors},
+     * 502/503/504 → {@link UpstreamErrors#ofStatus}, XML we cannot read → 502 {@code 21999},
+     * an empty body → 502 {@code 21011}. The record is empty when the root is no {@code <asso>}.
+     */
+    public Lookup lookup(String siretOrRna) {
         boolean siret = siretOrRna != null && Siret.isValid(siretOrRna);
         if (!siret && (siretOrRna == null || !RNA.matcher(siretOrRna).matches())) {
             throw new ApiException(422, ErrorCatalogue.standard().error("00303"));
@@ -64,16 +88,13 @@ public class AssociationService {
         if (answer.body() == null || answer.body().length == 0) {
             throw new ApiException(502, ErrorCatalogue.standard().providerError(PREFIX, "011").withMeta("provider", PROVIDER));
         }
-        RnaRecord record = parsed.orElseThrow(() -> UpstreamErrors.unknownAnswer(PREFIX, PROVIDER));
+        return new Lookup(answer, parsed, siret);
+    }
+
+    /** The ministry's proxy says 404 ({@code <erreur><proxy_correspondance>... with statusCode: 404}). */
+    public static boolean notFoundInBody(RnaRecord record) {
         String proxyError = record.text("erreur", "proxy_correspondance");
-        boolean valid = record.has("identite") && record.text("identite", "id_correspondance") != null;
-        if ((proxyError != null && proxyError.contains("with statusCode: 404")) || !isAssociation(record, valid)) {
-            throw ProviderErrors.notFound(PREFIX, PROVIDER);
-        }
-        if (answer.status() != 200) {
-            throw UpstreamErrors.unknownAnswer(PREFIX, PROVIDER);
-        }
-        return AssociationV3.body(record, siret ? siretOrRna : null);
+        return proxyError != null && proxyError.contains("with statusCode: 404");
     }
 
     private static boolean isAssociation(RnaRecord record, boolean valid) {
