@@ -16,6 +16,22 @@ public interface AssociationsConfig {
     /** The RNA of the ministère de l'Intérieur (API Asso partenaires, behind a Gravitee gateway). */
     Mi mi();
 
+    /** Data Subvention (DINUM's API of grants to associations). */
+    DataSubvention dataSubvention();
+
+    /** Settings of the Data Subvention upstream. */
+    interface DataSubvention {
+
+        /** Base URL ({@code <url>/auth/login}, {@code <url>/association/<id>/grants}). */
+        Optional<String> url();
+
+        /** The account's e-mail, sent to {@code /auth/login}. */
+        Optional<String> email();
+
+        /** The account's password, sent to {@code /auth/login}. */
+        Optional<String> password();
+    }
+
     /** Settings of the RNA upstream. */
     interface Mi {
 

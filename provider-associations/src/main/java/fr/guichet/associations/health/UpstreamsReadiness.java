@@ -1,6 +1,7 @@
 package fr.guichet.associations.health;
 
 import fr.guichet.associations.rna.client.RnaClient;
+import fr.guichet.associations.subvention.client.DataSubventionClient;
 import fr.guichet.providerkit.health.UpstreamReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -17,10 +18,12 @@ public class UpstreamsReadiness {
 
     private final UpstreamReadiness readiness;
     private final RnaClient mi;
+    private final DataSubventionClient dataSubvention;
 
-    public UpstreamsReadiness(UpstreamReadiness readiness, RnaClient mi) {
+    public UpstreamsReadiness(UpstreamReadiness readiness, RnaClient mi, DataSubventionClient dataSubvention) {
         this.readiness = readiness;
         this.mi = mi;
+        this.dataSubvention = dataSubvention;
     }
 
     @Produces
@@ -28,5 +31,12 @@ public class UpstreamsReadiness {
     @ApplicationScoped
     HealthCheck mi() {
         return () -> readiness.check(RnaClient.UPSTREAM, RnaClient.UPSTREAM, mi.configured(), false);
+    }
+
+    @Produces
+    @Readiness
+    @ApplicationScoped
+    HealthCheck dataSubvention() {
+        return () -> readiness.check(DataSubventionClient.UPSTREAM, DataSubventionClient.UPSTREAM, dataSubvention.configured(), false);
     }
 }

@@ -20,6 +20,13 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
         return server;
     }
 
+    public static final String DATA_SUBVENTION_EMAIL = "guichet@example.org";
+    public static final String DATA_SUBVENTION_PASSWORD = "guichet-test-password";
+
+    public static String dataSubventionUrl() {
+        return server.baseUrl() + "/data-subvention";
+    }
+
     public static String miUrl() {
         return server.baseUrl() + "/mi";
     }
@@ -40,7 +47,10 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
                 Map.entry("guichet.upstream.mi.timeout", "PT8S"),
                 // Small bounds, so that the tests reach them: the recorded PDF is 266,611 bytes.
                 Map.entry("guichet.associations.mi.documents-max-count", "2"),
-                Map.entry("guichet.associations.mi.documents-max-bytes", "300000"));
+                Map.entry("guichet.associations.mi.documents-max-bytes", "300000"),
+                Map.entry("guichet.associations.data-subvention.url", dataSubventionUrl()),
+                Map.entry("guichet.associations.data-subvention.email", DATA_SUBVENTION_EMAIL),
+                Map.entry("guichet.associations.data-subvention.password", DATA_SUBVENTION_PASSWORD));
     }
 
     @Override

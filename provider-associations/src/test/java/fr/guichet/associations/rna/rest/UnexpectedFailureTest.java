@@ -44,8 +44,5 @@ class UnexpectedFailureTest {
         given().queryParam("recipient", "13002526500013")
                 .get("/v4/djepva/api-association/associations/W751234567").then().statusCode(502)
                 .body("errors[0].code", equalTo("29999"));
-        given().queryParam("recipient", "13002526500013")
-                .get("/v3/data_subvention/associations/W751234567/subventions").then().statusCode(502)
-                .body("errors[0].code", equalTo("52999"));
     }
 }
