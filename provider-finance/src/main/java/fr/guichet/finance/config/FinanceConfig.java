@@ -18,6 +18,16 @@ public interface FinanceConfig {
     /** The European Commission's VIES VAT number check. */
     Vies vies();
 
+    /** The Banque de France's balance sheets (bilans). */
+    BanqueDeFrance banqueDeFrance();
+
+    /** Settings of the Banque de France's balance sheets. */
+    interface BanqueDeFrance {
+
+        /** Base URL of the lookups: {@code <url>/<siren>}. */
+        Optional<String> url();
+    }
+
     /** Settings of the VIES check. */
     interface Vies {
 

@@ -1,5 +1,6 @@
 package fr.guichet.finance.health;
 
+import fr.guichet.finance.banquedefrance.client.BanqueDeFranceClient;
 import fr.guichet.finance.douanes.client.DouanesClient;
 import fr.guichet.finance.vies.client.ViesClient;
 import fr.guichet.providerkit.health.UpstreamReadiness;
@@ -20,11 +21,21 @@ public class UpstreamsReadiness {
     private final UpstreamReadiness readiness;
     private final DouanesClient douanes;
     private final ViesClient vies;
+    private final BanqueDeFranceClient banqueDeFrance;
 
-    public UpstreamsReadiness(UpstreamReadiness readiness, DouanesClient douanes, ViesClient vies) {
+    public UpstreamsReadiness(UpstreamReadiness readiness, DouanesClient douanes, ViesClient vies,
+            BanqueDeFranceClient banqueDeFrance) {
         this.readiness = readiness;
         this.douanes = douanes;
         this.vies = vies;
+        this.banqueDeFrance = banqueDeFrance;
+    }
+
+    @Produces
+    @Readiness
+    @ApplicationScoped
+    HealthCheck banqueDeFrance() {
+        return () -> readiness.check(BanqueDeFranceClient.UPSTREAM, BanqueDeFranceClient.UPSTREAM, banqueDeFrance.configured(), false);
     }
 
     @Produces

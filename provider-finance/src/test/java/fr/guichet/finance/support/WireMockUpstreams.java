@@ -28,9 +28,14 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
         return server.baseUrl() + "/vies/ms/FR/vat";
     }
 
+    public static String banqueDeFranceUrl() {
+        return server.baseUrl() + "/bdf/bilans";
+    }
+
     /** Placeholders of the cassettes, replaced by this test's values. */
     public static Map<String, String> placeholders() {
-        return Map.of("<URL_DOUANES>", douanesUrl(), "<DOUANES_CLIENT_ID>", DOUANES_CLIENT_ID);
+        return Map.of("<URL_DOUANES>", douanesUrl(), "<DOUANES_CLIENT_ID>", DOUANES_CLIENT_ID,
+                "<BANQUE_DE_FRANCE_BILANS_URL>", banqueDeFranceUrl());
     }
 
     @Override
@@ -43,7 +48,9 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
                 "guichet.finance.douanes.client-id", DOUANES_CLIENT_ID,
                 "guichet.upstream.douanes.timeout", "PT6S",
                 "guichet.finance.vies.url", viesUrl(),
-                "guichet.upstream.vies.timeout", "PT6S");
+                "guichet.upstream.vies.timeout", "PT6S",
+                "guichet.finance.banque-de-france.url", banqueDeFranceUrl(),
+                "guichet.upstream.banque-de-france.timeout", "PT6S");
     }
 
     @Override
