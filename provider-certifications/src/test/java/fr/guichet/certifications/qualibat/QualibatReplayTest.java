@@ -59,13 +59,18 @@ class QualibatReplayTest {
     @Test
     void theRecordedCertificateIsFetchedWithTheRecordedTokenStoredAndLinked() {
         List<Cassettes.Exchange> recorded = Cassettes.replay("upstream/qualibat/cassettes/certifications_batiment/valid_siret_2.yml");
-        Response response = given().queryParams(QUERY).get(path("v3", KNOWN));
-        String body = response.asString();
-        assertEquals(200, response.statusCode(), body);
-        OpenApiContract.assertValid(path("v3", KNOWN), 200, body);
+        Response response = okAndValid("v3");
         response.then().body("data.document_url", startsWith("http://localhost:8080/proxy/files/"))
                 .body("data.expires_in", equalTo(86400));
         assertStoredAndFetchedWithTheRecordedToken(recorded, response);
+    }
+
+    /** The answer for {@link #KNOWN} in {@code version}: a 200 valid against the official OpenAPI. */
+    private static Response okAndValid(String version) {
+        Response response = given().queryParams(QUERY).get(path(version, KNOWN));
+        assertEquals(200, response.statusCode(), response.asString());
+        OpenApiContract.assertValid(path(version, KNOWN), 200, response.asString());
+        return response;
     }
 
     /** The recorded PDF is the stored document, asked for with the recorded credentials and token. */
@@ -101,10 +106,7 @@ class QualibatReplayTest {
     @Test
     void v4ReadsTheRecordedCertificatesFactsAndLinksIt() {
         List<Cassettes.Exchange> recorded = Cassettes.replay("upstream/qualibat/cassettes/certifications_batiment/valid_siret_2.yml");
-        Response response = given().queryParams(QUERY).get(path("v4", KNOWN));
-        String body = response.asString();
-        assertEquals(200, response.statusCode(), body);
-        OpenApiContract.assertValid(path("v4", KNOWN), 200, body);
+        Response response = okAndValid("v4");
         // The recorded PDF: "ÉDITÉ LE 10/10/2022", "VALABLE JUSQU'AU 03/10/2023", one qualification.
         response.then().body("data.document_url", startsWith("http://localhost:8080/proxy/files/"))
                 .body("data.document_url_expires_in", equalTo(86400))
@@ -134,10 +136,7 @@ class QualibatReplayTest {
         }
         WireMockUpstreams.server().stubFor(get(urlPathEqualTo("/qualibat/certificat/" + KNOWN))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/pdf").withBody(scanned)));
-        Response response = given().queryParams(QUERY).get(path("v4", KNOWN));
-        String body = response.asString();
-        assertEquals(200, response.statusCode(), body);
-        OpenApiContract.assertValid(path("v4", KNOWN), 200, body);
+        Response response = okAndValid("v4");
         response.then().body("meta.extractor_error", equalTo("invalid_file"))
                 .body("data.date_emission", nullValue())
                 .body("data.entity.assurance_responsabilite_civile.nom", nullValue())
