@@ -3,6 +3,7 @@ package fr.guichet.certifications.answer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.certifications.config.CertificationsConfig;
 import fr.guichet.providerkit.document.DocumentStore;
+import fr.guichet.providerkit.document.DocumentStore.StoredDocument;
 import fr.guichet.providerkit.operation.ProviderAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,6 +31,16 @@ public class DocumentAnswers {
      * @throws fr.guichet.common.error.ApiException 503 00502 when Redis cannot keep it
      */
     public ProviderAnswer stored(byte[] content) {
-        return Answers.document(json, documents.store(content, config.documentTtl()));
+        return Answers.document(json, store(content));
+    }
+
+    /**
+     * Stores {@code content} for {@code guichet.certifications.document-ttl}, for answers that
+     * hold more than the link.
+     *
+     * @throws fr.guichet.common.error.ApiException 503 00502 when Redis cannot keep it
+     */
+    public StoredDocument store(byte[] content) {
+        return documents.store(content, config.documentTtl());
     }
 }
