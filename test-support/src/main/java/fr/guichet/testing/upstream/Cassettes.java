@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * API Entreprise's recorded upstream exchanges (VCR cassettes of datagouv/apistration), played
@@ -95,12 +99,28 @@ public final class Cassettes {
     private static byte[] body(JsonNode body, Map<String, String> placeholders) {
         String text = body.path("string").asText("");
         if ("ASCII-8BIT".equals(body.path("encoding").asText()) && looksBase64(text)) {
-            text = new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8);
+            byte[] decoded = Base64.getMimeDecoder().decode(text);
+            Optional<String> utf8 = utf8(decoded);
+            if (utf8.isEmpty()) {
+                return decoded; // a PDF or an image: its bytes as recorded, no placeholder to replace
+            }
+            text = utf8.get();
         }
         for (Map.Entry<String, String> p : placeholders.entrySet()) {
             text = text.replace(p.getKey(), p.getValue());
         }
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The bytes as UTF-8 text, or empty when they are not valid UTF-8 (a binary body). */
+    private static Optional<String> utf8(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     /** VCR writes binary bodies as {@code !binary} base64; plain JSON bodies start with '{' or '['. */
