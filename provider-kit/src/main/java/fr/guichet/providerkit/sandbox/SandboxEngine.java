@@ -1,5 +1,6 @@
 package fr.guichet.providerkit.sandbox;
 
+import fr.guichet.common.operation.OperationDeclaration;
 import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.common.sandbox.SandboxCases;
@@ -8,6 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,20 @@ public class SandboxEngine {
     /** The operation's "not found" case (its first 404), if its cases have one. */
     public Optional<SandboxCase> notFoundCase(String operationId) {
         return cases(operationId).stream().filter(c -> c.status() == 404).findFirst();
+    }
+
+    /**
+     * The number of cases of each versioned operation of {@code declarations}, by operation id
+     * (0 for one without cases), in declaration order: what a provider's tests check of its set.
+     */
+    public Map<String, Integer> caseCounts(Collection<OperationDeclaration> declarations) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (OperationDeclaration d : declarations) {
+            for (OperationDeclaration.VersionedPath p : d.paths()) {
+                counts.put(p.operationId(), cases(p.operationId()).size());
+            }
+        }
+        return counts;
     }
 
     /** The operation's cases, in load order. */
