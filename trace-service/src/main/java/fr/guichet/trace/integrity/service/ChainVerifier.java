@@ -69,15 +69,69 @@ public class ChainVerifier {
     record SealHead(long seq, byte[] hash) {
     }
 
+    /**
+     * Verifies the whole months that {@code [from, to)} touches, plus every seal and purge record.
+     * The seals and purges are read in one short read-only snapshot, then each month in a snapshot
+     * of its own: no transaction stays open for the whole run (a long one would hold back vacuum
+     * and, through its table locks, queue the creation of next month's partition and every
+     * ingestion behind it). Chains only grow between snapshots, so a later month snapshot still
+     * holds every batch an earlier-read seal covers; a month whose partition a purge dropped in
+     * between is reported as purged, not missing.
+     *
+     * @throws fr.guichet.trace.store.StorageException when the database cannot be read: nothing was verified
+     */
     public VerificationReport verify(Instant from, Instant to) {
         Run run = new Run();
         List<String> verified = new ArrayList<>();
         List<String> purged = new ArrayList<>();
         long started = System.nanoTime();
+        try {
+            Set<YearMonth> purgedMonths;
+            Map<YearMonth, SealHead> sealed;
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try (var st = c.createStatement()) {
+                    st.execute("set transaction isolation level repeatable read, read only");
+                }
+                purgedMonths = checkPurges(c, run);
+                sealed = checkSeals(c, run, purgedMonths);
+                c.commit();
+            }
+            YearMonth first = YearMonth.from(from.atOffset(ZoneOffset.UTC));
+            // to is exclusive: a period ending at midnight on the 1st does not reach into that month
+            YearMonth last = YearMonth.from((to.isAfter(from) ? to.minusNanos(1) : to).atOffset(ZoneOffset.UTC));
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                if (purgedMonths.contains(m) || !verifyMonthInSnapshot(m, sealed.get(m), run)) {
+                    purged.add(m.toString());
+                } else {
+                    verified.add(m.toString());
+                }
+            }
+        } catch (SQLException e) {
+            throw new fr.guichet.trace.store.StorageException("verification failed: " + e.getMessage(), e);
+        }
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        if (run.problemCount == 0) {
+            LOG.infof("trace verification %s..%s: %d batches, %d events, intact, in %d ms", from, to, run.batches,
+                    run.events, ms);
+        } else {
+            LOG.warnf("trace verification %s..%s: %d batches, %d events, %d problems in %d ms", from, to, run.batches,
+                    run.events, run.problemCount, ms);
+        }
+        return new VerificationReport(from, to, run.problemCount == 0, verified, purged, run.batches, run.events,
+                run.erased, run.seals, run.purges, run.unsealed, run.problemCount,
+                run.problems.isEmpty() ? null : run.problems.get(0), run.problems);
+    }
+
+    /**
+     * One month in one snapshot shared by two connections (chain records and rows are read side
+     * by side): concurrent ingestion does not look like tampering. Returns false, verifying
+     * nothing, when the month's partition was dropped by a purge since the purges were read.
+     */
+    private boolean verifyMonthInSnapshot(YearMonth month, SealHead seal, Run run) throws SQLException {
         try (Connection c = dataSource.getConnection(); Connection events = dataSource.getConnection()) {
             c.setAutoCommit(false);
             events.setAutoCommit(false);
-            // one snapshot for the whole verification: concurrent ingestion does not look like tampering
             try (var st = c.createStatement()) {
                 st.execute("set transaction isolation level repeatable read, read only");
                 try (ResultSet rs = st.executeQuery("select pg_export_snapshot()"); var st2 = events.createStatement()) {
@@ -86,29 +140,22 @@ public class ChainVerifier {
                     st2.execute("set transaction snapshot '" + rs.getString(1) + "'");
                 }
             }
-            Set<YearMonth> purgedMonths = checkPurges(c, run);
-            Map<YearMonth, SealHead> sealed = checkSeals(c, run, purgedMonths);
-            YearMonth first = YearMonth.from(from.atOffset(ZoneOffset.UTC));
-            // to is exclusive: a period ending at midnight on the 1st does not reach into that month
-            YearMonth last = YearMonth.from((to.isAfter(from) ? to.minusNanos(1) : to).atOffset(ZoneOffset.UTC));
-            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-                if (purgedMonths.contains(m)) {
-                    purged.add(m.toString());
-                    continue;
+            boolean dropped;
+            try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from trace_purge where kind = ? and scope = ?)")) {
+                ps.setString(1, PurgeLog.PARTITION_DROP);
+                ps.setString(2, month.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    dropped = rs.getBoolean(1);
                 }
-                verifyMonth(c, events, m, sealed.get(m), run);
-                verified.add(m.toString());
+            }
+            if (!dropped) {
+                verifyMonth(c, events, month, seal, run);
             }
             c.commit();
             events.commit();
-        } catch (SQLException e) {
-            throw new fr.guichet.trace.store.StorageException("verification failed: " + e.getMessage(), e);
+            return !dropped;
         }
-        LOG.infof("trace verification %s..%s: %d batches, %d events, %d problems in %d ms", from, to, run.batches,
-                run.events, run.problemCount, (System.nanoTime() - started) / 1_000_000);
-        return new VerificationReport(from, to, run.problemCount == 0, verified, purged, run.batches, run.events,
-                run.erased, run.seals, run.purges, run.unsealed, run.problemCount,
-                run.problems.isEmpty() ? null : run.problems.get(0), run.problems);
     }
 
     /** Purge chain and erasure digests; returns the months whose partition was dropped. */

@@ -6,6 +6,7 @@ import fr.guichet.trace.integrity.service.PurgeLog;
 import fr.guichet.trace.integrity.service.SealService;
 import fr.guichet.trace.store.PartitionManager;
 import fr.guichet.trace.store.RowHasher;
+import fr.guichet.trace.store.RunLock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,27 +80,11 @@ public class RetentionService {
 
     /** One retention run at a time across replicas: a session advisory lock held for the run. */
     public synchronized RetentionReport run(Instant now, Policy policy) {
-        try (Connection guard = dataSource.getConnection()) {
-            boolean mine;
-            try (PreparedStatement ps = guard.prepareStatement("select pg_try_advisory_lock(?)")) {
-                ps.setLong(1, RUN_LOCK);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    mine = rs.getBoolean(1);
-                }
-            }
-            if (!mine) {
+        try {
+            return RunLock.ifFree(dataSource, RUN_LOCK, () -> runLocked(now, policy)).orElseGet(() -> {
                 LOG.info("trace retention already running on another replica; skipped");
                 return new RetentionReport(List.of(), 0, List.of(), 0, List.of());
-            }
-            try {
-                return runLocked(now, policy);
-            } finally {
-                try (PreparedStatement ps = guard.prepareStatement("select pg_advisory_unlock(?)")) {
-                    ps.setLong(1, RUN_LOCK);
-                    ps.execute();
-                }
-            }
+            });
         } catch (SQLException e) {
             throw new fr.guichet.trace.store.StorageException("retention failed: " + e.getMessage(), e);
         }
