@@ -25,6 +25,8 @@ public interface TraceConfig {
 
     Export export();
 
+    Integrity integrity();
+
     interface Ingestion {
         /** Basic secrets per writing client: {@code gateway}, {@code token-service}. */
         Map<String, String> clients();
@@ -80,6 +82,15 @@ public interface TraceConfig {
 
         @WithDefault("0 15 1 * * ?")
         String cron();
+    }
+
+    interface Integrity {
+        /**
+         * Quartz cron of the scheduled verification of the whole retained log ({@code off} disables it);
+         * default daily at 03:30, after the seal (00:05) and the retention run (02:30).
+         */
+        @WithDefault("0 30 3 * * ?")
+        String schedule();
     }
 
     interface Export {
