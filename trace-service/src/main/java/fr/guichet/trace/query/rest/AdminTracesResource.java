@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -30,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Auditors' and operators' searches and audit exports over a period. */
@@ -89,6 +91,36 @@ public class AdminTracesResource {
 
     @RegisterForReflection
     public record SearchMeta(@JsonProperty("next_cursor") String nextCursor) {
+    }
+
+    /**
+     * One stored event by id, as searches return it, in {@code data}. Recorded ({@code trace_read})
+     * before it is read, like every admin or auditor read. Errors: 422 {@code 00262} when the id is
+     * not a UUID, 404 {@code 00263} when no trace has it (never existed, or purged).
+     */
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Une trace par son identifiant (UUID)")
+    public Uni<EventPage> byId(@PathParam("id") String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id.trim());
+        } catch (IllegalArgumentException e) {
+            throw TraceErrors.invalidParameter("id", "L'identifiant de trace doit être un UUID");
+        }
+        // the canonical form, so that the audit record cannot carry arbitrary text
+        String canonical = uuid.toString();
+        return audit.recordRead(identity, "/admin/traces/" + canonical, "trace_read", Map.of("id", canonical))
+                .chain(() -> queries.byId(uuid))
+                .map(event -> new EventPage(event.orElseThrow(
+                        () -> TraceErrors.notFound("Aucune trace n'a l'identifiant " + canonical
+                                + " (inconnu, ou effacé par la politique de conservation)"))));
+    }
+
+    /** One event. */
+    @RegisterForReflection
+    public record EventPage(TraceEvent data) {
     }
 
     @GET

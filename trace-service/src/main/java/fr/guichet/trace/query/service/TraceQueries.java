@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Short, indexed reads on the reactive pool: a token's last requests, its statistics, searches. */
 @ApplicationScoped
@@ -47,6 +48,16 @@ public class TraceQueries {
             rows.forEach(r -> events.add(toEvent(r)));
             return events;
         });
+    }
+
+    /**
+     * One event by its id, whatever its month (one primary-key probe per partition); empty if unknown.
+     * Should a forged row repeat an id, the earliest stored row is the one returned.
+     */
+    public Uni<Optional<TraceEvent>> byId(UUID id) {
+        return pool.preparedQuery("select " + COLUMNS + " from trace_event where id = $1 order by ts limit 1")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.<TraceEvent>empty() : Optional.of(toEvent(rows.iterator().next())));
     }
 
     /** From the daily rollup, never from the events. */
