@@ -82,6 +82,10 @@ public interface TraceConfig {
 
         @WithDefault("0 15 1 * * ?")
         String cron();
+
+        /** Creates the partitions ahead at start-up; the {@code verify} command, which only reads, does not. */
+        @WithDefault("true")
+        boolean createAtStart();
     }
 
     interface Integrity {

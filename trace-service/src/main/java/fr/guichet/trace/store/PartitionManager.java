@@ -37,7 +37,9 @@ public class PartitionManager {
     }
 
     void onStart(@Observes StartupEvent event) {
-        createAhead();
+        if (config.partitions().createAtStart()) {
+            createAhead();
+        }
     }
 
     @Scheduled(cron = "${guichet.trace.partitions.cron}", identity = "trace-partitions")

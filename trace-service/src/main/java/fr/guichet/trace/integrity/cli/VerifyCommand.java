@@ -1,5 +1,6 @@
 package fr.guichet.trace.integrity.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.guichet.common.error.ApiException;
@@ -11,9 +12,20 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** {@code verify --from=2026-01-01 --to=2026-11-30}: the command-line face of the verification. */
+/**
+ * {@code verify --from=2026-01-01 --to=2026-11-30}: the command-line face of the verification
+ * (default period: the month before {@code --to}, itself defaulting to now). The JSON report is
+ * the only thing written to {@code out}; messages go to {@code err}.
+ */
 @ApplicationScoped
 public class VerifyCommand {
+
+    /** The command's name, first argument of the jar. */
+    public static final String NAME = "verify";
+    public static final int INTACT = 0;
+    public static final int ANOMALIES = 1;
+    /** Bad arguments, database unreachable, seal key unreadable: nothing was verified. */
+    public static final int COULD_NOT_VERIFY = 2;
 
     private final ChainVerifier verifier;
     private final ObjectMapper json;
@@ -23,6 +35,7 @@ public class VerifyCommand {
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
+    /** Runs the command; returns its exit code ({@link #INTACT}, {@link #ANOMALIES}, {@link #COULD_NOT_VERIFY}). */
     public int run(String[] args, PrintStream out, PrintStream err) {
         String from = null;
         String to = null;
@@ -33,7 +46,7 @@ public class VerifyCommand {
                 to = arg.substring(5);
             } else {
                 err.println("usage: verify [--from=AAAA-MM-JJ|instant] [--to=AAAA-MM-JJ|instant]");
-                return 2;
+                return COULD_NOT_VERIFY;
             }
         }
         VerificationReport report;
@@ -44,16 +57,19 @@ public class VerifyCommand {
             report = verifier.verify(start, end);
         } catch (ApiException e) {
             err.println(e.errors().get(0).detail());
-            return 2;
+            return COULD_NOT_VERIFY;
+        } catch (RuntimeException e) {
+            err.println("vérification impossible : " + e.getMessage());
+            return COULD_NOT_VERIFY;
         }
         try {
             out.println(json.writeValueAsString(report));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         if (!report.ok()) {
-            err.println("trace log: " + report.problemCount() + " anomalie(s); first: " + report.firstProblem().detail());
+            err.println("journal des traces : " + report.problemCount() + " anomalie(s) ; première : " + report.firstProblem().detail());
         }
-        return report.ok() ? 0 : 1;
+        return report.ok() ? INTACT : ANOMALIES;
     }
 }
