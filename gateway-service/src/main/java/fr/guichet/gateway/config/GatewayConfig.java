@@ -198,6 +198,7 @@ public interface GatewayConfig {
 
     }
 
+    /** Static switches; OR-ed with the runtime switch of token-service's admin API ({@code Incidents}). */
     interface Incident {
         /** Operator switch: every data route answers 503. */
         @WithDefault("false")
@@ -209,6 +210,14 @@ public interface GatewayConfig {
         /** {@code meta.retry_in} (seconds) announced by the switches. */
         @WithDefault("3600")
         long retryIn();
+
+        /**
+         * How often the runtime switch (token-service's {@code PUT /admin/incident}, copied to Redis
+         * as {@code guichet:incident}) is re-read, besides the {@code guichet:incidents} messages
+         * applied at once: the longest a missed message goes unnoticed.
+         */
+        @WithDefault("5s")
+        Duration refresh();
     }
 
     interface Trace {

@@ -223,6 +223,9 @@ public class PlatformResource {
         m.put("status", p.status().name());
         m.put("last_update", p.lastUpdate().toString());
         m.put("last_ok_status", p.lastOkStatus() == null ? null : p.lastOkStatus().toString());
+        if (p.reason() != null) {
+            m.put("reason", p.reason());
+        }
         return m;
     }
 }

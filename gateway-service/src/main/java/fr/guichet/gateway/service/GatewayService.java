@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -172,7 +173,11 @@ public class GatewayService {
             certificates.check(call.clientCertificate(), call.forwardedCertificate(), call.peerAddress(), token.siret());
         }
         validator.validate(route, match.variables(), query.values());
-        incidents.check(route);
+        OptionalLong cut = incidents.retryIn(route.provider());
+        if (cut.isPresent()) {
+            progress.retryAfterSeconds = cut.getAsLong(); // Retry-After says what meta.retry_in says
+            throw Errors.maintenance(route.errorPrefix(), cut.getAsLong());
+        }
         // No trace, no data: refused here, before any quota is spent, if trace-service would refuse the event.
         traces.checkTraceable(traceCall(call, progress, 200, null, 0));
 

@@ -28,7 +28,13 @@ public class PingService {
         ok, unknown, maintenance, bad_gateway
     }
 
-    public record Ping(Status status, Instant lastUpdate, Instant lastOkStatus) {
+    /**
+     * One provider's status.
+     *
+     * @param reason why it is down for maintenance (the operator's incident reason, a maintenance
+     *               window); null otherwise
+     */
+    public record Ping(Status status, Instant lastUpdate, Instant lastOkStatus, String reason) {
         public int httpStatus() {
             return switch (status) {
                 case bad_gateway -> 502;
@@ -84,24 +90,34 @@ public class PingService {
         return List.copyOf(providers.all().keySet());
     }
 
+    /**
+     * The provider's status. An incident cut is read on every call, never from the cache, so that a
+     * cut (or its end) shows as soon as this replica applies it.
+     */
     public Ping ping(String provider) {
         Ping previous = cache.get(provider);
         Instant now = Instant.now();
+        Optional<String> cut = incidents.reason(provider);
+        if (cut.isPresent()) {
+            return new Ping(Status.maintenance, now, previous == null ? null : previous.lastOkStatus(), cut.get());
+        }
         if (previous != null && previous.lastUpdate().plus(CACHE).isAfter(now)) {
             return previous;
         }
         Instant lastOk = previous == null ? null : previous.lastOkStatus();
         ProviderClients.Provider p = providers.get(provider);
         Status status;
-        if (incidents.isCut(provider) || p.maintenanceSecondsLeft().isPresent()) {
+        String reason = null;
+        if (p.maintenanceSecondsLeft().isPresent()) {
             status = Status.maintenance;
+            reason = "Fenêtre de maintenance du fournisseur.";
         } else if (p.circuitState() == CircuitBreakerState.OPEN) {
             status = Status.bad_gateway;
         } else {
             int health = providers.health(provider);
             status = health == 200 ? Status.ok : health == 0 || health >= 500 ? Status.bad_gateway : Status.unknown;
         }
-        Ping ping = new Ping(status, now, status == Status.ok ? now : lastOk);
+        Ping ping = new Ping(status, now, status == Status.ok ? now : lastOk, reason);
         cache.put(provider, ping);
         return ping;
     }

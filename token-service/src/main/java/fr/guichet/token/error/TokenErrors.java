@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code 00804} trace-service unavailable, {@code 00805} too many attempts, {@code 00806} mail unavailable,
  * {@code 00807} revocation recorded but not yet propagated, {@code 00808} too many live OAuth2
  * access tokens for one habilitation (429), {@code 00809} internal route without a valid service
- * credential (401).
+ * credential (401), {@code 00810} incident switch recorded but not yet propagated (503).
  */
 public final class TokenErrors {
 
@@ -97,6 +97,13 @@ public final class TokenErrors {
         return new ApiException(503, new ApiError("00807", "Propagation de la révocation en attente",
                 "La révocation du jeton " + jti + " est enregistrée, mais Redis n'a pas pu être mis à jour : "
                         + "la réconciliation périodique la propagera. Vérifiez l'état de Redis.", null, Map.of()));
+    }
+
+    /** {@code 00810} (503): the incident switch is stored, but the gateways' Redis copy could not be written. */
+    public static ApiException incidentPropagationPending() {
+        return new ApiException(503, new ApiError("00810", "Propagation de l'incident en attente",
+                "Le commutateur d'incident est enregistré, mais Redis n'a pas pu être mis à jour : les passerelles "
+                        + "ne l'appliqueront qu'après la réconciliation périodique. Vérifiez l'état de Redis.", null, Map.of()));
     }
 
     public static ApiError internal() {

@@ -1,5 +1,6 @@
 package fr.guichet.token.reconcile;
 
+import fr.guichet.token.incident.service.IncidentService;
 import fr.guichet.token.key.KeyService;
 import fr.guichet.token.token.TokenService;
 import io.quarkus.scheduler.Scheduled;
@@ -11,7 +12,7 @@ import org.jboss.logging.Logger;
 /**
  * Periodically re-aligns derived state with PostgreSQL: reloads the key ring (rotations made by
  * another instance) and rewrites the Redis copy of every token still presentable (Redis flushed,
- * a write lost during an outage).
+ * a write lost during an outage), and the copy of the incident switch.
  */
 @ApplicationScoped
 public class ReconciliationJob {
@@ -24,6 +25,9 @@ public class ReconciliationJob {
     @Inject
     TokenService tokens;
 
+    @Inject
+    IncidentService incidents;
+
     @Scheduled(every = "${guichet.token.reconciliation-every:5m}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
@@ -32,6 +36,6 @@ public class ReconciliationJob {
     }
 
     public Uni<Integer> run() {
-        return keys.reload().chain(tokens::republishAll);
+        return keys.reload().chain(tokens::republishAll).call(incidents::republish);
     }
 }
