@@ -420,6 +420,58 @@ class GatewayAcceptanceIT {
 
     // ---------------------------------------------------------------------------------------
     @Test
+    @Order(35)
+    void incidentSwitchSetThroughTokenServiceCutsBothReplicasWithinFiveSecondsAndIsLifted() throws Exception {
+        String admin = stack.adminToken();
+        String reason = "Panne de l'INSEE " + UUID.randomUUID();
+        call(gatewayA(), token).when().get(INSEE_PATH).then().statusCode(200);
+
+        putIncident(admin, Map.of("data_plane_cut", false, "cut_providers", List.of("insee"), "retry_in", 120, "reason", reason))
+                .statusCode(200).body("cut_providers", equalTo(List.of("insee"))).body("reason", equalTo(reason));
+        long cutAt = System.nanoTime();
+        for (String gateway : List.of(gatewayA(), gatewayB.url())) {
+            awaitStatus(gateway, INSEE_PATH, 503, cutAt);
+            call(gateway, token).when().get(INSEE_PATH).then().statusCode(503)
+                    .body("errors[0].code", equalTo("01020")).body("errors[0].meta.retry_in", equalTo(120))
+                    .header("Retry-After", "120");
+            given().baseUri(gateway).when().get("/ping/insee").then().statusCode(503)
+                    .body("status", equalTo("maintenance")).body("reason", equalTo(reason));
+            // Only INSEE is cut at runtime (gateway B's DGFIP is cut by its static setting).
+            given().baseUri(gateway).when().get("/ping/urssaf").then()
+                    .body("reason", gateway.equals(gatewayA()) ? org.hamcrest.Matchers.nullValue()
+                            : equalTo("Fenêtre de maintenance du fournisseur."));
+        }
+        given().baseUri(stack.url(Service.TOKEN)).header("Authorization", "Bearer " + admin)
+                .when().get("/admin/incident").then().statusCode(200).body("reason", equalTo(reason));
+
+        putIncident(admin, Map.of("data_plane_cut", false, "cut_providers", List.of(), "reason", "Fin de la panne"))
+                .statusCode(200);
+        long liftedAt = System.nanoTime();
+        for (String gateway : List.of(gatewayA(), gatewayB.url())) {
+            awaitStatus(gateway, INSEE_PATH, 200, liftedAt);
+            given().baseUri(gateway).when().get("/ping/insee").then().body("reason", org.hamcrest.Matchers.nullValue());
+        }
+        // Gateway B's static switch still cuts DGFIP: either source cuts.
+        call(gatewayB.url(), token).when().get(DGFIP_PATH).then().statusCode(503).body("errors[0].code", equalTo("03020"));
+    }
+
+    static io.restassured.response.ValidatableResponse putIncident(String admin, Map<String, Object> body) {
+        return given().baseUri(stack.url(Service.TOKEN)).header("Authorization", "Bearer " + admin)
+                .contentType(io.restassured.http.ContentType.JSON).body(body).when().put("/admin/incident").then();
+    }
+
+    /** Polls until {@code path} answers {@code status} on {@code gateway}; fails past 5 s after {@code sinceNanos}. */
+    static void awaitStatus(String gateway, String path, int status, long sinceNanos) throws InterruptedException {
+        int last;
+        while ((last = call(gateway, token).when().get(path).statusCode()) != status) {
+            assertTrue(System.nanoTime() - sinceNanos < Duration.ofSeconds(5).toNanos(),
+                    gateway + path + " still answers " + last + " 5 s after the switch");
+            Thread.sleep(100);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    @Test
     @Order(40)
     void revokedTokenRefusedByBothWithinOneSecondAndStillWithRedisStopped() throws Exception {
         IssuedToken victim = stack.issueToken(ALL_SCOPES, 1000);
