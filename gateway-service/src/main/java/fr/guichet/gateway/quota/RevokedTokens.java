@@ -7,7 +7,6 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -44,19 +43,18 @@ public class RevokedTokens {
 
     /** jti → end of the token (epoch seconds). */
     private final Map<String, Long> revoked = new ConcurrentHashMap<>();
-    private final ReactiveRedisDataSource redis;
     private final TokenServiceClient tokenService;
     private final ObjectMapper mapper;
     private final Path file;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private volatile boolean loadedFromTokenService;
     private volatile boolean loadedFromFile;
-    private volatile Cancellable subscription;
-    private volatile boolean subscribed;
+    private final ChannelSubscription channel;
 
     public RevokedTokens(ReactiveRedisDataSource redis, TokenServiceClient tokenService, ObjectMapper mapper,
                          GatewayConfig config) {
-        this.redis = redis;
+        this.channel = new ChannelSubscription(redis, CHANNEL, this::add, failure -> LOG.warnf(
+                "Revocation channel lost (%s); local set kept, resubscribing when Redis answers", failure.toString()));
         this.tokenService = tokenService;
         this.mapper = mapper;
         this.file = config.revocations().file().map(Path::of)
@@ -69,10 +67,7 @@ public class RevokedTokens {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        Cancellable s = subscription;
-        if (s != null) {
-            s.cancel();
-        }
+        channel.close();
         persist();
     }
 
@@ -175,29 +170,16 @@ public class RevokedTokens {
     }
 
     public boolean subscribed() {
-        return subscribed;
+        return channel.alive();
     }
 
     /** (Re)subscribes to the revocation channel; a no-op while the subscription is alive. */
-    public synchronized void subscribe() {
-        if (subscribed) {
-            return;
-        }
-        subscribed = true;
-        subscription = redis.pubsub(String.class).subscribe(CHANNEL)
-                .subscribe().with(this::add, failure -> {
-                    LOG.warnf("Revocation channel lost (%s); local set kept, resubscribing when Redis answers", failure.toString());
-                    subscribed = false;
-                }, () -> subscribed = false);
+    public void subscribe() {
+        channel.open();
     }
 
-    /** Marks the subscription dead so the next probe re-creates it (e.g. after a Redis restart). */
-    public synchronized void resubscribe() {
-        Cancellable s = subscription;
-        if (s != null) {
-            s.cancel();
-        }
-        subscribed = false;
-        subscribe();
+    /** Re-creates the subscription (e.g. after a Redis restart, when it may be silently dead). */
+    public void resubscribe() {
+        channel.reopen();
     }
 }

@@ -3,12 +3,12 @@ package fr.guichet.gateway.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.gateway.config.GatewayConfig;
+import fr.guichet.gateway.quota.ChannelSubscription;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashSet;
@@ -57,19 +57,18 @@ public class Incidents {
     private final Set<String> staticCutProviders;
     private final long staticRetryIn;
     private final RedisDataSource redis;
-    private final ReactiveRedisDataSource reactiveRedis;
     private final ObjectMapper mapper;
     private final AtomicBoolean unreachable = new AtomicBoolean();
     private volatile State runtime = State.NONE;
-    private volatile Cancellable subscription;
-    private volatile boolean subscribed;
+    private final ChannelSubscription channel;
 
     public Incidents(GatewayConfig config, RedisDataSource redis, ReactiveRedisDataSource reactiveRedis, ObjectMapper mapper) {
         this.staticDataPlaneCut = config.incident().dataPlaneCut();
         this.staticCutProviders = Set.copyOf(config.incident().cutProviders().orElse(List.of()));
         this.staticRetryIn = config.incident().retryIn();
         this.redis = redis;
-        this.reactiveRedis = reactiveRedis;
+        this.channel = new ChannelSubscription(reactiveRedis, CHANNEL, this::apply, failure ->
+                LOG.debugf("Incident channel lost (%s): re-subscribing at the next refresh", failure.toString()));
         this.mapper = mapper;
     }
 
@@ -78,10 +77,7 @@ public class Incidents {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        Cancellable s = subscription;
-        if (s != null) {
-            s.cancel();
-        }
+        channel.close();
     }
 
     /** Whether calls to {@code provider} are cut, by either source. */
@@ -132,14 +128,12 @@ public class Incidents {
         }
         if (unreachable.compareAndSet(true, false)) {
             LOG.info("Incident switch read from Redis again");
-            resubscribe();
+            channel.reopen();
         }
         if (json != null) {
             apply(json);
         }
-        if (!subscribed) {
-            subscribe();
-        }
+        channel.open();
     }
 
     /** Applies one published state (a message of the channel, or the key's value); unreadable JSON is ignored. */
@@ -168,26 +162,5 @@ public class Incidents {
         }
         return (s.dataPlaneCut() ? "data plane cut" : "providers cut " + s.cutProviders()) + ", retry in " + s.retryIn()
                 + " s, set " + s.updatedAt();
-    }
-
-    private synchronized void subscribe() {
-        if (subscribed) {
-            return;
-        }
-        subscribed = true;
-        subscription = reactiveRedis.pubsub(String.class).subscribe(CHANNEL)
-                .subscribe().with(this::apply, failure -> {
-                    LOG.debugf("Incident channel lost (%s): re-subscribing at the next refresh", failure.toString());
-                    subscribed = false;
-                }, () -> subscribed = false);
-    }
-
-    private synchronized void resubscribe() {
-        Cancellable s = subscription;
-        if (s != null) {
-            s.cancel();
-        }
-        subscribed = false;
-        subscribe();
     }
 }
