@@ -2,10 +2,12 @@ package fr.guichet.gateway.rest;
 
 import fr.guichet.common.error.ApiException;
 import fr.guichet.common.error.ErrorResponse;
+import fr.guichet.common.error.HttpErrors;
 import fr.guichet.gateway.service.Errors;
 import fr.guichet.gateway.service.GatewayService;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -14,6 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ApiExceptionMapper {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class);
+    /** Code of the gateway's 405 and 415: the catalogue's "not implemented" ({@code 00503}). */
+    static final String NOT_IMPLEMENTED = "00503";
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -27,8 +31,12 @@ public class ApiExceptionMapper {
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e) {
-        return Response.status(405).entity(ErrorResponse.of(Errors.of("00503").withDetail(
-                "Seule la méthode GET est servie sur cette route."))).type("application/json").build();
+        return GatewayService.errorResponse(HttpErrors.methodNotAllowed(NOT_IMPLEMENTED, e.getResponse().getAllowedMethods())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e) {
+        return GatewayService.errorResponse(HttpErrors.unsupportedMediaType(NOT_IMPLEMENTED)).build();
     }
 
     @ServerExceptionMapper

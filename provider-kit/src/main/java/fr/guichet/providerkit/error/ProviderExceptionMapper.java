@@ -1,7 +1,10 @@
 package fr.guichet.providerkit.error;
 
 import fr.guichet.common.error.ApiException;
+import fr.guichet.common.error.HttpErrors;
 import fr.guichet.providerkit.operation.ProviderOperations;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -11,7 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * The one exception mapper of the providers: every failure leaves as an API Entreprise error
  * body. An {@link ApiException} keeps its status and body ({@code Retry-After} = {@code meta.retry_in}
- * on 429 and 503); JAX-RS refusals below 500 (405, 406...) keep theirs; anything else is a failure
+ * on 429 and 503); 405 and 415 get their titled error body; other JAX-RS refusals below 500 (406...) keep theirs; anything else is a failure
  * nobody foresaw: 502 with the provider's {@code XX999} ({@link ProviderErrors#unexpected}).
  *
  * <p>Priority below the default, so that a provider module still holding its own mapper keeps it
@@ -21,6 +24,8 @@ public class ProviderExceptionMapper {
 
     private static final Logger LOG = Logger.getLogger(ProviderExceptionMapper.class);
     static final int PRIORITY = jakarta.ws.rs.Priorities.USER + 100;
+    /** Code of 405 and 415: the platform's "not implemented" ({@code 00503}), as the gateway answers them. */
+    static final String NOT_IMPLEMENTED = "00503";
 
     private final ProviderOperations operations;
 
@@ -31,6 +36,18 @@ public class ProviderExceptionMapper {
     @ServerExceptionMapper(priority = PRIORITY)
     public Response api(ApiException e) {
         return toResponse(e);
+    }
+
+    /** 405 with the API error model; the gateway answers the same code. */
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response notAllowed(NotAllowedException e) {
+        return toResponse(HttpErrors.methodNotAllowed(NOT_IMPLEMENTED,
+                e.getResponse().getAllowedMethods()));
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unsupported(NotSupportedException e) {
+        return toResponse(HttpErrors.unsupportedMediaType(NOT_IMPLEMENTED));
     }
 
     @ServerExceptionMapper(priority = PRIORITY)

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Records admin actions. Must run inside the action's transaction: the audit row and the outbox
@@ -21,14 +22,21 @@ public class AuditService {
     /** Operation id of admin traces: {@code token_service_admin_<action>}. */
     public static final String OPERATION_PREFIX = "token_service_admin_";
 
+    private static final Logger LOG = Logger.getLogger(AuditService.class);
+
     @Inject
     ObjectMapper mapper;
 
     @Inject
     TimeSource time;
 
+    /**
+     * Writes the audit row and the outbox row of {@code action}, and one INFO line saying who did
+     * what on which object (ids only: never a token value, a secret or the free-text reason).
+     */
     public Uni<Void> record(AdminAction action) {
         Instant now = time.now();
+        LOG.infof("Admin action %s by %s on %s %s", action.action(), action.actor(), action.targetType(), action.targetId());
         UUID id = UuidV7.at(now.toEpochMilli());
         AdminAuditEvent event = new AdminAuditEvent();
         event.id = id;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.guichet.common.error.ApiException;
 import fr.guichet.common.error.ErrorResponse;
+import fr.guichet.common.error.HttpErrors;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -99,14 +100,13 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e) {
-        return Response.fromResponse(apiException(new ApiException(405,
-                TokenErrors.invalidError(null, "Méthode HTTP non autorisée sur cette ressource.")))).build();
+        return apiException(HttpErrors.methodNotAllowed(TokenErrors.INVALID,
+                e.getResponse().getAllowedMethods()));
     }
 
     @ServerExceptionMapper
     public Response unsupported(NotSupportedException e) {
-        return apiException(new ApiException(415,
-                TokenErrors.invalidError(null, "Type de contenu non pris en charge : envoyez application/json.")));
+        return apiException(HttpErrors.unsupportedMediaType(TokenErrors.INVALID));
     }
 
     @ServerExceptionMapper

@@ -19,6 +19,8 @@ import java.util.Map;
 public final class TokenErrors {
 
     private static final ErrorCatalogue CATALOGUE = ErrorCatalogue.standard();
+    /** {@code 00801}: a field or parameter is invalid; also the code of token-service's 405 and 415. */
+    public static final String INVALID = "00801";
 
     private TokenErrors() {
     }
@@ -50,13 +52,24 @@ public final class TokenErrors {
         return new ApiException(400, new ApiError("00800", "Requête mal formée", detail, null, Map.of()));
     }
 
+    /**
+     * {@code 00800} (400): a query parameter the route does not know; {@code source.parameter} names it,
+     * the detail lists the accepted ones.
+     */
+    public static ApiException unknownParameter(String name, java.util.Collection<String> accepted) {
+        String list = accepted.isEmpty() ? "cette route n'accepte aucun paramètre"
+                : "paramètres acceptés : " + String.join(", ", new java.util.TreeSet<>(accepted));
+        return new ApiException(400, new ApiError("00800", "Requête mal formée",
+                "Le paramètre « " + name + " » n'est pas reconnu (" + list + ").", Map.of("parameter", name), Map.of()));
+    }
+
     /** A field of the request is missing or invalid; {@code field} names it in {@code source}. */
     public static ApiException invalid(String field, String detail) {
         return new ApiException(422, invalidError(field, detail));
     }
 
     public static ApiError invalidError(String field, String detail) {
-        return new ApiError("00801", "Entité non traitable", detail,
+        return new ApiError(INVALID, "Entité non traitable", detail,
                 field == null ? null : Map.of("parameter", field), Map.of());
     }
 

@@ -1,7 +1,13 @@
 package fr.guichet.token.habilitation;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import fr.guichet.token.admin.AdminQuery;
+import fr.guichet.token.admin.PageRequest;
+import fr.guichet.token.admin.PageView;
 import fr.guichet.token.error.TokenErrors;
+import fr.guichet.token.organisation.Organisation;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import fr.guichet.token.token.IssuedTokenView;
 import fr.guichet.token.token.TokenService;
 import io.smallrye.mutiny.Uni;
@@ -12,10 +18,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Tag(name = "Admin : habilitations", description = "Habilitations et leur cycle de vie (rôle admin)")
@@ -32,6 +44,51 @@ public class AdminHabilitationResource {
 
     @Inject
     JsonWebToken session;
+
+    /**
+     * Habilitations, newest first, paginated ({@link PageRequest}). Each filter is optional; a bad
+     * value is a 422 naming its parameter.
+     *
+     * @param siret       SIRET of the organisation (422 {@code 00302} when not a valid SIRET)
+     * @param status      draft, submitted, validated, refused or revoked
+     * @param apiKind     entreprise or particulier
+     * @param environment sandbox or production
+     */
+    @GET
+    public Uni<PageView<HabilitationView>> list(@QueryParam("siret") String siret, @QueryParam("status") String status,
+                                                @QueryParam("api_kind") String apiKind,
+                                                @QueryParam("environment") String environment,
+                                                @QueryParam("page") String page, @QueryParam("per_page") String perPage) {
+        PageRequest request = PageRequest.of(page, perPage);
+        AdminQuery query = new AdminQuery();
+        query.whereSiret("organisationId in (select o.id from Organisation o where o.siret = :siret)", siret);
+        if (status != null) {
+            query.where("status = :status", "status", AdminQuery.oneOf("status", status,
+                    Arrays.stream(HabilitationStatus.values()).map(HabilitationStatus::wire).toList()));
+        }
+        if (apiKind != null) {
+            query.where("apiKind = :apiKind", "apiKind", AdminQuery.oneOf("api_kind", apiKind,
+                    Arrays.stream(ApiKind.values()).map(ApiKind::wire).toList()));
+        }
+        if (environment != null) {
+            query.where("environment = :environment", "environment",
+                    AdminQuery.oneOf("environment", environment, HabilitationValidator.ENVIRONMENTS));
+        }
+        return Panache.withSession(() -> query.page(
+                x -> Habilitation.<Habilitation>find(x.hql(), Sort.descending("createdAt", "id"), x.parameters()),
+                request, AdminHabilitationResource::views));
+    }
+
+    private static Uni<List<HabilitationView>> views(List<Habilitation> list) {
+        if (list.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Set<UUID> orgIds = list.stream().map(h -> h.organisationId).collect(Collectors.toSet());
+        return Organisation.<Organisation>list("id in ?1", orgIds).map(orgs -> {
+            Map<UUID, String> siretById = orgs.stream().collect(Collectors.toMap(o -> o.id, o -> o.siret));
+            return list.stream().map(h -> HabilitationView.of(h, siretById.get(h.organisationId))).toList();
+        });
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

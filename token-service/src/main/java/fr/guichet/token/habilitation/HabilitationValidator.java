@@ -20,6 +20,8 @@ public class HabilitationValidator {
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 .()-]{6,20}$");
     static final int MAX_RATE_LIMIT = 100_000;
     static final int DEFAULT_RATE_LIMIT = 250;
+    /** The environments a habilitation opens. */
+    static final List<String> ENVIRONMENTS = List.of("sandbox", "production");
 
     @Inject
     ScopeCatalogue catalogue;
@@ -74,7 +76,7 @@ public class HabilitationValidator {
             }
         }
         String environment = r.environment() == null ? "sandbox" : r.environment();
-        if (!environment.equals("sandbox") && !environment.equals("production")) {
+        if (!ENVIRONMENTS.contains(environment)) {
             errors.add(TokenErrors.invalidError("environment", "Le champ « environment » doit valoir « sandbox » ou « production »."));
         }
         HabilitationStatus status = HabilitationStatus.SUBMITTED;

@@ -2,13 +2,20 @@ package fr.guichet.token.organisation;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.guichet.token.admin.AdminQuery;
+import fr.guichet.token.admin.PageRequest;
+import fr.guichet.token.admin.PageView;
 import fr.guichet.token.error.TokenErrors;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -38,6 +45,26 @@ public class AdminOrganisationResource {
 
     @Inject
     JsonWebToken session;
+
+    /**
+     * Organisations, newest first, paginated ({@link PageRequest}).
+     *
+     * @param siret exact SIRET (spaces ignored); 422 {@code 00302} when not a valid SIRET
+     * @param q     case-insensitive part of the name
+     */
+    @GET
+    public Uni<PageView<OrganisationView>> list(@QueryParam("siret") String siret, @QueryParam("q") String q,
+                                                @QueryParam("page") String page, @QueryParam("per_page") String perPage) {
+        PageRequest request = PageRequest.of(page, perPage);
+        AdminQuery query = new AdminQuery();
+        query.whereSiret("siret = :siret", siret);
+        if (q != null && !q.isBlank()) {
+            query.where("lower(name) like :q escape '\\'", "q", AdminQuery.containing(q.trim()));
+        }
+        return Panache.withSession(() -> query.page(
+                x -> Organisation.<Organisation>find(x.hql(), Sort.descending("createdAt", "id"), x.parameters()), request,
+                list -> Uni.createFrom().item(list.stream().map(OrganisationView::of).toList())));
+    }
 
     @POST
     public Uni<Response> create(CreateOrganisation body) {

@@ -20,13 +20,28 @@ public class OrganisationService {
     @Inject
     TimeSource time;
 
+    /**
+     * The SIRET without its spaces.
+     *
+     * @throws fr.guichet.common.error.ApiException 422 {@code 00302} (parameter {@code siret}) when not a valid SIRET
+     */
+    public static String validSiret(String siret) {
+        String normalized = siret.replace(" ", "");
+        if (!Siret.isValid(normalized)) {
+            throw TokenErrors.invalidSiret("siret");
+        }
+        return normalized;
+    }
+
     public Uni<Organisation> create(String siret, String name, String actor) {
         if (siret == null || siret.isBlank()) {
             return Uni.createFrom().failure(TokenErrors.invalid("siret", "Le champ « siret » est obligatoire."));
         }
-        String normalized = siret.replace(" ", "");
-        if (!Siret.isValid(normalized)) {
-            return Uni.createFrom().failure(TokenErrors.invalidSiret("siret"));
+        String normalized;
+        try {
+            normalized = validSiret(siret);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
         }
         if (name == null || name.isBlank()) {
             return Uni.createFrom().failure(TokenErrors.invalid("name", "Le champ « name » est obligatoire."));

@@ -1,5 +1,8 @@
 package fr.guichet.token.token;
 
+import fr.guichet.token.admin.AdminQuery;
+import fr.guichet.token.admin.PageRequest;
+import fr.guichet.token.admin.PageView;
 import fr.guichet.token.audit.AdminAction;
 import fr.guichet.token.audit.AuditService;
 import fr.guichet.token.config.TokenConfig;
@@ -15,6 +18,7 @@ import fr.guichet.token.time.TimeSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -283,12 +287,12 @@ public class TokenService {
                 "revokedAt is not null and expiresAt > ?1 order by revokedAt", time.now()));
     }
 
-    public Uni<List<TokenView>> expiringBefore(Instant before) {
+    /** One page of the tokens {@code query} selects, newest first (admin list). */
+    public Uni<PageView<TokenView>> search(AdminQuery query, PageRequest page) {
         Instant now = time.now();
-        return Panache.withSession(() -> Token.<Token>list(
-                        "kind = ?1 and revokedAt is null and endsAt > ?2 and endsAt < ?3 order by endsAt",
-                        Token.KIND_API, now, before))
-                .map(list -> list.stream().map(t -> TokenView.of(t, now)).toList());
+        return Panache.withSession(() -> query.page(
+                q -> Token.<Token>find(q.hql(), Sort.descending("issuedAt", "jti"), q.parameters()), page,
+                list -> Uni.createFrom().item(list.stream().map(t -> TokenView.of(t, now)).toList())));
     }
 
     /** Rewrites the Redis copy of every token that the gateway may still be shown. */

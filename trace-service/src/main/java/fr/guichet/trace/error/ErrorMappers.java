@@ -2,9 +2,12 @@ package fr.guichet.trace.error;
 
 import fr.guichet.common.error.ApiException;
 import fr.guichet.common.error.ErrorResponse;
+import fr.guichet.common.error.HttpErrors;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -37,6 +40,17 @@ public class ErrorMappers {
     public Response unreachable(java.net.ConnectException e) {
         LOG.error("trace-service cannot reach PostgreSQL: " + e.getMessage());
         return Response.fromResponse(body(503, TraceErrors.unavailable().body())).header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return apiException(HttpErrors.methodNotAllowed(TraceErrors.UNREADABLE_BODY,
+                e.getResponse().getAllowedMethods()));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e) {
+        return apiException(HttpErrors.unsupportedMediaType(TraceErrors.UNREADABLE_BODY));
     }
 
     @ServerExceptionMapper
