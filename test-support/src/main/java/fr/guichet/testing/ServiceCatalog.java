@@ -88,6 +88,10 @@ public record ServiceCatalog(List<Descriptor> services) {
     }
 
     /** The repository root: {@code guichet.it.root}, or the nearest folder upwards holding services.yml and pom.xml. */
+    public static Path repositoryRoot() {
+        return findRoot();
+    }
+
     static Path findRoot() {
         String configured = System.getProperty("guichet.it.root");
         Path dir = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fr.guichet.gateway.catalogue.Route;
 import fr.guichet.gateway.catalogue.RouteCatalogue;
+import fr.guichet.gateway.sandbox.SandboxExamples;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,6 +86,7 @@ public class OpenApiDocument {
         info.put("title", "Guichet — API Entreprise");
         info.put("description", extensions.path("info").path("description").asText(info.path("description").asText()));
         official.remove("servers");
+        SandboxExamples.apply(official);
         return official;
     }
 

@@ -2,6 +2,7 @@ package fr.guichet.acoss.sandbox;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
@@ -107,7 +108,9 @@ class SandboxAttestationTest {
         OpenApiContract.conforms(path, response);
         response.then().statusCode(404)
                 .body("errors[0].code", equalTo("04003"))
-                .body("errors[0].detail", matchesPattern(".*bac à sable.*"));
+                .body("errors[0].detail", matchesPattern(".*bac à sable.*"))
+                // where the calls the sandbox answers are published: the gateway's catalogue
+                .body("errors[0].detail", endsWith("http://localhost:8080/sandbox"));
     }
 
     @Test

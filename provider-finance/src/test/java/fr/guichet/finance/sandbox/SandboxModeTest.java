@@ -1,6 +1,7 @@
 package fr.guichet.finance.sandbox;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,9 @@ class SandboxModeTest {
         given().queryParams(MANDATORY_PARAMS).get("/v3/european_commission/unites_legales/418166096/numero_tva")
                 .then().statusCode(404)
                 .body("errors[0].code", equalTo("32003"))
-                .body("errors[0].meta.provider", equalTo("Commission Européenne"));
+                .body("errors[0].meta.provider", equalTo("Commission Européenne"))
+                // pointing to the gateway's published catalogue of the calls the sandbox answers
+                .body("errors[0].detail", endsWith(" : http://localhost:8080/sandbox"));
     }
 
     @Test

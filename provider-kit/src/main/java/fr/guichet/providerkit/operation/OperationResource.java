@@ -10,6 +10,7 @@ import fr.guichet.providerkit.error.ProviderErrors;
 import fr.guichet.providerkit.maintenance.ProviderMaintenance;
 import fr.guichet.providerkit.sandbox.SandboxDocuments;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
+import fr.guichet.providerkit.sandbox.SandboxMisses;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.inject.Any;
@@ -49,16 +50,19 @@ public class OperationResource {
     private final SandboxEngine sandbox;
     private final ProviderMaintenance maintenance;
     private final SandboxDocuments documents;
+    private final SandboxMisses misses;
     private final Map<String, OperationHandler> handlers = new HashMap<>();
 
     public OperationResource(ProviderOperations operations, ProviderConfig config, KitConfig kit, SandboxEngine sandbox,
-                             ProviderMaintenance maintenance, SandboxDocuments documents, @Any Instance<OperationHandler> handlers) {
+                             ProviderMaintenance maintenance, SandboxDocuments documents, SandboxMisses misses,
+                             @Any Instance<OperationHandler> handlers) {
         this.operations = operations;
         this.config = config;
         this.kit = kit;
         this.sandbox = sandbox;
         this.maintenance = maintenance;
         this.documents = documents;
+        this.misses = misses;
         for (OperationHandler handler : handlers) {
             for (String id : handler.operations()) {
                 if (operations.all().stream().noneMatch(d -> d.id().equals(id))) {
@@ -130,7 +134,8 @@ public class OperationResource {
     /**
      * The matching case verbatim (a document operation's sample documents stored and linked, see
      * {@link SandboxDocuments}); else (the identifier re-checked when the setting says so) the
-     * operation's 404 case, or the standard 404 {@code XX003} when it has none.
+     * operation's 404 case, or the standard 404 {@code XX003} when it has none, either pointing to
+     * the published catalogue ({@link SandboxMisses}).
      */
     private ProviderAnswer sandbox(OperationCall call) {
         Optional<SandboxCase> match = sandbox.find(call.operationId(), call.selectingParameters());
@@ -144,7 +149,8 @@ public class OperationResource {
             IdentifierCheck.require(call);
         }
         return sandbox.notFoundCase(call.operationId())
-                .map(c -> ProviderAnswer.json(404, c.payload()))
-                .orElseThrow(() -> ProviderErrors.notFound(call.declaration().errorPrefix(), call.declaration().providerName()));
+                .map(c -> ProviderAnswer.json(404, misses.hinted(c.payload())))
+                .orElseThrow(() -> misses.hinted(ProviderErrors.notFound(call.declaration().errorPrefix(),
+                        call.declaration().providerName())));
     }
 }

@@ -91,7 +91,7 @@ public class AttestationService {
 
     private Answer sandbox(String operation, String siren, String expiresField) {
         SandboxCase fixture = sandbox.find(operation, Map.of("siren", siren))
-                .orElseThrow(() -> sandboxMiss());
+                .orElseThrow(() -> sandbox.miss(Upstream.URSSAF));
         JsonNode payload = read(fixture.payload());
         JsonNode data = payload.path("data");
         if (data instanceof ObjectNode node && !node.path("document_url").isNull() && node.has("document_url")) {
@@ -108,10 +108,5 @@ public class AttestationService {
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable sandbox payload", e);
         }
-    }
-
-    static ApiException sandboxMiss() {
-        return Upstream.URSSAF.failure(404, "003",
-                "Aucun cas du bac à sable ne correspond à ces paramètres : consultez les cas de test de cette opération.");
     }
 }

@@ -14,7 +14,6 @@ import fr.guichet.acoss.effectifs.mapping.NatureEffectif;
 import fr.guichet.acoss.error.Errors.Upstream;
 import fr.guichet.acoss.common.SandboxAnswers;
 import fr.guichet.common.sandbox.SandboxCase;
-import fr.guichet.common.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,16 +80,11 @@ public class EffectifsService {
     }
 
     private Answer sandbox(String operation, Map<String, String> params) {
-        SandboxCase fixture = sandbox.find(operation, params).orElseThrow(EffectifsService::sandboxMiss);
+        SandboxCase fixture = sandbox.find(operation, params).orElseThrow(() -> sandbox.miss(Upstream.GIP_MDS));
         return new Answer(fixture.status(), fixture.payload());
     }
 
     private boolean sandbox() {
         return provider.mode() == ProviderConfig.Mode.SANDBOX;
-    }
-
-    static ApiException sandboxMiss() {
-        return Upstream.GIP_MDS.failure(404, "003",
-                "Aucun cas du bac à sable ne correspond à ces paramètres : consultez les cas de test de cette opération.");
     }
 }

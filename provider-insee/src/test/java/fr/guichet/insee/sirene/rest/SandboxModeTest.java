@@ -11,6 +11,7 @@ import fr.guichet.insee.sirene.service.InseeOperation;
 import fr.guichet.common.operation.OperationDeclaration;
 import fr.guichet.providerkit.operation.ProviderOperations;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
+import fr.guichet.providerkit.sandbox.SandboxMisses;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ class SandboxModeTest {
 
     @Inject
     SandboxEngine catalogue;
+    /** The 404 of a call no case answers names the published catalogue: the case, completed. */
+    @Inject
+    SandboxMisses misses;
     @Inject
     ProviderOperations operations;
 
@@ -78,7 +82,7 @@ class SandboxModeTest {
     void unknownSiretGetsTheFixturesNotFoundCase() {
         String notFound = catalogue.notFoundCase(InseeOperation.ETABLISSEMENTS_V3.id()).orElseThrow().payload();
         given().get("/v3/insee/sirene/etablissements/41816609600069")
-                .then().statusCode(404).body(is(notFound));
+                .then().statusCode(404).body(is(misses.hinted(notFound)));
     }
 
     @Test
