@@ -15,6 +15,10 @@ GUICHET_GATEWAY_TRACE_SERVICE_URL: {{ include "guichet.url" (dict "root" $root "
 {{- end }}
 {{- end }}
 GUICHET_GATEWAY_TOKEN_SERVICE_ISSUER: {{ $root.Values.token.issuer | quote }}
+# What partners are sent to (links, /openapi, error details): the platform's public URL and the
+# partner dashboard, the same as in token-service's e-mails.
+GUICHET_GATEWAY_PUBLIC_BASE_URL: {{ $root.Values.publicUrl | quote }}
+GUICHET_GATEWAY_PUBLIC_DASHBOARD_URL: {{ default $root.Values.publicUrl $root.Values.token.dashboardUrl | quote }}
 GUICHET_GATEWAY_JOURNAL_DIR: {{ $svc.journal.mountPath | quote }}
 # Incident switch: guichet.gateway.incident.data-plane-cut and .cut-providers.
 GUICHET_GATEWAY_INCIDENT_DATA_PLANE_CUT: {{ $root.Values.incident.dataPlaneCut | toString | quote }}

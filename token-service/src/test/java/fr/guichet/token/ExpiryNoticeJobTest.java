@@ -1,6 +1,7 @@
 package fr.guichet.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.token.notice.ExpiryNoticeJob;
@@ -32,7 +33,8 @@ class ExpiryNoticeJobTest {
         String admin = Fixtures.adminToken();
         String siret = Fixtures.createOrganisation(admin, Fixtures.siret());
         String email = "notices-" + siret + "@example.fr";
-        Map<String, Object> issued = Fixtures.validate(admin, Fixtures.createHabilitation(admin, siret, email));
+        String habilitation = Fixtures.createHabilitation(admin, siret, email);
+        Map<String, Object> issued = Fixtures.validate(admin, habilitation);
         Instant end = Instant.ofEpochSecond(((Number) issued.get("exp")).longValue());
 
         TestClock clock = new TestClock(end.minus(Duration.ofDays(91)));
@@ -49,7 +51,11 @@ class ExpiryNoticeJobTest {
             assertEquals(expected, mails.size(), "exactly one mail at " + threshold + " days");
             Mail last = mails.get(mails.size() - 1);
             assertTrue(last.getSubject().contains(threshold == 0 ? "aujourd'hui" : threshold + " jours"), last.getSubject());
-            assertTrue(last.getText().contains("/renouvellement"), "renewal link");
+            // The platform's own pages, from guichet.token.pages.* (set apart in the test profile).
+            assertTrue(last.getText().contains("https://partenaires.guichet.test/habilitations/" + habilitation + "/renouvellement"),
+                    last.getText());
+            assertTrue(last.getText().contains("https://partenaires.guichet.test/aide (support@guichet.test)"), last.getText());
+            assertFalse(last.getText().contains("api.gouv.fr"), last.getText());
             assertTrue(last.getTo().contains("tech-" + email) && last.getTo().contains("metier-" + email), "all contacts");
             // A second run at the same moment (or after a restart: the memory is in PostgreSQL) sends nothing.
             runJob();

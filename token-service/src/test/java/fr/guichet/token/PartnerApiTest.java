@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.mailer.MockMailbox;
 import fr.guichet.token.time.TimeSource;
@@ -46,6 +47,11 @@ class PartnerApiTest {
     @Test
     void magicLinkIsSingleUseAndScopesTheSession() {
         String link = requestLink(emailA);
+        // The mail leads to the platform's own login page and support (guichet.token.pages.*).
+        List<io.quarkus.mailer.Mail> mails = mailbox.getMailsSentTo(emailA);
+        String text = mails.get(mails.size() - 1).getText();
+        assertTrue(text.contains("https://partenaires.guichet.test/connexion?jeton=" + link), text);
+        assertTrue(text.contains("https://partenaires.guichet.test/aide (support@guichet.test)"), text);
         String session = given().contentType(ContentType.JSON).body(Map.of("token", link))
                 .when().post("/auth/magic-links/session")
                 .then().statusCode(200).body("siret", equalTo(siretA)).body("token_type", equalTo("Bearer"))

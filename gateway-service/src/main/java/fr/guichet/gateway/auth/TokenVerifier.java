@@ -1,6 +1,7 @@
 package fr.guichet.gateway.auth;
 
 import fr.guichet.gateway.config.GatewayConfig;
+import fr.guichet.gateway.config.PlatformUrls;
 import fr.guichet.gateway.service.Errors;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,7 @@ public class TokenVerifier {
     private static final int MAX_TOKEN_LENGTH = 8192;
 
     private final GatewayConfig.TokenService config;
+    private final PlatformUrls urls;
     private final JwksKeyResolver resolver;
     private final JwtConsumer consumer;
     /**
@@ -51,13 +53,14 @@ public class TokenVerifier {
     }
 
     @Inject
-    public TokenVerifier(GatewayConfig config) {
-        this(config.tokenService(), jwksResolver(config.tokenService()));
+    public TokenVerifier(GatewayConfig config, PlatformUrls urls) {
+        this(config.tokenService(), jwksResolver(config.tokenService()), urls);
     }
 
     /** For tests of the claim rules with a key set held in memory. */
-    public TokenVerifier(GatewayConfig.TokenService config, VerificationKeyResolver keyResolver) {
+    public TokenVerifier(GatewayConfig.TokenService config, VerificationKeyResolver keyResolver, PlatformUrls urls) {
         this.config = config;
+        this.urls = urls;
         this.resolver = keyResolver instanceof JwksKeyResolver r ? r : null;
         this.consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
@@ -129,7 +132,7 @@ public class TokenVerifier {
                     scopes(claims), type, apiKind(claims), exp);
         } catch (InvalidJwtException e) {
             if (e.hasExpired()) {
-                throw Errors.expiredToken();
+                throw Errors.expiredToken(urls);
             }
             LOG.debugf("Token refused: %s", e.getMessage());
             throw Errors.invalidToken();

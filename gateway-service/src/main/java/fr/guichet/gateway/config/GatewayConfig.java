@@ -21,6 +21,38 @@ public interface GatewayConfig {
      */
     Optional<String> publicBaseUrl();
 
+    /**
+     * The platform's own pages that errors and the OpenAPI document send partners to
+     * ({@link PlatformUrls}); never another organisation's.
+     */
+    @WithName("public")
+    PublicPages publicPages();
+
+    /** Partner-facing pages and contact of this platform ({@code guichet.gateway.public.*}). */
+    interface PublicPages {
+        /** Where a partner lists its privileges; default {@code <public-base-url>/privileges}. */
+        Optional<String> privilegesUrl();
+
+        /**
+         * The partner dashboard (tokens, habilitations): named by 00105/00106. Default in
+         * application.properties: the public base URL, else token-service's URL (dev).
+         */
+        String dashboardUrl();
+
+        /** Where a partner asks for its token's renewal: named by 00103. Default: the dashboard's habilitations. */
+        String renewalUrl();
+
+        /** The platform's support page (OpenAPI {@code info.contact.url}). Default: the dashboard. */
+        String supportUrl();
+
+        /** The platform's support address (OpenAPI {@code info.contact.email}); none by default. */
+        Optional<String> supportEmail();
+
+        /** Name of the support contact in the OpenAPI document. */
+        @WithDefault("Support Guichet")
+        String supportName();
+    }
+
     TraceService traceService();
 
     /** Provider adapters by name: {@code insee}, {@code dgfip}, {@code acoss}. */

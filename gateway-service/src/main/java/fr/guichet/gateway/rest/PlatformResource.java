@@ -4,6 +4,7 @@ import fr.guichet.common.provider.DocumentKeys;
 import fr.guichet.common.error.ApiException;
 import fr.guichet.gateway.auth.CallerToken;
 import fr.guichet.gateway.auth.IpAllowList;
+import fr.guichet.gateway.config.PlatformUrls;
 import fr.guichet.gateway.quota.RedisGuard;
 import fr.guichet.gateway.quota.TokenState;
 import fr.guichet.gateway.service.CallAdmission;
@@ -54,9 +55,11 @@ public class PlatformResource {
     private final TraceRecorder traces;
     private final GatewayMetrics metrics;
     private final OpenApiDocument openApi;
+    private final PlatformUrls urls;
 
     public PlatformResource(CallAdmission admission, RedisGuard guard, RevokedTokens revoked, PingService pings,
-                            RedisDataSource redis, TraceRecorder traces, GatewayMetrics metrics, OpenApiDocument openApi) {
+                            RedisDataSource redis, TraceRecorder traces, GatewayMetrics metrics, OpenApiDocument openApi,
+                            PlatformUrls urls) {
         this.admission = admission;
         this.guard = guard;
         this.revoked = revoked;
@@ -65,6 +68,7 @@ public class PlatformResource {
         this.traces = traces;
         this.metrics = metrics;
         this.openApi = openApi;
+        this.urls = urls;
     }
 
     @GET
@@ -76,16 +80,16 @@ public class PlatformResource {
             admitted.queryOrThrow();
             CallerToken token = admitted.tokenOrThrow();
             if (revoked.isRevoked(token.jti())) {
-                throw Errors.revokedToken();
+                throw Errors.revokedToken(urls);
             }
             // The same state checks as a data route: status, real end, IP allow-list.
-            TokenState state = guard.state(token).orElseThrow(Errors::unknownToken);
+            TokenState state = guard.state(token).orElseThrow(() -> Errors.unknownToken(urls));
             if (state.revoked()) {
                 revoked.add(token.jti(), state.exp());
-                throw Errors.revokedToken();
+                throw Errors.revokedToken(urls);
             }
             if (state.expired(System.currentTimeMillis())) {
-                throw Errors.expiredToken();
+                throw Errors.expiredToken(urls);
             }
             if (!IpAllowList.allows(state.allowedIps(), call.clientIp())) {
                 throw Errors.ipNotAllowed();

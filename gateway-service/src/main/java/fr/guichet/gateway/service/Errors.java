@@ -4,8 +4,11 @@ import fr.guichet.common.error.ApiError;
 import fr.guichet.common.error.ApiException;
 import fr.guichet.common.error.ErrorCatalogue;
 import fr.guichet.common.error.ProviderPrefix;
+import fr.guichet.gateway.config.PlatformUrls;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** The gateway's API Entreprise errors, from the shared catalogue (errors.yml). */
 public final class Errors {
@@ -31,20 +34,48 @@ public final class Errors {
         return status(401, "00101");
     }
 
-    public static ApiException expiredToken() {
-        return status(401, "00103");
+    /**
+     * 401 00103: the token has ended. errors.yml's detail sends partners to API Entreprise's FAQ;
+     * ours names this platform's renewal page.
+     */
+    public static ApiException expiredToken(PlatformUrls urls) {
+        return new ApiException(401, of("00103").withDetail(
+                "Votre jeton a expiré. Demandez son renouvellement depuis votre espace partenaire : " + urls.renewal()));
     }
 
-    public static ApiException revokedToken() {
-        return status(401, "00105");
+    /** 401 00105: the token was revoked; a valid one is found on this platform's dashboard. */
+    public static ApiException revokedToken(PlatformUrls urls) {
+        return new ApiException(401, of("00105").withDetail(
+                "Votre jeton est révoqué, il a certainement été divulgué sur un canal non sécurisé. "
+                        + "Vous trouverez un jeton valide dans votre espace partenaire : " + urls.dashboard()));
     }
 
-    public static ApiException unknownToken() {
-        return status(401, "00106");
+    /**
+     * 401 00106: token-service does not know the token. errors.yml's detail sends partners to API
+     * Entreprise's access request; ours to this platform's dashboard.
+     */
+    public static ApiException unknownToken(PlatformUrls urls) {
+        return new ApiException(401, of("00106").withDetail(
+                "Votre jeton n'a pas été trouvé : il ne correspond à aucune habilitation de cette plateforme. "
+                        + "Demandez une habilitation ou retrouvez votre jeton dans votre espace partenaire : " + urls.dashboard()));
     }
 
-    public static ApiException missingScope() {
-        return status(403, "00100");
+    /**
+     * 403 00100: the token opens none of the route's scopes. {@code meta.missing_scopes} lists the
+     * scopes that would open it (any one suffices: authorizations.yml), {@code meta.privileges_url}
+     * this gateway's {@code /privileges} (errors.yml's detail names {@code /v2/privileges}, which
+     * Guichet does not serve).
+     *
+     * @param required the scopes that open the route for this call, any one suffices
+     */
+    public static ApiException missingScope(PlatformUrls urls, Collection<String> required) {
+        List<String> missing = new TreeSet<>(required).stream().toList();
+        String which = missing.isEmpty() ? "vos privilèges sont insuffisants"
+                : "il ne porte aucune des portées qui ouvrent cette route (" + String.join(", ", missing) + " ; une seule suffit)";
+        return new ApiException(403, of("00100")
+                .withDetail("Votre jeton est valide mais " + which + ". Listez vos privilèges sur " + urls.privileges())
+                .withMeta("missing_scopes", missing)
+                .withMeta("privileges_url", urls.privileges()));
     }
 
     public static ApiException ipNotAllowed() {

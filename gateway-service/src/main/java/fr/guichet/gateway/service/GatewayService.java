@@ -8,6 +8,7 @@ import fr.guichet.gateway.auth.IpAllowList;
 import fr.guichet.gateway.catalogue.Route;
 import fr.guichet.gateway.catalogue.RouteCatalogue;
 import fr.guichet.gateway.catalogue.RouteMatch;
+import fr.guichet.gateway.config.PlatformUrls;
 import fr.guichet.gateway.metrics.GatewayMetrics;
 import fr.guichet.gateway.provider.ProviderClients;
 import fr.guichet.gateway.provider.ProviderResponse;
@@ -55,11 +56,14 @@ public class GatewayService {
     private final ObjectMapper mapper;
     private final ClientCertificates certificates;
     private final PublicLinks links;
+    private final PlatformUrls urls;
 
     public GatewayService(RouteCatalogue catalogue, CallAdmission admission, ParameterValidator validator,
                           RedisGuard guard, ProviderClients providers, TraceRecorder traces, GatewayMetrics metrics,
-                          Incidents incidents, ObjectMapper mapper, ClientCertificates certificates, PublicLinks links) {
+                          Incidents incidents, ObjectMapper mapper, ClientCertificates certificates, PublicLinks links,
+                          PlatformUrls urls) {
         this.links = links;
+        this.urls = urls;
         this.catalogue = catalogue;
         this.admission = admission;
         this.validator = validator;
@@ -167,7 +171,7 @@ public class GatewayService {
         QueryParameters query = admitted.queryOrThrow();
         CallerToken token = admitted.tokenOrThrow();
         if (!route.opensWith(token.scopes(), match.variables())) {
-            throw Errors.missingScope();
+            throw Errors.missingScope(urls, route.requiredScopes(match.variables()));
         }
         if (route.clientCertificate()) {
             certificates.check(call.clientCertificate(), call.forwardedCertificate(), call.peerAddress(), token.siret());
@@ -184,9 +188,9 @@ public class GatewayService {
         GuardDecision decision = guard.check(token, route, guardDigest(token, route, call.path(), query));
         progress.decision = decision;
         switch (decision.outcome()) {
-            case REVOKED -> throw Errors.revokedToken();
-            case EXPIRED -> throw Errors.expiredToken();
-            case UNKNOWN_TOKEN -> throw Errors.unknownToken();
+            case REVOKED -> throw Errors.revokedToken(urls);
+            case EXPIRED -> throw Errors.expiredToken(urls);
+            case UNKNOWN_TOKEN -> throw Errors.unknownToken(urls);
             case LIMITED -> {
                 metrics.rateLimited(route.operationId(), decision.degraded());
                 throw Errors.tooManyRequests(retryAfterSeconds(decision));

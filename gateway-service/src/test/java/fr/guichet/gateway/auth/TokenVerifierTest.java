@@ -1,12 +1,16 @@
 package fr.guichet.gateway.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import fr.guichet.common.error.ApiException;
 import fr.guichet.gateway.config.GatewayConfig;
+import fr.guichet.gateway.config.PlatformUrls;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
@@ -39,7 +43,10 @@ class TokenVerifierTest {
         key.setKeyId("k1");
         verifier = new TokenVerifier(new Config("http://unused", "urn:guichet:token-service", "urn:guichet:gateway",
                 Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofHours(24),
-                Duration.ofDays(549), 30), new JwksVerificationKeyResolver(new JsonWebKeySet(key).getJsonWebKeys()));
+                Duration.ofDays(549), 30), new JwksVerificationKeyResolver(new JsonWebKeySet(key).getJsonWebKeys()),
+                new PlatformUrls("https://api.guichet.test", Optional.empty(), "https://partenaires.guichet.test",
+                        "https://partenaires.guichet.test/habilitations", "https://partenaires.guichet.test/aide",
+                        Optional.empty(), "Support Guichet"));
     }
 
     static JwtClaims claims(long lifetimeSeconds) {
@@ -97,6 +104,10 @@ class TokenVerifierTest {
         c.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(System.currentTimeMillis() / 1000 - 7200));
         c.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(System.currentTimeMillis() / 1000 - 3600));
         assertEquals("00103", code(sign(c, "JWT")));
+        // The detail sends the partner to this platform's renewal page, not to API Entreprise's FAQ.
+        String detail = assertThrows(ApiException.class, () -> verifier.verify(sign(c, "JWT"))).errors().get(0).detail();
+        assertTrue(detail.contains("https://partenaires.guichet.test/habilitations"), detail);
+        assertFalse(detail.contains("entreprise.api.gouv.fr"), detail);
     }
 
     @Test

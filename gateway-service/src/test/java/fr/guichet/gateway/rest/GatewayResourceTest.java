@@ -190,6 +190,7 @@ class GatewayResourceTest {
         List<String> undocumented = new fr.guichet.gateway.catalogue.RouteCatalogue().routes().stream()
                 .map(fr.guichet.gateway.catalogue.Route::template).filter(t -> !paths.containsKey(t)).toList();
         assertTrue(undocumented.isEmpty(), "served but not in /openapi: " + undocumented);
+        given().when().get("/swagger-ui/").then().statusCode(200);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package fr.guichet.it.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -200,9 +202,23 @@ class GatewayAcceptanceIT {
         call(gatewayA(), null).header("X-Api-Key", token.token()).when().get(INSEE_PATH).then().statusCode(200);
         call(gatewayA(), null).queryParam("token", token.token()).when().get(INSEE_PATH).then().statusCode(200);
 
+        // The partners' API description is /openapi; the generated /q/openapi described nothing
+        // (paths: {}) and is not served by the built gateway (test mode still serves it).
+        given().baseUri(gatewayA()).when().get("/q/openapi").then().statusCode(404);
+        given().baseUri(gatewayA()).when().get("/openapi").then().statusCode(200);
+
         // 403 00100: valid token without the scope.
         IssuedToken dgfipOnly = stack.issueToken(List.of("attestations_fiscales"), 100);
-        call(gatewayA(), dgfipOnly).when().get(INSEE_PATH).then().statusCode(403).body("errors[0].code", equalTo("00100"));
+        Response forbidden = call(gatewayA(), dgfipOnly).when().get(INSEE_PATH);
+        forbidden.then().statusCode(403).body("errors[0].code", equalTo("00100"))
+                // It names the scopes that would open the route and where to list one's own.
+                .body("errors[0].meta.missing_scopes", equalTo(List.of("entreprises", "unites_legales_etablissements_insee")))
+                .body("errors[0].detail", not(containsString("/v2/privileges")));
+        String privileges = forbidden.jsonPath().getString("errors[0].meta.privileges_url");
+        assertTrue(privileges.endsWith("/privileges"), privileges);
+        // ...and that place answers (API Entreprise's /v2/privileges is a 404 on Guichet).
+        call(gatewayA(), dgfipOnly).when().get(privileges.startsWith("http") ? privileges : gatewayA() + privileges)
+                .then().statusCode(200).body("data.privileges", equalTo(List.of("attestations_fiscales")));
 
         // 403 00107: caller outside the habilitation's allowed_ips.
         IssuedToken elsewhere = stack.issueToken(ALL_SCOPES, Map.of("allowed_ips", List.of("10.0.0.0/8")));

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Typed settings of token-service ({@code guichet.token.*}). */
 @ConfigMapping(prefix = "guichet.token")
@@ -16,6 +17,30 @@ public interface TokenConfig {
     /** Base URL of the partner dashboard, used in e-mailed links. */
     @WithDefault("http://localhost:8081")
     String dashboardUrl();
+
+    /** The platform's pages and support contact named in e-mails; never another organisation's. */
+    Pages pages();
+
+    /**
+     * Addresses written in expiry notices and magic-link mails ({@code guichet.token.pages.*}).
+     * Defaults (application.properties) derive from {@link #dashboardUrl()}.
+     */
+    interface Pages {
+        /** Landing page of a magic link; the mail appends {@code ?jeton=<secret>}. */
+        String loginUrl();
+
+        /** A habilitation's renewal page; {@value #HABILITATION} is replaced by its id. */
+        String renewalUrl();
+
+        /** The platform's support page, named at the end of every mail. */
+        String supportUrl();
+
+        /** The platform's support address, named beside the support page when set. */
+        Optional<String> supportEmail();
+
+        /** Placeholder of the habilitation id in {@link #renewalUrl()}. */
+        String HABILITATION = "{habilitation}";
+    }
 
     Admin admin();
 

@@ -1,5 +1,6 @@
 package fr.guichet.token.notice;
 
+import fr.guichet.token.config.MailLinks;
 import fr.guichet.token.config.TokenConfig;
 import fr.guichet.token.habilitation.Habilitation;
 import fr.guichet.token.organisation.Organisation;
@@ -167,8 +168,8 @@ public class ExpiryNoticeJob {
                     String body = "Bonjour,\n\nLe jeton d'accès de l'habilitation « " + h.intitule + " » de "
                             + org.name + " (SIRET " + org.siret + ") expire le " + FRENCH_DATE.format(token.endsAt)
                             + ".\n\nPour continuer à appeler Guichet sans interruption, demandez son renouvellement :\n"
-                            + config.dashboardUrl() + "/habilitations/" + h.id + "/renouvellement"
-                            + "\n\nRéférence du jeton : " + token.jti + "\n\nGuichet";
+                            + MailLinks.renewal(config.pages(), h.id)
+                            + "\n\nRéférence du jeton : " + token.jti + MailLinks.signature(config.pages());
                     Mail mail = new Mail().setSubject(subject).setText(body).setTo(new ArrayList<>(h.contacts.emails()));
                     return mailer.send(mail).invoke(() -> sentCounter.increment()).replaceWith(true);
                 });

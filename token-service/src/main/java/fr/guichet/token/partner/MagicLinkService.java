@@ -2,6 +2,7 @@ package fr.guichet.token.partner;
 
 import fr.guichet.token.auth.AttemptGuard;
 import fr.guichet.token.auth.SessionTokens;
+import fr.guichet.token.config.MailLinks;
 import fr.guichet.token.config.TokenConfig;
 import fr.guichet.token.error.TokenErrors;
 import fr.guichet.token.habilitation.EmailAddresses;
@@ -121,8 +122,9 @@ public class MagicLinkService {
                 "Bonjour,\n\nPour accéder à l'espace de " + link.organisation().name + " (SIRET "
                         + link.organisation().siret + "), ouvrez ce lien dans les "
                         + config.partner().magicLinkTtl().toMinutes() + " minutes :\n\n"
-                        + config.dashboardUrl() + "/connexion?jeton=" + link.secret()
-                        + "\n\nCe lien ne sert qu'une fois. Si vous n'avez rien demandé, ignorez ce message.\n\nGuichet"))
+                        + MailLinks.login(config.pages(), link.secret())
+                        + "\n\nCe lien ne sert qu'une fois. Si vous n'avez rien demandé, ignorez ce message."
+                        + MailLinks.signature(config.pages())))
                 .toArray(Mail[]::new);
         return mailer.send(mails).onFailure().transform(f -> {
             LOG.errorf("Magic link e-mail not sent: %s", f.toString());
