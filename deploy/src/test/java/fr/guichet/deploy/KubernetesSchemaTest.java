@@ -32,7 +32,7 @@ class KubernetesSchemaTest {
         for (Map<String, Object> sets : List.of(
                 Map.<String, Object>of("ingress.enabled", false, "networkPolicy.enabled", false, "token.enabled", false),
                 Map.<String, Object>of("insee.enabled", false, "dgfip.enabled", false, "gateway.autoscaling.enabled", false),
-                Map.<String, Object>of("serviceMonitor.enabled", true, "podAntiAffinity", "hard", "image.flavour", "native",
+                Map.<String, Object>of("serviceMonitor.enabled", true, "monitoring.prometheusRule.enabled", true, "podAntiAffinity", "hard", "image.flavour", "native",
                         "gateway.journal.persistence.enabled", true, "trace.sealTrustedPublicKeys[0]", "MCowBQYDK2VwAyEA"))) {
             List<ObjectNode> objects = ChartRenderer.parse(ChartRenderer.template(ChartRenderer.CHART, List.of(), sets));
             assertEquals(List.of(), SecurityRules.containerViolations(objects), sets::toString);

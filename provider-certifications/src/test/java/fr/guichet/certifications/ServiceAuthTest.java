@@ -27,4 +27,9 @@ class ServiceAuthTest extends ServiceAuthContract {
     protected String dataPath() {
         return "/v3/ademe/etablissements/13002526500013/certification_rge";
     }
+
+    @Override
+    protected String upstream() {
+        return "ademe";
+    }
 }

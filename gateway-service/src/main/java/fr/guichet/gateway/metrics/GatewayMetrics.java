@@ -6,7 +6,11 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
-/** Per operation and provider: calls by status, latency histogram, rate-limited calls. */
+/**
+ * The gateway's per-call meters, tagged by operation id (the route catalogue's, never the URI,
+ * which the data calls' path templates make useless for grouping) and provider: calls by HTTP
+ * status, latency histogram, rate-limited calls, events the trace journal refused.
+ */
 @ApplicationScoped
 public class GatewayMetrics {
 
@@ -16,25 +20,40 @@ public class GatewayMetrics {
         this.registry = registry;
     }
 
+    /**
+     * Counts one answered call and records its latency.
+     *
+     * @param operation    the operation id, null when the path matched none ({@code none})
+     * @param provider     the provider key, null for platform routes ({@code none})
+     * @param status       the HTTP status answered
+     * @param latencyNanos time from arrival to answer, in nanoseconds
+     */
     public void response(String operation, String provider, int status, long latencyNanos) {
         String op = operation == null ? "none" : operation;
         String pr = provider == null ? "none" : provider;
         Counter.builder("guichet.gateway.requests")
+                .description("Calls answered by the gateway, by operation id, provider and HTTP status")
                 .tag("operation", op).tag("provider", pr).tag("status", Integer.toString(status))
                 .register(registry).increment();
         Timer.builder("guichet.gateway.latency")
+                .description("Time from a call's arrival to its answer at the gateway, by operation id and provider")
                 .tag("operation", op).tag("provider", pr)
                 .publishPercentileHistogram()
                 .register(registry).record(Duration.ofNanos(latencyNanos));
     }
 
+    /** Counts a call refused with 429; {@code degraded} when Redis was away and the local limiter decided. */
     public void rateLimited(String operation, boolean degraded) {
         Counter.builder("guichet.gateway.rate_limited")
+                .description("Calls refused with 429 by the rate limits, by operation id and limiter (redis or degraded local)")
                 .tag("operation", operation).tag("mode", degraded ? "degraded" : "redis")
                 .register(registry).increment();
     }
 
+    /** Counts a data call refused with 503 because its trace could not be journalled. */
     public void traceRefused() {
-        Counter.builder("guichet.gateway.journal.refused").register(registry).increment();
+        Counter.builder("guichet.gateway.journal.refused")
+                .description("Data calls refused because the trace journal could not take their event (full or unwritable)")
+                .register(registry).increment();
     }
 }

@@ -7,7 +7,9 @@ import fr.guichet.gateway.catalogue.Route;
 import fr.guichet.gateway.config.GatewayConfig;
 import fr.guichet.common.provider.MaintenanceWindows;
 import fr.guichet.gateway.service.Errors;
+import fr.guichet.common.metrics.CircuitStateGauges;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.quarkus.runtime.Startup;
@@ -47,6 +49,9 @@ public class ProviderClients {
     /** Cache directives passed on as the partner wrote them; anything else is dropped. */
     private static final java.util.regex.Pattern CACHE_CONTROL = java.util.regex.Pattern.compile("[A-Za-z0-9=, -]{1,100}");
 
+    /** The {@code service} tag of the gateway's circuit gauges ({@code quarkus.application.name}). */
+    static final String SERVICE = "gateway-service";
+
     private final ServiceAuth serviceAuth;
 
     private final Map<String, Provider> providers = new TreeMap<>();
@@ -84,8 +89,7 @@ public class ProviderClients {
                     })
                     .done()
                     .build();
-            registry.gauge("guichet.gateway.circuit.state", io.micrometer.core.instrument.Tags.of("provider", name),
-                    circuit, AtomicInteger::get);
+            CircuitStateGauges.register(registry, SERVICE, name, Tags.empty(), this::circuitState);
         }
 
         public String name() {

@@ -62,7 +62,9 @@ public class RedisGuard {
         this.config = config.limits();
         this.local = new LocalLimiter(this.config.degradedShare());
         this.script = load();
-        registry.gauge("guichet.gateway.degraded", degraded, d -> d.get() ? 1 : 0);
+        io.micrometer.core.instrument.Gauge.builder("guichet.gateway.degraded", degraded, d -> d.get() ? 1 : 0)
+                .description("1 while Redis is unreachable and the gateway limits calls with its local, degraded limiter")
+                .register(registry);
     }
 
     public static String tokenKey(String jti) {

@@ -3,6 +3,7 @@ package fr.guichet.gateway.trace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.common.trace.TraceEvent;
 import fr.guichet.gateway.config.GatewayConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -55,6 +56,8 @@ public class TraceJournal {
     private final ObjectMapper mapper;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong backlog = new AtomicLong();
+    /** Events (lines) behind {@link #backlog}: what an operator counts, bytes being what the bound counts. */
+    private final AtomicLong pendingEvents = new AtomicLong();
     private final Object lock = new Object();
     private Path dir;
     private FileChannel lockChannel;
@@ -74,7 +77,12 @@ public class TraceJournal {
     public TraceJournal(GatewayConfig.Journal config, ObjectMapper mapper, MeterRegistry registry) {
         this.config = config;
         this.mapper = mapper;
-        registry.gauge("guichet.gateway.journal.backlog.bytes", backlog);
+        Gauge.builder("guichet.gateway.journal.backlog.bytes", backlog, AtomicLong::get)
+                .description("Bytes of the trace journal not yet shipped to trace-service")
+                .baseUnit("bytes").register(registry);
+        Gauge.builder("guichet.gateway.journal.pending.events", pendingEvents, AtomicLong::get)
+                .description("Trace events in the journal not yet shipped to trace-service")
+                .register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -106,12 +114,16 @@ public class TraceJournal {
             }
             Offset offset = readOffset();
             long pending = 0;
+            long events = 0;
             for (long s : segments) {
                 if (s >= offset.segment()) {
-                    pending += Files.size(segmentPath(s)) - (s == offset.segment() ? offset.position() : 0);
+                    long from = s == offset.segment() ? offset.position() : 0;
+                    pending += Files.size(segmentPath(s)) - from;
+                    events += lines(segmentPath(s), from);
                 }
             }
             backlog.set(Math.max(0, pending));
+            pendingEvents.set(events);
             startSegment(last + 1);
             broken = false;
             running = true;
@@ -229,6 +241,7 @@ public class TraceJournal {
                 }
                 durableSize += size;
                 backlog.addAndGet(size);
+                pendingEvents.addAndGet(batch.size());
                 if (durableSize >= config.segmentBytes()) {
                     current.close();
                     startSegment(currentSegment + 1);
@@ -339,6 +352,9 @@ public class TraceJournal {
         if (backlog.get() < 0) {
             backlog.set(0);
         }
+        if (pendingEvents.addAndGet(-chunk.lines().size()) < 0) {
+            pendingEvents.set(0);
+        }
         for (long s : segments()) {
             if (s < chunk.next().segment() && s != currentSegment) {
                 Files.deleteIfExists(segmentPath(s));
@@ -358,6 +374,32 @@ public class TraceJournal {
 
     public long backlogBytes() {
         return backlog.get();
+    }
+
+    /** Events committed to the journal and not yet acknowledged by trace-service. */
+    public long pendingEvents() {
+        return pendingEvents.get();
+    }
+
+    /** Complete lines of a segment after byte {@code from}: the events a restart finds still to ship. */
+    private static long lines(Path segment, long from) throws IOException {
+        long count = 0;
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+            long pos = from;
+            int n;
+            while ((n = ch.read(buf, pos)) > 0) {
+                pos += n;
+                buf.flip();
+                while (buf.hasRemaining()) {
+                    if (buf.get() == '\n') {
+                        count++;
+                    }
+                }
+                buf.clear();
+            }
+        }
+        return count;
     }
 
     public Path dir() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,6 +50,8 @@ public class TraceShipper {
     private final String authorization;
     private final Counter shipped;
     private final Counter deadLettered;
+    /** Epoch seconds of the last acknowledged batch: with a non-empty journal, its age tells a stalled shipment. */
+    private final AtomicLong lastShipped = new AtomicLong();
     private volatile boolean running;
     private volatile boolean lastAttemptFailed;
     private Thread thread;
@@ -64,7 +68,11 @@ public class TraceShipper {
                 .connectTimeout(java.time.Duration.ofSeconds(2)).build();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (this.config.client() + ":" + this.config.secret()).getBytes(StandardCharsets.UTF_8));
-        this.shipped = Counter.builder("guichet.gateway.traces.shipped").register(registry);
+        this.shipped = Counter.builder("guichet.gateway.traces.shipped")
+                .description("Trace events trace-service committed from this gateway's journal").register(registry);
+        Gauge.builder("guichet.gateway.trace.last.shipped.seconds", lastShipped, AtomicLong::get)
+                .description("Time of the last batch trace-service committed, in seconds since the epoch (0 before the first)")
+                .register(registry);
         this.deadLettered = Counter.builder("guichet.gateway.traces.dead_lettered")
                 .description("Trace events refused by trace-service, kept in " + DEAD_LETTER_FILE).register(registry);
     }
@@ -81,6 +89,11 @@ public class TraceShipper {
         if (thread != null) {
             thread.interrupt();
         }
+    }
+
+    /** Epoch seconds of the last batch trace-service committed, 0 before the first. */
+    public long lastShippedSeconds() {
+        return lastShipped.get();
     }
 
     public boolean lastAttemptFailed() {
@@ -165,6 +178,7 @@ public class TraceShipper {
         };
         journal.acknowledge(chunk);
         shipped.increment(sent.size() - refused);
+        lastShipped.set(java.time.Instant.now().getEpochSecond());
     }
 
     /**

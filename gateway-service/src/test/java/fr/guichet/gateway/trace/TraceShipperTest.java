@@ -83,6 +83,29 @@ class TraceShipperTest {
     }
 
     @Test
+    void pendingEventsAndLastShipmentFollowTheJournal() throws Exception {
+        assertEquals(0.0, registry.get("guichet.gateway.trace.last.shipped.seconds").gauge().value(),
+                "nothing shipped yet");
+        TraceJournal.Chunk chunk = batchOf(3);
+        assertEquals(3, journal.pendingEvents());
+
+        assertThrows(IOException.class, () -> shipper.onAnswer(chunk, 503, "indisponible"));
+        assertEquals(0.0, registry.get("guichet.gateway.trace.last.shipped.seconds").gauge().value(),
+                "a refused batch is no shipment");
+        assertEquals(3, journal.pendingEvents());
+
+        long before = java.time.Instant.now().getEpochSecond();
+        shipper.onAnswer(chunk, 200, "{\"accepted\":3,\"duplicates\":0}");
+        assertEquals(0, journal.pendingEvents());
+        assertTrue(registry.get("guichet.gateway.trace.last.shipped.seconds").gauge().value() >= before);
+
+        journal.append(TraceJournalTest.event(9));
+        journal.close();
+        journal.open();
+        assertEquals(1, journal.pendingEvents(), "a restart counts the events still to ship");
+    }
+
+    @Test
     void partialIngestionAdvancesAndKeepsTheRefusedEvents() throws Exception {
         TraceJournal.Chunk chunk = batchOf(4);
 

@@ -5,14 +5,16 @@ import fr.guichet.providerkit.upstream.UpstreamHealth;
 import fr.guichet.providerkit.upstream.Upstreams;
 import fr.guichet.insee.sirene.service.InseeOperation;
 import fr.guichet.insee.sirene.service.InseeAnswer.CacheStatus;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * INSEE-specific Prometheus metrics at {@code /q/metrics}: cache hits and misses per operation,
- * recent upstream success ratio and circuit state (0 closed, 1 open, 2 half-open).
+ * INSEE-specific Prometheus metrics at {@code /q/metrics}: cache hits and misses per operation and
+ * the recent upstream success ratio. The circuit state is the kit's
+ * {@code guichet_circuit_breaker_state{upstream="insee-sirene"}}, one-hot like every circuit.
  */
 @Startup
 @ApplicationScoped
@@ -26,13 +28,13 @@ public class InseeMetrics {
         Gauge.builder("guichet.insee.upstream.success.ratio", stats, s -> s.successRatio() == null ? Double.NaN : s.successRatio())
                 .description("Share of successful INSEE calls among the most recent ones")
                 .register(registry);
-        Gauge.builder("guichet.insee.upstream.circuit.state", upstreams,
-                        u -> Upstreams.circuitValue(u.circuitState(SireneClient.CIRCUIT)))
-                .description("INSEE circuit breaker: 0 closed, 1 open, 2 half-open")
-                .register(registry);
     }
 
+    /** Counts one answer of {@code operation} by where it came from ({@code hit}: the cache, {@code miss}: INSEE). */
     public void cache(InseeOperation operation, CacheStatus status) {
-        registry.counter("guichet.insee.cache", "operation", operation.id(), "result", status.header()).increment();
+        Counter.builder("guichet.insee.cache")
+                .description("INSEE answers by operation id and cache result (hit: from the cache, miss: from INSEE)")
+                .tag("operation", operation.id()).tag("result", status.header())
+                .register(registry).increment();
     }
 }

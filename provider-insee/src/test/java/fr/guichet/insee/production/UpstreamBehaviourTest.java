@@ -16,6 +16,7 @@ import fr.guichet.insee.testing.OpenApiContract;
 import fr.guichet.insee.testing.ProductionModeProfile;
 import fr.guichet.insee.testing.ProductionState;
 import fr.guichet.insee.testing.Recordings;
+import fr.guichet.testing.metrics.PrometheusScrape;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -100,6 +101,13 @@ class UpstreamBehaviourTest {
                 .body("checks.find { it.name == 'insee-sirene' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'insee-sirene' }.data.circuit", equalTo("open"))
                 .body("checks.find { it.name == 'insee-sirene' }.data.success_ratio", equalTo("0.000"));
+        // The one encoding of circuit states: 1 for the current one, 0 for the others.
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String sirene = "upstream=\"insee-sirene\"";
+        assertEquals(1.0, PrometheusScrape.value(scrape, "guichet_circuit_breaker_state", sirene, "state=\"open\"",
+                "service=\"provider-insee\"", "provider=\"insee\""));
+        assertEquals(0.0, PrometheusScrape.value(scrape, "guichet_circuit_breaker_state", sirene, "state=\"closed\""));
+        assertEquals(0.0, PrometheusScrape.value(scrape, "guichet_circuit_breaker_state", sirene, "state=\"half_open\""));
     }
 
     @Test
@@ -135,7 +143,7 @@ class UpstreamBehaviourTest {
                 .body(org.hamcrest.Matchers.containsString(
                         "guichet_insee_cache_total{operation=\"api_entreprise_v3_insee_unites_legales\",result=\"hit\"}"))
                 .body(org.hamcrest.Matchers.containsString("guichet_insee_upstream_success_ratio"))
-                .body(org.hamcrest.Matchers.containsString("guichet_insee_upstream_circuit_state"));
+                .body(org.hamcrest.Matchers.containsString("guichet_circuit_breaker_state"));
     }
 
     @Test

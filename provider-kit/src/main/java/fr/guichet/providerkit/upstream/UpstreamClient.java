@@ -228,7 +228,7 @@ public class UpstreamClient {
             return;
         }
         Timer.builder("guichet.upstream.requests")
-                .description("Calls to upstreams, by upstream, path and HTTP status (or failure kind)")
+                .description("Calls from this provider to its upstreams, by upstream, path and outcome (HTTP status or failure kind)")
                 .tag("upstream", name)
                 .tag("path", path)
                 .tag("outcome", outcome)

@@ -1,7 +1,8 @@
 package fr.guichet.providerkit.upstream;
 
-import io.micrometer.core.instrument.Gauge;
+import fr.guichet.common.metrics.CircuitStateGauges;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -15,12 +16,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The upstream clients of this provider, one per name, created on first use from
  * {@code guichet.upstream.<name>.*}. Each has its own circuit breaker, named after the upstream
- * (so {@link CircuitBreakerMaintenance} finds it), and the gauge
- * {@code guichet.upstream.circuit.state{upstream}}: 0 closed, 1 open, 2 half-open.
+ * (so {@link CircuitBreakerMaintenance} finds it), and its gauges
+ * {@code guichet_circuit_breaker_state{service,provider,upstream,state}}, one-hot as everywhere
+ * in Guichet ({@link CircuitStateGauges}).
  */
 @ApplicationScoped
 public class Upstreams {
@@ -33,10 +36,14 @@ public class Upstreams {
     private final TlsConfigurationRegistry tls;
     private final MeterRegistry registry;
     private final CircuitBreakerMaintenance circuits;
+    private final String service;
     private final ConcurrentMap<String, UpstreamClient> clients = new ConcurrentHashMap<>();
 
+    /** @param service this provider's {@code quarkus.application.name}: the {@code service} tag of its gauges */
     public Upstreams(UpstreamsConfig config, Vertx vertx, TlsConfigurationRegistry tls, MeterRegistry registry,
-                     CircuitBreakerMaintenance circuits) {
+                     CircuitBreakerMaintenance circuits,
+                     @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.service = service;
         this.config = config;
         this.vertx = vertx;
         this.tls = tls;
@@ -55,23 +62,18 @@ public class Upstreams {
         return circuits.currentState(name);
     }
 
-    /** The one numeric encoding of a circuit state in Guichet's metrics: 0 closed, 1 open, 2 half-open. */
-    public static int circuitValue(CircuitBreakerState state) {
-        return switch (state) {
-            case CLOSED -> 0;
-            case OPEN -> 1;
-            case HALF_OPEN -> 2;
-        };
+    /** The names of the configured upstreams ({@code guichet.upstream.<name>.*}). */
+    public java.util.Set<String> configured() {
+        return config.upstreams().keySet();
     }
 
     private UpstreamClient create(String name) {
         UpstreamsConfig.Upstream settings = config.upstream(name);
         UpstreamClient client = new UpstreamClient(name, settings, vertx, tls::get, registry,
                 guard(name, settings, true), guard(name + "-token", settings, false));
-        Gauge.builder("guichet.upstream.circuit.state", circuits, c -> circuitValue(c.currentState(name)))
-                .description("Circuit breaker of the upstream: 0 closed, 1 open, 2 half-open")
-                .tag("upstream", name)
-                .register(registry);
+        String provider = service.startsWith("provider-") ? service.substring("provider-".length()) : service;
+        CircuitStateGauges.register(registry, service, provider, Tags.of("upstream", name),
+                () -> circuits.currentState(name));
         return client;
     }
 

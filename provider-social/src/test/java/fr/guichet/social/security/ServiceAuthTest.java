@@ -33,6 +33,11 @@ class ServiceAuthTest extends ServiceAuthContract {
     }
 
     @Override
+    protected String upstream() {
+        return "probtp";
+    }
+
+    @Override
     protected Map<String, ?> queryParams() {
         return Calls.MANDATORY_PARAMS;
     }

@@ -4,19 +4,24 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import fr.guichet.common.security.ServiceCredentials;
+import fr.guichet.testing.metrics.ProviderMeterChecks;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every provider owes the gateway, written once: with {@code guichet.service-auth.secret}
- * set (as in production), only a caller holding the gateway's service credential for this very
- * provider reaches its data routes (401 {@code 00101} otherwise, the request id echoed), and the
- * platform routes ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}) stay open.
+ * What every provider owes the gateway and its operators, written once: with
+ * {@code guichet.service-auth.secret} set (as in production), only a caller holding the gateway's
+ * service credential for this very provider reaches its data routes (401 {@code 00101} otherwise,
+ * the request id echoed), the platform routes ({@code /q/health}, {@code /q/metrics},
+ * {@code /q/openapi}) stay open, and its meters show in sandbox mode as in production
+ * ({@link ProviderMeterChecks}).
  *
  * <p>A provider module extends it in a {@code @QuarkusTest} whose test profile sets
- * {@link #SECRET_SETTING}, and names its service and one data route answering 200 in sandbox mode.
+ * {@link #SECRET_SETTING}, and names its service, one data route answering 200 in sandbox mode and
+ * one of its configured upstreams.
  */
 public abstract class ServiceAuthContract {
 
@@ -30,6 +35,14 @@ public abstract class ServiceAuthContract {
 
     /** A data route answering 200 in sandbox mode. */
     protected abstract String dataPath();
+
+    /** One of the upstreams configured under {@code guichet.upstream.<name>.*}: its circuit gauges must show. */
+    protected abstract String upstream();
+
+    /** Meter families this provider shows besides the provider kit's. */
+    protected List<String> ownFamilies() {
+        return List.of();
+    }
 
     /** Query parameters the data route needs, if any. */
     protected Map<String, ?> queryParams() {
@@ -67,6 +80,14 @@ public abstract class ServiceAuthContract {
     void theGatewaysCredentialForThisProviderIsAccepted() {
         String credential = new ServiceCredentials(SECRET).credentialFor("gateway", serviceName());
         accepted(call().header(ServiceCredentials.HEADER, credential).get(dataPath()).then().statusCode(200));
+    }
+
+    @Test
+    void sandboxCallsAndCircuitsAreMeteredWithHelp() {
+        String credential = new ServiceCredentials(SECRET).credentialFor("gateway", serviceName());
+        call().header(ServiceCredentials.HEADER, credential).get(dataPath()).then().statusCode(200);
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        ProviderMeterChecks.assertSandboxMeters(scrape, serviceName(), dataPath(), upstream(), ownFamilies());
     }
 
     @Test

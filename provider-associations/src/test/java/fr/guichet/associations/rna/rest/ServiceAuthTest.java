@@ -32,6 +32,11 @@ class ServiceAuthTest extends ServiceAuthContract {
     }
 
     @Override
+    protected String upstream() {
+        return "mi";
+    }
+
+    @Override
     protected void accepted(ValidatableResponse response) {
         response.body("data.rna_id", equalTo("W751234567"));
     }

@@ -32,6 +32,11 @@ class ServiceAuthTest extends ServiceAuthContract {
     }
 
     @Override
+    protected String upstream() {
+        return "vies";
+    }
+
+    @Override
     protected void accepted(ValidatableResponse response) {
         response.body("data.tva_number", equalTo("FR82552049447"));
     }

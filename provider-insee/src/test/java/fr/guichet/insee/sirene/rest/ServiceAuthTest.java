@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
 import java.util.Map;
 
 /** {@link ServiceAuthContract} for provider-insee: only the gateway's credential for it opens its data routes. */
@@ -29,6 +30,16 @@ class ServiceAuthTest extends ServiceAuthContract {
     @Override
     protected String dataPath() {
         return "/v3/insee/sirene/unites_legales/552049447";
+    }
+
+    @Override
+    protected String upstream() {
+        return "insee-sirene";
+    }
+
+    @Override
+    protected List<String> ownFamilies() {
+        return List.of("guichet_insee_upstream_success_ratio");
     }
 
     @Override

@@ -74,8 +74,8 @@ public class IngestionService {
         this.partitions = partitions;
         this.json = json;
         this.config = config;
-        this.accepted = registry.counter("guichet.trace.ingested", "outcome", "accepted");
-        this.duplicates = registry.counter("guichet.trace.ingested", "outcome", "duplicate");
+        this.accepted = ingested(registry, "accepted");
+        this.duplicates = ingested(registry, "duplicate");
     }
 
     /** Validates one event; empty when it can be stored. */
@@ -365,6 +365,12 @@ public class IngestionService {
         for (int k = 0; k < columns.length; k++) {
             ps.setArray(k + 1, c.createArrayOf("text", columns[k]));
         }
+    }
+
+    private static Counter ingested(MeterRegistry registry, String outcome) {
+        return Counter.builder("guichet.trace.ingested")
+                .description("Trace events received, by outcome: accepted (stored) or duplicate (already held, ignored)")
+                .tag("outcome", outcome).register(registry);
     }
 
     private String toJson(Map<String, String> parameters) {
