@@ -2,21 +2,12 @@ package fr.guichet.dgfip.health;
 
 import fr.guichet.testing.provider.ServiceAuthContract;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
 
 /** {@link ServiceAuthContract} for provider-dgfip: only the gateway's credential for it opens its data routes; its meters show in sandbox mode. */
 @QuarkusTest
-@TestProfile(ServiceAuthTest.WithServiceSecret.class)
+@TestProfile(ServiceAuthContract.WithServiceSecret.class)
 class ServiceAuthTest extends ServiceAuthContract {
-
-    public static class WithServiceSecret implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return SECRET_SETTING;
-        }
-    }
 
     @Override
     protected String serviceName() {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import fr.guichet.common.security.ServiceCredentials;
 import fr.guichet.testing.metrics.ProviderMeterChecks;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
@@ -19,16 +20,24 @@ import org.junit.jupiter.api.Test;
  * {@code /q/openapi}) stay open, and its meters show in sandbox mode as in production
  * ({@link ProviderMeterChecks}).
  *
- * <p>A provider module extends it in a {@code @QuarkusTest} whose test profile sets
- * {@link #SECRET_SETTING}, and names its service, one data route answering 200 in sandbox mode and
+ * <p>A provider module extends it in a {@code @QuarkusTest} with the test profile
+ * {@link WithServiceSecret}, and names its service, one data route answering 200 in sandbox mode and
  * one of its configured upstreams.
  */
 public abstract class ServiceAuthContract {
 
     /** The service secret of these tests (at least 32 bytes, as production requires). */
     public static final String SECRET = "service-secret-of-this-test-only-0123456789";
-    /** The configuration a subclass's test profile applies. */
+    /** The configuration {@link WithServiceSecret} applies. */
     public static final Map<String, String> SECRET_SETTING = Map.of("guichet.service-auth.secret", SECRET);
+
+    /** The test profile of every subclass: the service secret set, as in production. */
+    public static class WithServiceSecret implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return SECRET_SETTING;
+        }
+    }
 
     /** The provider's service name ({@code quarkus.application.name}): the audience of its credential. */
     protected abstract String serviceName();

@@ -4,22 +4,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import fr.guichet.testing.provider.ServiceAuthContract;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
-import java.util.Map;
 
 /** {@link ServiceAuthContract} for provider-associations: only the gateway's credential for it opens its data routes. */
 @QuarkusTest
-@TestProfile(ServiceAuthTest.WithServiceSecret.class)
+@TestProfile(ServiceAuthContract.WithServiceSecret.class)
 class ServiceAuthTest extends ServiceAuthContract {
-
-    public static class WithServiceSecret implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return SECRET_SETTING;
-        }
-    }
 
     @Override
     protected String serviceName() {
