@@ -7,6 +7,7 @@ import fr.guichet.testing.provider.ServiceAuthContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
+import java.util.Map;
 
 /** {@link ServiceAuthContract} for provider-social: only the gateway's credential for it opens its data routes. */
 @QuarkusTest
