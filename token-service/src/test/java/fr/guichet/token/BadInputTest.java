@@ -61,6 +61,25 @@ class BadInputTest {
     }
 
     @Test
+    void aNulCharacterIsA422NamingTheFieldAndChangesNothing() {
+        // PostgreSQL refuses U+0000 in text (22021): these once failed as 500 after every check passed,
+        // and an incident cut sent that way was lost.
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"siret\": \"" + Fixtures.siret() + "\", \"name\": \"a\\u0000b\"}")
+                .when().post("/admin/organisations").then().statusCode(422)
+                .body("errors[0].source.parameter", equalTo("name"))
+                .body("errors[0].detail", containsString("U+0000"));
+        String before = given().auth().oauth2(admin).when().get("/admin/incident").then().statusCode(200)
+                .extract().asString();
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"data_plane_cut\": true, \"cut_providers\": [\"insee\\u0000\"], \"reason\": \"a\\u0000b\"}")
+                .when().put("/admin/incident").then().statusCode(422)
+                .body("errors[0].code", equalTo("00801"));
+        assertEquals(before, given().auth().oauth2(admin).when().get("/admin/incident").then().statusCode(200)
+                .extract().asString());
+    }
+
+    @Test
     void malformedAndMistypedBodies() {
         post("/admin/organisations", "{\"siret\": ").then().statusCode(400)
                 .body("errors[0].code", equalTo("00800")).body("errors[0].detail", containsString("JSON"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import fr.guichet.token.config.NulCharacterGuard;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.guichet.common.error.ApiException;
 import fr.guichet.common.error.ErrorResponse;
@@ -47,6 +48,10 @@ public class ErrorMappers {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
+            if (!field.isEmpty() && e instanceof InvalidFormatException f && NulCharacterGuard.holdsNul(f.getValue())) {
+                return apiException(TokenErrors.invalid(field,
+                        "Le champ « " + field + " » contient le caractère nul (U+0000), qui n'est pas admis."));
+            }
             if (!field.isEmpty()) {
                 return apiException(TokenErrors.invalid(field, "Le champ « " + field + " » n'a pas le type attendu."));
             }
