@@ -3,7 +3,9 @@ package fr.guichet.trace.error;
 import fr.guichet.common.error.ApiError;
 import fr.guichet.common.error.ApiException;
 import fr.guichet.common.error.ErrorCatalogue;
+import java.util.Collection;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Errors of trace-service in the API Entreprise error model. Authentication errors come from
@@ -41,6 +43,18 @@ public final class TraceErrors {
     public static ApiException invalidParameter(String parameter, String detail) {
         return new ApiException(422, new ApiError(INVALID_PARAMETER, "Entité non traitable", detail,
                 Map.of("parameter", parameter), Map.of()));
+    }
+
+    /**
+     * 400 {@code 00262}: a query parameter the route does not declare (a misspelt filter would
+     * otherwise be ignored and widen the result). {@code source.parameter} names it; the detail
+     * lists those accepted.
+     */
+    public static ApiException unknownParameter(String name, Collection<String> accepted) {
+        String list = accepted.isEmpty() ? "cette route n'accepte aucun paramètre"
+                : "paramètres acceptés : " + String.join(", ", new TreeSet<>(accepted));
+        return new ApiException(400, new ApiError(INVALID_PARAMETER, "Requête mal formée",
+                "Le paramètre « " + name + " » n'est pas reconnu (" + list + ").", Map.of("parameter", name), Map.of()));
     }
 
     public static ApiException unavailable() {
