@@ -3,9 +3,9 @@ package fr.guichet.trace.error;
 import fr.guichet.common.error.ApiError;
 import fr.guichet.common.error.ApiException;
 import fr.guichet.common.error.ErrorCatalogue;
+import fr.guichet.common.error.HttpErrors;
 import java.util.Collection;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Errors of trace-service in the API Entreprise error model. Authentication errors come from
@@ -51,10 +51,7 @@ public final class TraceErrors {
      * lists those accepted.
      */
     public static ApiException unknownParameter(String name, Collection<String> accepted) {
-        String list = accepted.isEmpty() ? "cette route n'accepte aucun paramètre"
-                : "paramètres acceptés : " + String.join(", ", new TreeSet<>(accepted));
-        return new ApiException(400, new ApiError(INVALID_PARAMETER, "Requête mal formée",
-                "Le paramètre « " + name + " » n'est pas reconnu (" + list + ").", Map.of("parameter", name), Map.of()));
+        return HttpErrors.unknownParameter(INVALID_PARAMETER, name, accepted);
     }
 
     public static ApiException unavailable() {

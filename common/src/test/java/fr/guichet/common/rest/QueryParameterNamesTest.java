@@ -1,4 +1,4 @@
-package fr.guichet.trace.common;
+package fr.guichet.common.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.junit.jupiter.api.Test;
 
 /** The names a route accepts include those declared inside its bean parameters, not only on its own parameters. */
-class KnownQueryParametersTest {
+class QueryParameterNamesTest {
 
     static class Base {
         @QueryParam("from")
@@ -35,7 +35,7 @@ class KnownQueryParametersTest {
 
     @Test
     void queryParametersOfTheMethodAndOfItsBeanParametersAreCollected() throws Exception {
-        var method = KnownQueryParametersTest.class.getDeclaredMethod("route", String.class, String.class, Filters.class);
-        assertEquals(Set.of("format", "status", "operation", "from", "limit"), KnownQueryParameters.queryParameters(method));
+        var method = QueryParameterNamesTest.class.getDeclaredMethod("route", String.class, String.class, Filters.class);
+        assertEquals(Set.of("format", "status", "operation", "from", "limit"), QueryParameterNames.of(method));
     }
 }
