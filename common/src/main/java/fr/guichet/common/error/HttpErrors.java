@@ -49,4 +49,19 @@ public final class HttpErrors {
                 "Cette route ne lit pas ce type de contenu : envoyez du JSON (application/json).",
                 Map.of("header", "Content-Type"), Map.of()));
     }
+
+    /**
+     * 400: a query parameter the route does not declare (a misspelt filter would otherwise be
+     * ignored and widen the result); {@code source.parameter} names it, the detail lists those accepted.
+     *
+     * @param code     the answering service's error code
+     * @param name     the unknown parameter
+     * @param accepted the parameters the route declares, may be empty
+     */
+    public static ApiException unknownParameter(String code, String name, Collection<String> accepted) {
+        String list = accepted.isEmpty() ? "cette route n'accepte aucun paramètre"
+                : "paramètres acceptés : " + String.join(", ", new TreeSet<>(accepted));
+        return new ApiException(400, new ApiError(code, "Requête mal formée",
+                "Le paramètre « " + name + " » n'est pas reconnu (" + list + ").", Map.of("parameter", name), Map.of()));
+    }
 }

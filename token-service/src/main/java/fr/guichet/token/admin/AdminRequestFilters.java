@@ -1,20 +1,17 @@
 package fr.guichet.token.admin;
 
 import fr.guichet.common.error.HttpErrors;
+import fr.guichet.common.rest.QueryParameterNames;
 import fr.guichet.token.error.TokenErrors;
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -74,7 +71,7 @@ public class AdminRequestFilters {
         if (method == null || !isAdmin(request)) {
             return;
         }
-        Set<String> known = declared.computeIfAbsent(method, AdminRequestFilters::queryParameters);
+        Set<String> known = declared.computeIfAbsent(method, QueryParameterNames::of);
         for (String name : request.getUriInfo().getQueryParameters().keySet()) {
             if (!known.contains(name)) {
                 throw TokenErrors.unknownParameter(name, known);
@@ -85,19 +82,5 @@ public class AdminRequestFilters {
     private static boolean isAdmin(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         return path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/");
-    }
-
-    private static Set<String> queryParameters(Method method) {
-        Set<String> names = new LinkedHashSet<>();
-        for (int i = 0; i < method.getParameterCount(); i++) {
-            for (Annotation a : method.getParameterAnnotations()[i]) {
-                if (a instanceof QueryParam q) {
-                    names.add(q.value());
-                } else if (a instanceof RestQuery r) {
-                    names.add(r.value().isEmpty() ? method.getParameters()[i].getName() : r.value());
-                }
-            }
-        }
-        return Set.copyOf(names);
     }
 }

@@ -57,10 +57,7 @@ public final class TokenErrors {
      * the detail lists the accepted ones.
      */
     public static ApiException unknownParameter(String name, java.util.Collection<String> accepted) {
-        String list = accepted.isEmpty() ? "cette route n'accepte aucun paramètre"
-                : "paramètres acceptés : " + String.join(", ", new java.util.TreeSet<>(accepted));
-        return new ApiException(400, new ApiError("00800", "Requête mal formée",
-                "Le paramètre « " + name + " » n'est pas reconnu (" + list + ").", Map.of("parameter", name), Map.of()));
+        return fr.guichet.common.error.HttpErrors.unknownParameter("00800", name, accepted);
     }
 
     /** A field of the request is missing or invalid; {@code field} names it in {@code source}. */

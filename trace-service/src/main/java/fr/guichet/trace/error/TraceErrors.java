@@ -3,6 +3,8 @@ package fr.guichet.trace.error;
 import fr.guichet.common.error.ApiError;
 import fr.guichet.common.error.ApiException;
 import fr.guichet.common.error.ErrorCatalogue;
+import fr.guichet.common.error.HttpErrors;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -41,6 +43,15 @@ public final class TraceErrors {
     public static ApiException invalidParameter(String parameter, String detail) {
         return new ApiException(422, new ApiError(INVALID_PARAMETER, "Entité non traitable", detail,
                 Map.of("parameter", parameter), Map.of()));
+    }
+
+    /**
+     * 400 {@code 00262}: a query parameter the route does not declare (a misspelt filter would
+     * otherwise be ignored and widen the result). {@code source.parameter} names it; the detail
+     * lists those accepted.
+     */
+    public static ApiException unknownParameter(String name, Collection<String> accepted) {
+        return HttpErrors.unknownParameter(INVALID_PARAMETER, name, accepted);
     }
 
     public static ApiException unavailable() {

@@ -87,7 +87,11 @@ class AuditedReadsTest {
         for (Map<String, String> period : bad) {
             for (String path : List.of("/admin/traces", "/admin/traces/export", "/admin/traces/verify",
                     "/tokens/" + jti + "/requests", "/tokens/" + jti + "/stats")) {
-                var spec = given().header("Authorization", admin).queryParam("organisation", org);
+                var spec = given().header("Authorization", admin);
+                // only the searches take an organisation; the other routes refuse a parameter they do not read
+                if (path.startsWith("/admin/traces") && !path.endsWith("/verify")) {
+                    spec.queryParam("organisation", org);
+                }
                 period.forEach(spec::queryParam);
                 spec.get(path).then().statusCode(422).body("errors[0].code", equalTo("00262"));
             }

@@ -156,6 +156,10 @@ public class AdminTracesResource {
 
     private TraceFilter filter(String organisation, String token, String siren, String siret, String recipient,
                                String status, String operation, String from, String to, boolean needsSubject) {
+        // a partner organisation is named by its SIRET: anything else can match no trace
+        if (organisation != null && !organisation.isBlank() && !Siret.isValid(organisation.trim())) {
+            throw TraceErrors.invalidParameter("organisation", "Le paramètre organisation doit être un numéro de siret valide");
+        }
         if (siren != null && !Siren.isValid(siren)) {
             throw TraceErrors.invalidParameter("siren", "Le numéro de siren n'est pas correctement formatté");
         }
