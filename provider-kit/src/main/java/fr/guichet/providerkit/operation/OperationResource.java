@@ -15,6 +15,7 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -53,9 +54,17 @@ public class OperationResource {
     private final SandboxMisses misses;
     private final Map<String, OperationHandler> handlers = new HashMap<>();
 
+    @Inject
     public OperationResource(ProviderOperations operations, ProviderConfig config, KitConfig kit, SandboxEngine sandbox,
                              ProviderMaintenance maintenance, SandboxDocuments documents, SandboxMisses misses,
                              @Any Instance<OperationHandler> handlers) {
+        this(operations, config, kit, sandbox, maintenance, documents, misses, (Iterable<OperationHandler>) handlers);
+    }
+
+    /** The same, with the handlers given (the kit's own tests, outside a CDI container). */
+    OperationResource(ProviderOperations operations, ProviderConfig config, KitConfig kit, SandboxEngine sandbox,
+                      ProviderMaintenance maintenance, SandboxDocuments documents, SandboxMisses misses,
+                      Iterable<OperationHandler> handlers) {
         this.operations = operations;
         this.config = config;
         this.kit = kit;
@@ -132,13 +141,16 @@ public class OperationResource {
     }
 
     /**
-     * The matching case verbatim (a document operation's sample documents stored and linked, see
-     * {@link SandboxDocuments}); else (the identifier re-checked when the setting says so) the
-     * operation's 404 case, or the standard 404 {@code XX003} when it has none, either pointing to
+     * The matching case verbatim (API Particulier's operations matched by API Particulier's rule, see
+     * {@link fr.guichet.providerkit.sandbox.ParticulierMatcher}; a document operation's sample documents
+     * stored and linked, see {@link SandboxDocuments}); else (the identifier re-checked when the setting says so) the
+     * operation's 404 case (API Particulier: its {@code 404.yaml}), or the standard 404 {@code XX003} when it has none, either pointing to
      * the published catalogue ({@link SandboxMisses}).
      */
     private ProviderAnswer sandbox(OperationCall call) {
-        Optional<SandboxCase> match = sandbox.find(call.operationId(), call.selectingParameters());
+        boolean particulier = ApiKinds.particulier(call.declaration());
+        Optional<SandboxCase> match = particulier ? sandbox.findParticulier(call.operationId(), call.query())
+                : sandbox.find(call.operationId(), call.selectingParameters());
         if (match.isPresent()) {
             SandboxCase found = match.get();
             String payload = found.status() == 200 && call.declaration().document()
@@ -148,7 +160,7 @@ public class OperationResource {
         if (kit.checkIdentifiers()) {
             IdentifierCheck.require(call);
         }
-        return sandbox.notFoundCase(call.operationId())
+        return (particulier ? sandbox.particulierNotFoundCase(call.operationId()) : sandbox.notFoundCase(call.operationId()))
                 .map(c -> ProviderAnswer.json(404, misses.hinted(c.payload())))
                 .orElseThrow(() -> misses.hinted(ProviderErrors.notFound(call.declaration().errorPrefix(),
                         call.declaration().providerName())));
