@@ -7,6 +7,7 @@ import fr.guichet.common.provider.ProviderConfig;
 import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.providerkit.config.KitConfig;
 import fr.guichet.providerkit.error.ProviderErrors;
+import fr.guichet.providerkit.logging.PersonalValues;
 import fr.guichet.providerkit.maintenance.ProviderMaintenance;
 import fr.guichet.providerkit.sandbox.SandboxDocuments;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
@@ -115,6 +116,16 @@ public class OperationResource {
     }
 
     ProviderAnswer answer(OperationCall call) {
+        if (!ApiKinds.particulier(call.declaration())) {
+            return answerCall(call);
+        }
+        // every log line written while this thread answers the call masks its parameters
+        try (PersonalValues.Scope scope = PersonalValues.enter(PersonalValues.of(call.query()))) {
+            return answerCall(call);
+        }
+    }
+
+    private ProviderAnswer answerCall(OperationCall call) {
         OperationDeclaration declaration = call.declaration();
         maintenance.check(declaration.errorPrefix(), declaration.providerName());
         OperationHandler handler = handlers.get(declaration.id());

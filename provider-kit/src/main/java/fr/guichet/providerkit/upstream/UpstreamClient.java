@@ -1,5 +1,6 @@
 package fr.guichet.providerkit.upstream;
 
+import fr.guichet.providerkit.logging.PersonalValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.tls.TlsConfiguration;
@@ -106,7 +107,10 @@ public class UpstreamClient {
 
     private Uni<UpstreamResponse> guarded(UpstreamRequest request, TypedGuard<Uni<UpstreamResponse>> guard,
                                           boolean recordHealth) {
-        String metricPath = request.metricPath() != null ? request.metricPath() : pathOf(request.url());
+        // In an API Particulier call, identifiers in the path (an INE, an identifiant) never reach a
+        // metric label or a log line, nor do its values in a failure's message (Vert.x's timeout names the URI).
+        PersonalValues personal = PersonalValues.current();
+        String metricPath = personal.mask(request.metricPath() != null ? request.metricPath() : pathOf(request.url()), "{id}");
         long start = System.nanoTime();
         WebClient web;
         try {
@@ -132,7 +136,7 @@ public class UpstreamClient {
                     }
                     if (failure != null) {
                         LOG.warnf("%s %s %s failed: %s", name, request.method(), metricPath,
-                                failure.getCause() != null ? failure.getCause().toString() : failure.getMessage());
+                                personal.mask(failure.getCause() != null ? failure.getCause().toString() : failure.getMessage()));
                     } else {
                         LOG.debugf("%s %s %s -> %d in %d ms", name, request.method(), metricPath, response.status(),
                                 (System.nanoTime() - start) / 1_000_000);

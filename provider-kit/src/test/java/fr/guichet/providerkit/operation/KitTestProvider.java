@@ -64,8 +64,12 @@ final class KitTestProvider {
         }
     };
     final SandboxEngine engine = new SandboxEngine(config, kit);
-    final OperationResource resource = new OperationResource(operations, config, kit, engine, NoMaintenance.windows(),
-            null, new SandboxMisses(config), List.of());
+    final OperationResource resource;
+
+    KitTestProvider(OperationHandler... handlers) {
+        resource = new OperationResource(operations, config, kit, engine, NoMaintenance.windows(),
+                null, new SandboxMisses(config), List.of(handlers));
+    }
 
     /** The answer to {@code GET path?query}, the query given as name/value pairs in order. */
     ProviderAnswer get(String path, String... pairs) {
