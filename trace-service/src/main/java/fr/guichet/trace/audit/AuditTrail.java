@@ -38,11 +38,16 @@ public class AuditTrail {
      * @param action e.g. {@code trace_search}, {@code token_requests_read}, {@code token_stats_read}
      */
     public Uni<Void> recordRead(SecurityIdentity who, String path, String action, Map<String, String> criteria) {
+        return recordRead(who, "GET", path, action, criteria);
+    }
+
+    /** The same, for a read asked with another method (a search whose criteria travel in a POST body). */
+    public Uni<Void> recordRead(SecurityIdentity who, String method, String path, String action, Map<String, String> criteria) {
         if (!who.hasRole(Roles.ADMIN) && !who.hasRole(Roles.AUDITOR)) {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().item(() -> {
-            record(who, "GET", path, action, criteria, 200);
+            record(who, method, path, action, criteria, 200);
             return (Void) null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }

@@ -21,6 +21,13 @@ public interface TraceConfig {
 
     Retention retention();
 
+    /**
+     * The installation's trace salt: the key of the hashes under which the gateway stores natural
+     * persons' identifiers in traces ({@code guichet.gateway.trace.salt}, the same value). Without it
+     * the identity search answers 503 {@code 00264}.
+     */
+    java.util.Optional<String> salt();
+
     Partitions partitions();
 
     Export export();

@@ -60,6 +60,11 @@ public final class TraceErrors {
                 null, Map.of()));
     }
 
+    /** 503 {@code 00264}: a feature this installation has not been given what it needs (its detail says what). */
+    public static ApiException notConfigured(String detail) {
+        return new ApiException(503, new ApiError(UNAVAILABLE, "Service indisponible", detail, null, Map.of()));
+    }
+
     public static ApiException notFound(String detail) {
         return new ApiException(404, new ApiError(NOT_FOUND, "Ressource non trouvée", detail, null, Map.of()));
     }
