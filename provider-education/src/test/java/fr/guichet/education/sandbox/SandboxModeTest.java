@@ -1,0 +1,111 @@
+package fr.guichet.education.sandbox;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.guichet.common.operation.OperationDeclaration;
+import fr.guichet.common.sandbox.SandboxCase;
+import fr.guichet.education.support.ParticulierContract;
+import fr.guichet.education.support.ParticulierQuery;
+import fr.guichet.providerkit.operation.ProviderOperations;
+import fr.guichet.providerkit.sandbox.SandboxEngine;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Sandbox mode: every case of every operation declared in {@code education.yml}, called at its
+ * declared path with the query the gateway forwards ({@code prenoms[]} repeated, integers as
+ * given), answers its status and body, and every 200 conforms to its operation's schema in the
+ * official API Particulier OpenAPI. Adding an operation's cases tests them.
+ */
+@QuarkusTest
+class SandboxModeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    SandboxEngine engine;
+    @Inject
+    ProviderOperations operations;
+
+    @Test
+    void everyDeclaredOperationHasASuccessCase() {
+        for (OperationDeclaration d : operations.all()) {
+            for (OperationDeclaration.VersionedPath p : d.paths()) {
+                assertTrue(engine.cases(p.operationId()).stream().anyMatch(c -> c.status() == 200), p.operationId());
+            }
+        }
+        assertEquals(12, operations.all().stream().mapToInt(d -> d.paths().size()).sum());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> servesEveryCaseWithItsStatusAndBody() {
+        return operations.all().stream().flatMap(d -> d.paths().stream()).flatMap(p -> engine.cases(p.operationId()).stream()
+                .map(c -> DynamicTest.dynamicTest(c.file(), () -> walk(p, c))));
+    }
+
+    private void walk(OperationDeclaration.VersionedPath p, SandboxCase c) throws Exception {
+        String path = p.template().template();
+        // The kit's matcher of today lets a case that names a parameter the call lacks still match
+        // (API Entreprise's rule); API Particulier's exact-set rule is the kit's to add. Until then a
+        // case shadowed that way is reported as skipped, never as passed.
+        Assumptions.assumeTrue(engine.find(p.operationId(), c.values()).filter(c::equals).isPresent(),
+                () -> c.file() + " : masqué par un autre cas avec la règle d'appariement actuelle du kit");
+        Response response = get(path, c.values());
+        String body = response.body().asString();
+        assertEquals(c.status(), response.statusCode(), c.file() + " → " + body);
+        assertTrue(response.contentType().startsWith("application/json"), c.file());
+        assertEquals(JSON.readTree(c.payload()), JSON.readTree(body), c.file());
+        if (c.status() == 200) {
+            List<String> problems = ParticulierContract.sandboxCaseProblems(p.operationId(), path, body);
+            assertTrue(problems.isEmpty(), c.file() + " : non conforme à l'OpenAPI API Particulier\n" + String.join("\n", problems));
+        }
+    }
+
+    /**
+     * An identity no case names gets the operation's own 404 case where API Particulier ships one,
+     * else the standard 404 of its upstream (v4 CNOUS: 26003, the v3 cases' code).
+     */
+    @Test
+    void anUnknownIdentityGetsTheOperations404() throws Exception {
+        Map<String, List<String>> nobody = Map.of("ine", List.of("0000000000Z"));
+        JsonNode v3 = JSON.readTree(get("/v3/cnous/etudiant_boursier/ine", nobody).then().statusCode(404).extract().asString());
+        assertEquals("26003", v3.path("errors").path(0).path("code").asText());
+        get("/v4/cnous/etudiant_boursier/ine", nobody).then().statusCode(404)
+                .body("errors[0].code", equalTo("26003"))
+                .body("errors[0].meta.provider", equalTo("CNOUS"));
+        get("/v3/mesri/statut_etudiant/ine", nobody).then().statusCode(404)
+                .body("errors[0].code", equalTo("25003"));
+    }
+
+    @Test
+    void openApiListsEveryDeclaredPath() {
+        String openapi = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        for (OperationDeclaration d : operations.all()) {
+            for (OperationDeclaration.VersionedPath p : d.paths()) {
+                assertTrue(openapi.contains(p.template().template()), p.template().template());
+            }
+        }
+    }
+
+    @Test
+    void readinessIsUpWithRedis() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static Response get(String path, Map<String, List<String>> values) {
+        return given().urlEncodingEnabled(false).get(path + "?" + ParticulierQuery.encode(ParticulierQuery.of(values)));
+    }
+}
