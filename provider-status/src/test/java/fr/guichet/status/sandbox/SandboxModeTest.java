@@ -1,0 +1,101 @@
+package fr.guichet.status.sandbox;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.guichet.common.operation.OperationDeclaration;
+import fr.guichet.common.sandbox.SandboxCase;
+import fr.guichet.providerkit.operation.ProviderOperations;
+import fr.guichet.providerkit.sandbox.SandboxEngine;
+import fr.guichet.status.support.ParticulierContract;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Sandbox mode: every case of every operation declared in {@code status.yml}, called at its
+ * declared path with API Particulier's query (the array {@code prenoms} as {@code prenoms[]}, one
+ * value each), answers its status and body verbatim, and every 200 conforms to the official
+ * API Particulier OpenAPI for that operation. Adding an operation's cases tests them.
+ */
+@QuarkusTest
+class SandboxModeTest {
+
+    static final String RECIPIENT = "13002526500013";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    SandboxEngine engine;
+    @Inject
+    ProviderOperations operations;
+
+    @Test
+    void everyDeclaredOperationHasASuccessAndANotFoundCase() {
+        for (OperationDeclaration d : operations.all()) {
+            for (OperationDeclaration.VersionedPath p : d.paths()) {
+                assertTrue(engine.cases(p.operationId()).stream().anyMatch(c -> c.status() == 200), p.operationId());
+                assertTrue(engine.notFoundCase(p.operationId()).isPresent(), p.operationId());
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> servesEveryCaseWithItsStatusAndBody() {
+        return operations.all().stream().flatMap(d -> d.paths().stream()).flatMap(p -> engine.cases(p.operationId()).stream()
+                .map(c -> DynamicTest.dynamicTest(c.file(), () -> walk(p, c))));
+    }
+
+    private void walk(OperationDeclaration.VersionedPath p, SandboxCase c) throws Exception {
+        Response response = particulierQuery(c).get(p.template().template());
+        String body = response.body().asString();
+        assertEquals(c.status(), response.statusCode(), c.file() + " → " + body);
+        assertTrue(response.contentType().startsWith("application/json"), c.file());
+        assertEquals(JSON.readTree(c.payload()), JSON.readTree(body), c.file());
+        if (c.status() == 200) {
+            ParticulierContract.assertValid(p.operationId(), 200, body);
+        }
+    }
+
+    /** The case's parameters as the gateway forwards them: {@code recipient}, then each parameter, arrays as {@code name[]}. */
+    static RequestSpecification particulierQuery(SandboxCase c) {
+        RequestSpecification request = given().queryParam("recipient", RECIPIENT);
+        for (var p : c.values().entrySet()) {
+            // prenoms is API Particulier's one array parameter (openapi-particulier.yaml: prenoms[]).
+            String name = "prenoms".equals(p.getKey()) ? "prenoms[]" : p.getKey();
+            request = request.queryParam(name, (List<?>) p.getValue());
+        }
+        return request;
+    }
+
+    @Test
+    void anUnknownIdentifiantGetsTheOperations404Case() {
+        given().queryParam("recipient", RECIPIENT).queryParam("identifiant", "personne-inconnue")
+                .get("/v3/france_travail/statut/identifiant").then().statusCode(404)
+                .body("errors[0].code", equalTo("24003"))
+                .body("errors[0].meta.provider", equalTo("France Travail"));
+    }
+
+    @Test
+    void openApiListsEveryDeclaredPath() {
+        String openapi = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        for (OperationDeclaration d : operations.all()) {
+            for (OperationDeclaration.VersionedPath p : d.paths()) {
+                assertTrue(openapi.contains(p.template().template()), p.template().template());
+            }
+        }
+    }
+
+    @Test
+    void readinessIsUp() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
