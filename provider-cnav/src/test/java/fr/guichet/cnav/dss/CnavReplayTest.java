@@ -202,11 +202,13 @@ class CnavReplayTest {
         stub("complementaire_sante_solidaire", json(404, body).withHeader("X-APISECU-FD", CNAF));
         String path = "/v3/dss/complementaire_sante_solidaire/identite";
         error(civility().get(path), 404, "23003").body("errors[0].meta.provider", org.hamcrest.Matchers.equalTo("CNAF"))
-                .body("errors[0].title", org.hamcrest.Matchers.equalTo("Dossier allocataire absent CNAF"));
+                .body("errors[0].title", org.hamcrest.Matchers.equalTo("Dossier allocataire absent CNAF"))
+                .body("errors[0].detail", org.hamcrest.Matchers.equalTo("Le dossier allocataire n'a pas été trouvé auprès de la CNAF."));
         stub("complementaire_sante_solidaire", json(404, body).withHeader("X-APISECU-FD", MSA));
         error(civility().get(path), 404, "10003").body("errors[0].meta.provider", org.hamcrest.Matchers.equalTo("MSA"));
         stub("complementaire_sante_solidaire", json(404, body).withHeader("X-APISECU-FD", "99430000"));
-        error(civility().get(path), 404, "37003").body("errors[0].title", org.hamcrest.Matchers.equalTo("Dossier allocataire absent RNCPS"));
+        error(civility().get(path), 404, "37003").body("errors[0].title", org.hamcrest.Matchers.equalTo("Dossier allocataire absent RNCPS"))
+                .body("errors[0].detail", org.hamcrest.Matchers.equalTo("Le dossier allocataire n'a pas été trouvé auprès du RNCPS."));
         stub("complementaire_sante_solidaire", json(404, body));
         error(civility().get(path), 404, "37003").body("errors[0].meta.provider", org.hamcrest.Matchers.equalTo("CNAV"));
     }

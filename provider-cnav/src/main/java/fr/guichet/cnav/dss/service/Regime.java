@@ -38,6 +38,6 @@ public enum Regime {
     /** 404 {@code XX003}: the régime has no file for this person (23003 CNAF, 10003 MSA, 37003 RNCPS). */
     public ApiException notFound() {
         return CnavErrors.notFound(prefix, provider, "Dossier allocataire absent " + name(),
-                "Le dossier allocataire n'a pas été trouvé auprès " + (this == MSA ? "de la " : "du ") + name() + ".");
+                "Le dossier allocataire n'a pas été trouvé auprès " + (this == RNCPS ? "du " : "de la ") + name() + ".");
     }
 }
