@@ -5,6 +5,7 @@ import fr.guichet.common.error.ApiException;
 import fr.guichet.gateway.auth.CallerToken;
 import fr.guichet.gateway.auth.IpAllowList;
 import fr.guichet.gateway.config.PlatformUrls;
+import fr.guichet.gateway.franceconnect.PlatformEncryptionKey;
 import fr.guichet.gateway.quota.RedisGuard;
 import fr.guichet.gateway.quota.TokenState;
 import fr.guichet.gateway.service.CallAdmission;
@@ -142,6 +143,21 @@ public class PlatformResource {
                     .header("Content-Disposition", "attachment; filename=\"" + uuid + "." + type.extension() + "\"")
                     .header("Cache-Control", "no-store"), null);
         });
+    }
+
+    @jakarta.inject.Inject
+    PlatformEncryptionKey franceConnectKey;
+
+    /**
+     * The platform's public encryption key (JWK set, {@code use} enc, RSA-OAEP) that FranceConnect
+     * encrypts its check-token answers to; FranceConnect reads it from this URL.
+     */
+    @GET
+    @Path(".well-known/franceconnect/jwks.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Map<String, Object> franceConnectJwks() {
+        return franceConnectKey.publicJwks();
     }
 
     @GET

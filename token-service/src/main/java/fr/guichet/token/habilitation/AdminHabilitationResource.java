@@ -13,9 +13,13 @@ import fr.guichet.token.token.TokenService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import fr.guichet.token.franceconnect.FranceConnectBindingService;
+import fr.guichet.token.franceconnect.FranceConnectClientRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -41,6 +45,9 @@ public class AdminHabilitationResource {
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    FranceConnectBindingService franceConnect;
 
     @Inject
     JsonWebToken session;
@@ -128,6 +135,26 @@ public class AdminHabilitationResource {
     @Path("/{id}/revoke")
     public Uni<HabilitationView> revoke(@PathParam("id") String id, ReasonRequest body) {
         return habilitations.revoke(uuid(id), session.getSubject(), ReasonRequest.of(body)).map(HabilitationService.Loaded::view);
+    }
+
+    /**
+     * Binds the partner's FranceConnect client id ({@code {"client_id": "..."}}) to this API
+     * Particulier habilitation: FranceConnect calls then take its organisation, scopes, quota and
+     * traces. 422 {@code 00801} bad id or API Entreprise habilitation, 409 {@code 00015} id bound
+     * to another habilitation, 409 {@code 00802} refused or revoked habilitation.
+     */
+    @PUT
+    @Path("/{id}/franceconnect_client")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<HabilitationView> bindFranceConnect(@PathParam("id") String id, FranceConnectClientRequest body) {
+        return franceConnect.bind(uuid(id), body, session.getSubject()).map(HabilitationService.Loaded::view);
+    }
+
+    /** Removes the habilitation's FranceConnect client; its FranceConnect calls are refused from then on. */
+    @DELETE
+    @Path("/{id}/franceconnect_client")
+    public Uni<HabilitationView> unbindFranceConnect(@PathParam("id") String id) {
+        return franceConnect.unbind(uuid(id), session.getSubject()).map(HabilitationService.Loaded::view);
     }
 
     static UUID uuid(String id) {

@@ -66,6 +66,10 @@ public class Habilitation extends PanacheEntityBase {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    /** The partner's FranceConnect client id bound to this habilitation (unique), or null. */
+    @Column(name = "franceconnect_client_id")
+    public String franceconnectClientId;
+
     public HabilitationStatus status() {
         return HabilitationStatus.fromWire(status);
     }

@@ -20,6 +20,11 @@ public class HabilitationValidator {
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 .()-]{6,20}$");
     static final int MAX_RATE_LIMIT = 100_000;
     static final int DEFAULT_RATE_LIMIT = 250;
+    /**
+     * API Particulier's default: 20 requests per second per token (throttle.yml, group
+     * {@code json_resources_particulier}), stored like every quota as requests per minute.
+     */
+    static final int DEFAULT_PARTICULIER_RATE_LIMIT = 20 * 60;
     /** The environments a habilitation opens. */
     static final List<String> ENVIRONMENTS = List.of("sandbox", "production");
 
@@ -61,7 +66,8 @@ public class HabilitationValidator {
                 }
             }
         }
-        int rate = r.rateLimitPerMinute() == null ? DEFAULT_RATE_LIMIT : r.rateLimitPerMinute();
+        int rate = r.rateLimitPerMinute() != null ? r.rateLimitPerMinute()
+                : kind.filter(k -> k == ApiKind.PARTICULIER).isPresent() ? DEFAULT_PARTICULIER_RATE_LIMIT : DEFAULT_RATE_LIMIT;
         if (rate < 1 || rate > MAX_RATE_LIMIT) {
             errors.add(TokenErrors.invalidError("rate_limit_per_minute",
                     "Le champ « rate_limit_per_minute » doit être compris entre 1 et " + MAX_RATE_LIMIT + "."));

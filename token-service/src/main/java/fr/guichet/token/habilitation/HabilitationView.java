@@ -22,12 +22,13 @@ public record HabilitationView(
         Contacts contacts,
         @JsonProperty("contacts_erased_at") String contactsErasedAt,
         @JsonProperty("created_at") String createdAt,
-        @JsonProperty("validated_at") String validatedAt) {
+        @JsonProperty("validated_at") String validatedAt,
+        @JsonProperty("franceconnect_client_id") String franceconnectClientId) {
 
     public static HabilitationView of(Habilitation h, String siret) {
         return new HabilitationView(h.id.toString(), siret, h.apiKind, h.intitule, h.legalBasis, h.scopes, h.status,
                 h.statusReason, h.rateLimitPerMinute, h.allowedIps, h.environment, h.contacts,
                 h.contactsErasedAt == null ? null : h.contactsErasedAt.toString(), h.createdAt.toString(),
-                h.validatedAt == null ? null : h.validatedAt.toString());
+                h.validatedAt == null ? null : h.validatedAt.toString(), h.franceconnectClientId);
     }
 }

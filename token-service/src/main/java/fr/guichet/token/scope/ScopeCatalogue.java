@@ -17,7 +17,9 @@ import org.yaml.snakeyaml.Yaml;
  * Scopes that the operation catalogue knows, per API kind, from
  * {@code guichet/reference/authorizations.yml} (shipped by common): the {@code shared} section
  * maps each operation ({@code api_entreprise/...}, {@code api_particulier/...}) to the scopes
- * that open it. Guichet's own operations (ENSU DOCUMENTS...) are not in that reference file:
+ * that open it. API Particulier takes only its {@value #PARTICULIER_PREFIX} operations, the ones
+ * Guichet serves: the v2-only scopes of the reference (MESRI's {@code mesri_admission}...) open
+ * nothing here. Guichet's own operations (ENSU DOCUMENTS...) are not in that reference file:
  * they come from {@code guichet/token/scopes-extension.yml}, api kind, then operation id, then
  * scopes.
  */
@@ -26,6 +28,8 @@ public class ScopeCatalogue {
 
     static final String RESOURCE = "guichet/reference/authorizations.yml";
     static final String EXTENSION = "guichet/token/scopes-extension.yml";
+    static final String ENTREPRISE_PREFIX = "api_entreprise/";
+    static final String PARTICULIER_PREFIX = "api_particulier/v3_and_more/";
 
     private final Map<ApiKind, Set<String>> scopes = load();
 
@@ -44,8 +48,8 @@ public class ScopeCatalogue {
         }
         Map<String, Object> shared = section(read(RESOURCE), "shared", RESOURCE);
         for (Map.Entry<String, Object> operation : shared.entrySet()) {
-            ApiKind kind = operation.getKey().startsWith("api_entreprise/") ? ApiKind.ENTREPRISE
-                    : operation.getKey().startsWith("api_particulier/") ? ApiKind.PARTICULIER : null;
+            ApiKind kind = operation.getKey().startsWith(ENTREPRISE_PREFIX) ? ApiKind.ENTREPRISE
+                    : operation.getKey().startsWith(PARTICULIER_PREFIX) ? ApiKind.PARTICULIER : null;
             if (kind != null) {
                 addScopes(result.get(kind), operation.getValue());
             }
