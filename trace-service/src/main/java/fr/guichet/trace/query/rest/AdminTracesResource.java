@@ -77,16 +77,20 @@ public class AdminTracesResource {
         criteria.put("before", blank(before));
         TraceFilter query = filter;
         // the search is on record before anything is read
-        return audit.recordRead(identity, "/admin/traces", "trace_search", criteria).chain(() -> queries.search(query, n)).map(events -> {
-            String next = events.size() < n ? null
-                    : new TraceFilter.Cursor(events.get(n - 1).timestamp(), events.get(n - 1).id()).toString();
-            return new SearchPage(events, new SearchMeta(next));
-        });
+        return audit.recordRead(identity, "/admin/traces", "trace_search", criteria).chain(() -> queries.search(query, n))
+                .map(events -> SearchPage.of(events, n));
     }
 
     /** A page of search results, newest first; {@code meta.next_cursor} is the {@code before} of the next page. */
     @RegisterForReflection
     public record SearchPage(List<TraceEvent> data, SearchMeta meta) {
+
+        /** The page of {@code events} read with {@code limit}: a full page has a next one. */
+        public static SearchPage of(List<TraceEvent> events, int limit) {
+            String next = events.size() < limit ? null
+                    : new TraceFilter.Cursor(events.get(limit - 1).timestamp(), events.get(limit - 1).id()).toString();
+            return new SearchPage(events, new SearchMeta(next));
+        }
     }
 
     @RegisterForReflection

@@ -132,9 +132,7 @@ public class IdentitySearchResource {
         TraceFilter query = filter;
         return audit.recordRead(identity, "POST", PATH, "trace_identity_search", criteria)
                 .chain(() -> search.search(query, hashes, n))
-                .map(events -> new AdminTracesResource.SearchPage(events, new AdminTracesResource.SearchMeta(
-                        events.size() < n ? null
-                                : new TraceFilter.Cursor(events.get(n - 1).timestamp(), events.get(n - 1).id()).toString())));
+                .map(events -> AdminTracesResource.SearchPage.of(events, n));
     }
 
     /** A parameter's values: one text or number, or an array of them; never echoed in an error. */
