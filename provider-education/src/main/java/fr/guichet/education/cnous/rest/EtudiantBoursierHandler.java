@@ -29,9 +29,6 @@ public class EtudiantBoursierHandler implements OperationHandler {
     static final String V3_INE = "api_particulier_v3_cnous_etudiant_boursier_with_ine";
     static final String V3_CIVILITY = "api_particulier_v3_cnous_etudiant_boursier_with_civility";
     static final String V3_FRANCE_CONNECT = "api_particulier_v3_cnous_etudiant_boursier_with_france_connect";
-    static final String V4_INE = "api_particulier_v4_cnous_etudiant_boursier_with_ine";
-    static final String V4_CIVILITY = "api_particulier_v4_cnous_etudiant_boursier_with_civility";
-    static final String V4_FRANCE_CONNECT = "api_particulier_v4_cnous_etudiant_boursier_with_france_connect";
     /** The first campaign CNOUS answers for. */
     static final int FIRST_CAMPAIGN = 2021;
 
@@ -50,7 +47,8 @@ public class EtudiantBoursierHandler implements OperationHandler {
 
     @Override
     public Set<String> operations() {
-        return Set.of(V3_INE, V3_CIVILITY, V3_FRANCE_CONNECT, V4_INE, V4_CIVILITY, V4_FRANCE_CONNECT);
+        // The declared (v3) ids: their v4 paths come here too, told apart by call.operationId().
+        return Set.of(V3_INE, V3_CIVILITY, V3_FRANCE_CONNECT);
     }
 
     @Override

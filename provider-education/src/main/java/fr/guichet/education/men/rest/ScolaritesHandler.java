@@ -24,7 +24,6 @@ import java.util.Set;
 public class ScolaritesHandler implements OperationHandler {
 
     static final String V3 = "api_particulier_v3_men_scolarites_with_civility";
-    static final String V4 = "api_particulier_v4_men_scolarites_with_civility";
     static final String V5 = "api_particulier_v5_men_scolarites_with_civility";
 
     private final MenClient client;
@@ -35,7 +34,8 @@ public class ScolaritesHandler implements OperationHandler {
 
     @Override
     public Set<String> operations() {
-        return Set.of(V3, V4, V5);
+        // The declared (v3) id: its v4 and v5 paths come here too, told apart by call.operationId().
+        return Set.of(V3);
     }
 
     @Override
