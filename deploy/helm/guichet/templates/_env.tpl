@@ -71,6 +71,12 @@
     secretKeyRef:
       name: {{ $v.secrets.traceIngestion.existingSecret }}
       key: token-service
+{{- /* The gateway's salt: an auditor's identity search hashes with it (guichet.trace.salt). */}}
+- name: GUICHET_TRACE_SALT
+  valueFrom:
+    secretKeyRef:
+      name: {{ $v.secrets.gatewayTraceSalt.existingSecret }}
+      key: {{ $v.secrets.gatewayTraceSalt.key }}
 {{- end }}
 {{- range $svc.secretEnv }}
 - name: {{ .name }}
