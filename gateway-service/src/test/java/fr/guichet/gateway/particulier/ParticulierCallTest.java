@@ -173,6 +173,9 @@ class ParticulierCallTest {
     @Test
     void twentyFiveCallsInABurstServeAtMostTheGroupQuota() throws Exception {
         LocalJwks.Issued t = token("particulier", List.of("cnaf_quotient_familial"), 0);
+        // One call first: this replica then knows the token's state, so that a Redis slowed down by a
+        // loaded machine (degraded mode, local limits) still decides the burst by quota.
+        get(t.token(), QF, identity("WARMUP"), "test-" + UUID.randomUUID()).then().statusCode(200);
         ExecutorService pool = Executors.newFixedThreadPool(25);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Response>> calls = new ArrayList<>();
@@ -202,8 +205,11 @@ class ParticulierCallTest {
         long elapsedMs = (System.nanoTime() - began) / 1_000_000;
         pool.shutdown();
         assertEquals(25, served + limited);
-        // 20 per second: a burst gets 20, then one more each 50 ms.
-        assertTrue(served <= 20 + elapsedMs / 50, served + " served in " + elapsedMs + " ms");
+        // 20 in any window of one second (the warm-up call of this token included).
+        assertTrue(served <= 20 * (1 + elapsedMs / 1000), served + " served in " + elapsedMs + " ms");
+        if (elapsedMs < 1000) {
+            assertTrue(served <= 19, served + " served in " + elapsedMs + " ms");
+        }
         System.out.printf("Particulier burst: %d served, %d refused 429, in %d ms%n", served, limited, elapsedMs);
     }
 

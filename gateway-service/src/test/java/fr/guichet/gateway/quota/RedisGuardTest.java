@@ -246,4 +246,36 @@ class RedisGuardTest {
         }
         assertEquals(2, bobServed, "Bob's calls end with the habilitation's 5 a minute");
     }
+
+    /**
+     * API Particulier's 20 calls per second hold in any window of one second: calls spread over
+     * the second are not granted the refill a GCRA would give them.
+     */
+    @Test
+    void aPerSecondQuotaHoldsInAnyWindowOfOneSecond() throws InterruptedException {
+        Route qf = catalogue.byOperation("api_particulier_v3_cnav_quotient_familial_with_civility").orElseThrow();
+        assertEquals(1, qf.throttle().periodSeconds());
+        CallerToken t = token(0, "active");
+        long began = System.nanoTime();
+        int served = 0;
+        int limited = 0;
+        for (int i = 0; i < 25; i++) {
+            GuardDecision d = guard.check(t, qf, null);
+            if (d.outcome() == GuardDecision.Outcome.OK) {
+                served++;
+            } else {
+                assertEquals(GuardDecision.Outcome.LIMITED, d.outcome());
+                assertTrue(d.retryAfterMs() > 0 && d.retryAfterMs() <= 1000, "retry after " + d.retryAfterMs());
+                limited++;
+            }
+            Thread.sleep(20);
+        }
+        long elapsedMs = (System.nanoTime() - began) / 1_000_000;
+        if (elapsedMs < 1000) {
+            assertEquals(20, served, "in " + elapsedMs + " ms");
+            assertEquals(5, limited);
+        }
+        Thread.sleep(1000);
+        assertEquals(GuardDecision.Outcome.OK, guard.check(t, qf, null).outcome(), "a new second, a new quota");
+    }
 }
