@@ -44,8 +44,8 @@ class OperationDeclarationsParticulierTest {
 
     @Test
     void aV4OnlyOperationKeepsItsIdOnItsOnePath() {
-        var resolved = declarations.resolve("/v4/cnous/etudiant_boursier/ine").orElseThrow();
-        assertEquals("api_particulier_v4_cnous_etudiant_boursier_with_ine", resolved.operationId());
+        var resolved = declarations.resolve("/v4/overlay_test/only/ine").orElseThrow();
+        assertEquals("api_particulier_v4_overlay_test_only_with_ine", resolved.operationId());
         assertEquals("v4", resolved.path().version());
         assertEquals(1, resolved.declaration().paths().size());
     }
