@@ -46,6 +46,29 @@ local best_limit, best_remaining, best_reset = 0, -1, now
 local new_tats = {}
 for i, l in ipairs(limits) do
   local key, limit, period = l[1], l[2], l[3]
+  if period <= 1000 then
+    -- Sliding log for per-second quotas (API Particulier's 20 per second): at most `limit` calls in
+    -- any window of `period`, which GCRA's refill between calls would exceed. Its own key (a sorted set).
+    local log = key .. ':log'
+    redis.call('ZREMRANGEBYSCORE', log, '-inf', string.format('%.0f', now - period))
+    local count = redis.call('ZCARD', log)
+    local oldest = redis.call('ZRANGE', log, 0, 0, 'WITHSCORES')
+    local oldest_at = oldest[2] and tonumber(oldest[2]) or now
+    if count >= limit then
+      rejected = true
+      local wait = oldest_at + period - now
+      if wait > retry then
+        retry = wait
+        best_limit, best_remaining, best_reset = limit, 0, oldest_at + period
+      end
+    else
+      local remaining = limit - count - 1
+      if not rejected and (best_remaining < 0 or remaining < best_remaining) then
+        best_limit, best_remaining, best_reset = limit, remaining, oldest_at + period
+      end
+    end
+    new_tats[i] = {log, count, period}
+  else
   local interval = period / limit
   local stored = redis.call('GET', key)
   local tat = stored and tonumber(stored) or now
@@ -68,6 +91,7 @@ for i, l in ipairs(limits) do
     end
   end
   new_tats[i] = new_tat
+  end
 end
 if rejected then
   return reply('limited', best_limit, 0, best_reset, retry)
@@ -81,7 +105,13 @@ if guard_ttl and guard_ttl > 0 then
 end
 
 for i, l in ipairs(limits) do
-  local ttl = math.ceil(new_tats[i] - now) + 1000
-  redis.call('SET', l[1], string.format('%.3f', new_tats[i]), 'PX', ttl)
+  if type(new_tats[i]) == 'table' then
+    local log, count, period = new_tats[i][1], new_tats[i][2], new_tats[i][3]
+    redis.call('ZADD', log, string.format('%.0f', now), string.format('%.0f', now) .. ':' .. count)
+    redis.call('PEXPIRE', log, string.format('%.0f', period + 1000))
+  else
+    local ttl = math.ceil(new_tats[i] - now) + 1000
+    redis.call('SET', l[1], string.format('%.3f', new_tats[i]), 'PX', ttl)
+  end
 end
 return reply('ok', best_limit, math.max(best_remaining, 0), best_reset, 0)

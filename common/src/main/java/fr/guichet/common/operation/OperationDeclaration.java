@@ -2,6 +2,7 @@ package fr.guichet.common.operation;
 
 import fr.guichet.common.error.ProviderPrefix;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One data operation as declared once in {@code guichet/operations/<provider>.yml}: what the
@@ -21,11 +22,40 @@ import java.util.List;
  * @param document      the answer carries a {@code document_url} served by the gateway's {@code /proxy/files}
  * @param clientCertificate the partner must present a client certificate of its organisation
  * @param paths         one path per API version
+ * @param api           {@value #ENTREPRISE} or {@value #PARTICULIER}: which API the operation belongs to
+ *                      (a token of the other API is refused)
+ * @param franceConnect the caller's Bearer is an end user's FranceConnect access token, not a Guichet token
+ * @param masks         scope masking of the answer: JSON pointer in the body → scopes, any one of which
+ *                      reveals it (from the reference serializers' {@code scope?} guards); empty: nothing masked
  */
 public record OperationDeclaration(String id, String provider, ProviderPrefix errorPrefix, String providerName,
                                    String summary, String authorization,
                                    String scopeTemplate, String throttle, String identifier, boolean document,
-                                   boolean clientCertificate, List<VersionedPath> paths) {
+                                   boolean clientCertificate, List<VersionedPath> paths, String api,
+                                   boolean franceConnect, Map<String, List<String>> masks) {
+
+    /** API Entreprise: data about organisations (the default). */
+    public static final String ENTREPRISE = "entreprise";
+    /** API Particulier: data about individuals. */
+    public static final String PARTICULIER = "particulier";
+
+    /** An API Entreprise operation, without FranceConnect nor masks. */
+    public OperationDeclaration(String id, String provider, ProviderPrefix errorPrefix, String providerName,
+                                String summary, String authorization, String scopeTemplate, String throttle,
+                                String identifier, boolean document, boolean clientCertificate, List<VersionedPath> paths) {
+        this(id, provider, errorPrefix, providerName, summary, authorization, scopeTemplate, throttle, identifier,
+                document, clientCertificate, paths, ENTREPRISE, false, Map.of());
+    }
+
+    public OperationDeclaration {
+        api = api == null ? ENTREPRISE : api;
+        masks = masks == null ? Map.of() : masks;
+    }
+
+    /** True for an API Particulier operation. */
+    public boolean particulier() {
+        return PARTICULIER.equals(api);
+    }
 
     /**
      * One version of the operation.

@@ -10,10 +10,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every operation Guichet serves, declared once as data under {@code guichet/operations/}
@@ -23,6 +25,7 @@ import java.util.Optional;
  *
  * <pre>
  * provider: insee                      # provider key
+ * api: entreprise                      # or particulier; default entreprise (an operation may override it)
  * error_prefix: INSEE                  # default prefix of its operations (ProviderPrefix name)
  * provider_name: INSEE                 # default meta.provider of its errors
  * openapi: {tag: INSEE Sirene, responses: {"200": ..., "404": ...}}   # the provider's /q/openapi
@@ -33,12 +36,20 @@ import java.util.Optional;
  *     summary: Données unité légale
  *     paths: {v3: /v3/insee/sirene/unites_legales/{siren}, v4: /v4/insee/sirene/unites_legales/{siren}}
  *     openapi_ids: {v3: uniteLegaleV3, v4: uniteLegaleV4}   # optional
+ *     api: particulier                 # optional, overrides the file's
+ *     france_connect: true             # optional: the Bearer is an end user's FranceConnect token
+ *     masks: {/data/quotient_familial: [cnaf_quotient_familial]}   # optional: JSON pointer -> scopes
  * removed: [...]                       # retired paths: 410 at the gateway
  * extra_throttle_groups: {name: {limit: 500, period: 60}}
  * </pre>
  *
- * An unreadable or inconsistent declaration (unknown prefix, no path, an id declared twice)
- * fails with {@link IllegalStateException} when loaded, i.e. at start-up.
+ * A v4- or v5-only operation declares its own id and its one path ({@code paths: {v4: ...}}):
+ * the id of a version other than v3 is the id with {@code _v3_} replaced, so an id without
+ * {@code _v3_} is kept as is.
+ *
+ * <p>An unreadable or inconsistent declaration (unknown prefix or api, no path, an id declared
+ * twice in one root, a mask that is not a JSON pointer) fails with {@link IllegalStateException}
+ * when loaded, i.e. at start-up.
  */
 public final class OperationDeclarations {
 
@@ -113,11 +124,37 @@ public final class OperationDeclarations {
 
     /** Reads {@code root + "index.txt"} and the files it lists; {@code root} ends with '/'. */
     public static OperationDeclarations load(String root) {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        List<OperationDeclaration> operations = new ArrayList<>();
+        return load(List.of(root));
+    }
+
+    /**
+     * Reads several roots in order, each as {@link #load(String)}. An operation of a later root
+     * whose id an earlier root declares replaces it (an overlay: e.g. a test's declarations over
+     * the shipped ones); within one root an id declared twice is an error.
+     */
+    public static OperationDeclarations load(List<String> roots) {
+        Map<String, OperationDeclaration> merged = new LinkedHashMap<>();
         List<PathTemplate> removed = new ArrayList<>();
         Map<String, ThrottleGroup> groups = new LinkedHashMap<>();
         Map<String, Documentation> documentation = new LinkedHashMap<>();
+        for (String root : roots) {
+            List<OperationDeclaration> operations = new ArrayList<>();
+            loadRoot(root, operations, removed, groups, documentation);
+            Set<String> ids = new HashSet<>();
+            for (OperationDeclaration d : operations) {
+                if (!ids.add(d.id())) {
+                    throw new IllegalStateException("Operation " + d.id() + " declared twice in " + root);
+                }
+                merged.remove(d.id());
+                merged.put(d.id(), d);
+            }
+        }
+        return new OperationDeclarations(new ArrayList<>(merged.values()), removed, groups, documentation);
+    }
+
+    private static void loadRoot(String root, List<OperationDeclaration> operations, List<PathTemplate> removed,
+                                 Map<String, ThrottleGroup> groups, Map<String, Documentation> documentation) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         for (String file : ClassPathFiles.index(root)) {
             JsonNode node;
             try (InputStream in = ClassPathFiles.open(root + file)) {
@@ -131,8 +168,9 @@ public final class OperationDeclarations {
             }
             String defaultPrefix = node.path("error_prefix").asText(null);
             String defaultName = node.path("provider_name").asText(defaultPrefix);
+            String defaultApi = node.path("api").asText(OperationDeclaration.ENTREPRISE);
             for (JsonNode op : node.path("operations")) {
-                operations.add(operation(root + file, provider, defaultPrefix, defaultName, op));
+                operations.add(operation(root + file, provider, defaultPrefix, defaultName, defaultApi, op));
             }
             Map<String, String> responses = new LinkedHashMap<>();
             node.path("openapi").path("responses").fields().forEachRemaining(r -> responses.put(r.getKey(), r.getValue().asText()));
@@ -142,11 +180,10 @@ public final class OperationDeclarations {
             node.path("extra_throttle_groups").fields().forEachRemaining(g -> groups.put(g.getKey(),
                     new ThrottleGroup(g.getKey(), g.getValue().path("limit").asInt(), g.getValue().path("period").asInt())));
         }
-        return new OperationDeclarations(operations, removed, groups, documentation);
     }
 
     private static OperationDeclaration operation(String file, String provider, String defaultPrefix, String defaultName,
-                                                  JsonNode op) {
+                                                  String defaultApi, JsonNode op) {
         String id = op.path("id").asText(null);
         if (id == null) {
             throw new IllegalStateException(file + ": an operation without id");
@@ -169,11 +206,41 @@ public final class OperationDeclarations {
         if (paths.isEmpty()) {
             throw new IllegalStateException(file + ": operation " + id + " has no path");
         }
+        String api = op.path("api").asText(defaultApi);
+        if (!api.equals(OperationDeclaration.ENTREPRISE) && !api.equals(OperationDeclaration.PARTICULIER)) {
+            throw new IllegalStateException(file + ": operation " + id + " has an unknown api (" + api + ")");
+        }
         return new OperationDeclaration(id, provider, prefix, op.path("provider_name").asText(defaultName),
                 op.path("summary").asText(null), op.path("authorization").asText(null),
                 op.path("scope_template").asText(null), op.path("throttle").asText(null),
                 op.path("identifier").asText(null), op.path("document").asBoolean(false),
-                op.path("client_certificate").asBoolean(false), List.copyOf(paths));
+                op.path("client_certificate").asBoolean(false), List.copyOf(paths), api,
+                op.path("france_connect").asBoolean(false), masks(file, id, op.path("masks")));
+    }
+
+    /** {@code masks}: JSON pointer (starting with '/') → non-empty list of scopes, in declaration order. */
+    private static Map<String, List<String>> masks(String file, String id, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new IllegalStateException(file + ": operation " + id + ": masks must map JSON pointers to scopes");
+        }
+        Map<String, List<String>> masks = new LinkedHashMap<>();
+        node.fields().forEachRemaining(m -> {
+            List<String> scopes = new ArrayList<>();
+            if (m.getValue().isArray()) {
+                m.getValue().forEach(s -> scopes.add(s.asText()));
+            } else if (m.getValue().isTextual()) {
+                scopes.add(m.getValue().asText());
+            }
+            if (!m.getKey().startsWith("/") || scopes.isEmpty()) {
+                throw new IllegalStateException(file + ": operation " + id + ": mask " + m.getKey()
+                        + " must be a JSON pointer with at least one scope");
+            }
+            masks.put(m.getKey(), List.copyOf(scopes));
+        });
+        return java.util.Collections.unmodifiableMap(masks);
     }
 
     public List<OperationDeclaration> all() {

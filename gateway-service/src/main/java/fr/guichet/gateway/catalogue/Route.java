@@ -1,6 +1,7 @@
 package fr.guichet.gateway.catalogue;
 
 import fr.guichet.common.error.ProviderPrefix;
+import fr.guichet.common.operation.OperationDeclaration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,46 @@ import java.util.Set;
  *                      Entreprise's rule: an empty list restricts nothing, e.g. VIES)
  * @param scopeTemplate scope computed from a path variable ({@code ensu_documents_{famille}})
  * @param throttle      the group limit consumed by the call
+ * @param api           {@code entreprise} or {@code particulier}: a token of the other API is refused (403 00100)
+ * @param franceConnect the Bearer is an end user's FranceConnect access token
+ * @param masks         API Particulier scope masking: JSON pointer of the answer → scopes, any one reveals it
+ * @param parameters    API Particulier: the query parameters openapi-particulier.yaml gives the
+ *                      operation (empty for API Entreprise, whose parameters are context/object/recipient)
  */
 public record Route(String operationId, String baseOperation, String version, String template,
                     String provider, ProviderPrefix errorPrefix, Set<String> scopes, String scopeTemplate,
                     Throttle throttle, String identifier, boolean document, boolean clientCertificate,
-                    List<String> variables) {
+                    List<String> variables, String api, boolean franceConnect, Map<String, List<String>> masks,
+                    List<QueryParameter> parameters) {
+
+    /** An API Entreprise route. */
+    public Route(String operationId, String baseOperation, String version, String template,
+                 String provider, ProviderPrefix errorPrefix, Set<String> scopes, String scopeTemplate,
+                 Throttle throttle, String identifier, boolean document, boolean clientCertificate,
+                 List<String> variables) {
+        this(operationId, baseOperation, version, template, provider, errorPrefix, scopes, scopeTemplate, throttle,
+                identifier, document, clientCertificate, variables, OperationDeclaration.ENTREPRISE, false, Map.of(), List.of());
+    }
+
+    /**
+     * One query parameter of an API Particulier operation, as its OpenAPI declares it.
+     *
+     * @param name     the wire name ({@code nomNaissance}, {@code prenoms[]})
+     * @param required the OpenAPI's {@code required}
+     * @param array    a list ({@code prenoms[]=A&prenoms[]=B})
+     */
+    public record QueryParameter(String name, boolean required, boolean array) {
+    }
+
+    /** True for an API Particulier route. */
+    public boolean particulier() {
+        return OperationDeclaration.PARTICULIER.equals(api);
+    }
+
+    /** The declared parameter named {@code name}, if any. */
+    public java.util.Optional<QueryParameter> parameter(String name) {
+        return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
 
     /** A quota: {@code limit} calls per {@code periodSeconds}; {@code key} names its counter. */
     public record Throttle(String group, String key, int limit, int periodSeconds) {

@@ -33,7 +33,7 @@ public class RouteCatalogue {
 
     public static final String AUTHORIZATIONS = "guichet/reference/authorizations.yml";
     public static final String THROTTLE = "guichet/reference/throttle.yml";
-    public static final Set<String> VERSIONS = Set.of("v3", "v4");
+    public static final Set<String> VERSIONS = Set.of("v3", "v4", "v5");
 
     private static final Logger LOG = Logger.getLogger(RouteCatalogue.class);
 
@@ -67,9 +67,14 @@ public class RouteCatalogue {
         JsonNode authorizations = read(yaml, AUTHORIZATIONS).path("shared");
         JsonNode throttle = read(yaml, THROTTLE).path("shared");
         Map<String, Route.Throttle> throttleByOperation = throttleGroups(throttle);
+        Map<String, Route.Throttle> namedGroups = new LinkedHashMap<>();
+        throttleByOperation.values().forEach(g -> namedGroups.putIfAbsent(g.group(), g));
         Map<String, Route.Throttle> extraGroups = new LinkedHashMap<>();
         declarations.extraThrottleGroups().values().forEach(g -> extraGroups.put(g.name(),
                 new Route.Throttle(g.name(), g.name(), g.limit(), g.periodSeconds())));
+        // A declared group is an extra group, else a throttle.yml group by name (v4/v5-only API
+        // Particulier operations, which throttle.yml does not list).
+        namedGroups.forEach(extraGroups::putIfAbsent);
 
         List<Compiled> compiled = new ArrayList<>();
         Map<String, Route> operations = new LinkedHashMap<>();
@@ -86,9 +91,12 @@ public class RouteCatalogue {
             }
             Route.Throttle group = throttle(id, d.throttle(), extraGroups, throttleByOperation, groupLimits);
             for (OperationDeclaration.VersionedPath p : d.paths()) {
+                List<Route.QueryParameter> parameters = d.particulier()
+                        ? ParticulierContract.standard().parameters(p.operationId(), p.documentedId()) : List.of();
                 Route route = new Route(p.operationId(), id, p.version(), p.template().template(), d.provider(),
                         d.errorPrefix(), Collections.unmodifiableSet(scopes), d.scopeTemplate(), group,
-                        d.identifier(), d.document(), d.clientCertificate(), p.template().variables());
+                        d.identifier(), d.document(), d.clientCertificate(), p.template().variables(), d.api(),
+                        d.franceConnect(), d.masks(), parameters);
                 compiled.add(new Compiled(route, p.template()));
                 operations.put(p.operationId(), route);
             }
@@ -128,6 +136,10 @@ public class RouteCatalogue {
     private static Route.Throttle throttle(String id, String declaredGroup, Map<String, Route.Throttle> extraGroups,
                                            Map<String, Route.Throttle> byOperation, Map<String, Integer> overrides) {
         Route.Throttle group = declaredGroup != null ? extraGroups.get(declaredGroup) : byOperation.get(id);
+        if (group == null && declaredGroup == null) {
+            // A v4/v5-only operation (api_particulier_v4_...) shares its v3 twin's group when throttle.yml lists only the twin.
+            group = byOperation.get(id.replaceFirst("_v\\d+_", "_v3_"));
+        }
         if (group == null) {
             throw new IllegalStateException("Route " + id + ": no throttle group");
         }

@@ -3,9 +3,10 @@ package fr.guichet.gateway.quota;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The same GCRA as the Redis script, held in this replica's memory. Used only while Redis is
+ * The Redis script's GCRA, held in this replica's memory. Used only while Redis is
  * unreachable, with a configured share of every limit so that N replicas cannot together
- * exceed the quota by much, and never unlimited.
+ * exceed the quota by much, and never unlimited. Per-second groups, a sliding log in Redis, are
+ * approximated here by GCRA at the configured share.
  */
 public class LocalLimiter {
 

@@ -119,16 +119,26 @@ public class RedisGuard {
 
     /** Decides one call. {@code guardDigest} names the duplicate guard (null: no guard). */
     public GuardDecision check(CallerToken token, Route route, String guardDigest) {
+        return check(token, route, guardDigest, null);
+    }
+
+    /**
+     * Decides one call whose group quota is counted under {@code groupSubject} rather than the
+     * token's habilitation (FranceConnect: {@code fc:<hash of the end user's token>}, so that one
+     * end user cannot spend the group quota of every user of the démarche); the habilitation's own
+     * quota stays the habilitation's. Null: the habilitation's, as {@link #check(CallerToken, Route, String)}.
+     */
+    public GuardDecision check(CallerToken token, Route route, String guardDigest, String groupSubject) {
         long now = System.currentTimeMillis();
         if (revoked.isRevoked(token.jti())) {
             return new GuardDecision(GuardDecision.Outcome.REVOKED, null, 0, 0, now, 0, null, degraded.get());
         }
         if (degraded.get()) {
             // Only the background probe brings Redis back: calls never wait on a dead Redis twice.
-            return localCheck(token, route, now);
+            return localCheck(token, route, now, groupSubject);
         }
         try {
-            GuardDecision decision = runScript(token, route, guardDigest, now);
+            GuardDecision decision = runScript(token, route, guardDigest, now, groupSubject);
             if (decision == null) {
                 // State copy missing from Redis: token-service is the authority, then fill Redis.
                 Optional<TokenState> state;
@@ -141,7 +151,7 @@ public class RedisGuard {
                     return new GuardDecision(GuardDecision.Outcome.UNKNOWN_TOKEN, null, 0, 0, now, 0, null, false);
                 }
                 fill(token.jti(), state.get());
-                decision = runScript(token, route, guardDigest, System.currentTimeMillis());
+                decision = runScript(token, route, guardDigest, System.currentTimeMillis(), groupSubject);
                 if (decision == null) {
                     return new GuardDecision(GuardDecision.Outcome.UNKNOWN_TOKEN, null, 0, 0, now, 0, null, false);
                 }
@@ -152,7 +162,7 @@ public class RedisGuard {
             throw e;
         } catch (RuntimeException e) {
             enterDegraded(e);
-            return localCheck(token, route, now);
+            return localCheck(token, route, now, groupSubject);
         }
     }
 
@@ -163,13 +173,14 @@ public class RedisGuard {
         }
     }
 
-    private GuardDecision runScript(CallerToken token, Route route, String guardDigest, long now) {
+    private GuardDecision runScript(CallerToken token, Route route, String guardDigest, long now, String groupSubject) {
         String jti = token.jti();
         String owner = quotaOwner(token);
+        String groupOwner = groupSubject == null ? owner : groupSubject;
         String guardKey = guardDigest == null ? "guichet:dup:none" : "guichet:dup:" + guardDigest;
         String[] args = {
                 tokenKey(jti),
-                "guichet:rl:" + owner + ":" + route.throttle().key(),
+                "guichet:rl:" + groupOwner + ":" + route.throttle().key(),
                 "guichet:rl:" + owner + ":habilitation",
                 guardKey,
                 Long.toString(now),
@@ -239,7 +250,7 @@ public class RedisGuard {
      * a token whose state nobody can tell gets a null state (refused by the caller: its status
      * and IP allow-list are unknown), never an empty allow-list.
      */
-    private GuardDecision localCheck(CallerToken token, Route route, long now) {
+    private GuardDecision localCheck(CallerToken token, Route route, long now, String groupSubject) {
         TokenState known = knownStates.get(token.jti());
         if (known == null) {
             try {
@@ -262,7 +273,7 @@ public class RedisGuard {
         }
         String owner = quotaOwner(token);
         List<LocalLimiter.Limit> limits = new ArrayList<>();
-        limits.add(new LocalLimiter.Limit(owner + ":" + route.throttle().key(), route.throttle().limit(),
+        limits.add(new LocalLimiter.Limit((groupSubject == null ? owner : groupSubject) + ":" + route.throttle().key(), route.throttle().limit(),
                 route.throttle().periodSeconds() * 1000L));
         if (known.rateLimitPerMinute() > 0) {
             limits.add(new LocalLimiter.Limit(owner + ":habilitation", known.rateLimitPerMinute(), 60_000));

@@ -22,6 +22,8 @@ import fr.guichet.gateway.trace.JournalUnavailableException;
 import fr.guichet.gateway.trace.TraceRecorder;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.core.http.HttpServerRequest;
+import fr.guichet.gateway.catalogue.Route;
+import fr.guichet.gateway.catalogue.RouteCatalogue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,7 +41,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-/** Platform routes: privileges, provider status, document downloads, the API description. */
+/**
+ * Platform routes: privileges (a token's scopes; for an API Particulier token also the operations
+ * it opens), provider status, document downloads, the API description.
+ */
 @Path("/")
 public class PlatformResource {
 
@@ -57,10 +62,12 @@ public class PlatformResource {
     private final GatewayMetrics metrics;
     private final OpenApiDocument openApi;
     private final PlatformUrls urls;
+    private final RouteCatalogue catalogue;
 
     public PlatformResource(CallAdmission admission, RedisGuard guard, RevokedTokens revoked, PingService pings,
                             RedisDataSource redis, TraceRecorder traces, GatewayMetrics metrics, OpenApiDocument openApi,
-                            PlatformUrls urls) {
+                            PlatformUrls urls, RouteCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.admission = admission;
         this.guard = guard;
         this.revoked = revoked;
@@ -95,8 +102,15 @@ public class PlatformResource {
             if (!IpAllowList.allows(state.allowedIps(), call.clientIp())) {
                 throw Errors.ipNotAllowed();
             }
-            Map<String, Object> body = Map.of("data", Map.of("privileges", new TreeSet<>(token.scopes())),
-                    "links", Map.of(), "meta", Map.of());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("privileges", new TreeSet<>(token.scopes()));
+            if (!"entreprise".equals(token.apiKind())) {
+                // API Particulier: the operations the token opens (API Entreprise's answer is kept as is).
+                data.put("operations", catalogue.routes().stream()
+                        .filter(r -> r.api().equals(token.apiKind()) && r.opensWith(token.scopes(), Map.of()))
+                        .map(Route::operationId).sorted().toList());
+            }
+            Map<String, Object> body = Map.of("data", data, "links", Map.of(), "meta", Map.of());
             return new Traced(Response.ok(body, MediaType.APPLICATION_JSON_TYPE), token);
         });
     }

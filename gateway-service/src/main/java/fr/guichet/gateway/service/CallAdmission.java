@@ -3,6 +3,8 @@ package fr.guichet.gateway.service;
 import fr.guichet.common.error.ApiException;
 import fr.guichet.gateway.auth.CallerToken;
 import fr.guichet.gateway.auth.TokenVerifier;
+import fr.guichet.gateway.franceconnect.FranceConnectAdmission;
+import fr.guichet.gateway.franceconnect.FranceConnectCaller;
 import fr.guichet.gateway.quota.AddressLimiter;
 import fr.guichet.gateway.validation.QueryParameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,17 +14,20 @@ import jakarta.enterprise.context.ApplicationScoped;
  * parsing of the query ({@link QueryParameters}), the credential and its verification, and the
  * per-address limit of calls that carry no valid token ({@link AddressLimiter}). Failures are
  * kept, not thrown, so that each route raises them in its own order (an unknown route is a 404
- * before the token is looked at).
+ * before the token is looked at). On a FranceConnect route the Bearer is an end user's
+ * FranceConnect access token: {@link FranceConnectAdmission} resolves it instead of the JWT check.
  */
 @ApplicationScoped
 public class CallAdmission {
 
     private final TokenVerifier verifier;
     private final AddressLimiter addresses;
+    private final FranceConnectAdmission franceConnect;
 
-    public CallAdmission(TokenVerifier verifier, AddressLimiter addresses) {
+    public CallAdmission(TokenVerifier verifier, AddressLimiter addresses, FranceConnectAdmission franceConnect) {
         this.verifier = verifier;
         this.addresses = addresses;
+        this.franceConnect = franceConnect;
     }
 
     /**
@@ -31,9 +36,10 @@ public class CallAdmission {
      * @param query             the parsed query; null when {@code queryError} is set
      * @param token             the verified token; null when {@code tokenError} is set
      * @param retryAfterSeconds above 0: an unauthenticated caller beyond its address's limit
+     * @param franceConnect     on a FranceConnect route, the admitted end user's call (its token is {@code token}); else null
      */
     public record Admitted(QueryParameters query, ApiException queryError, CallerToken token, ApiException tokenError,
-                           long retryAfterSeconds) {
+                           long retryAfterSeconds, FranceConnectCaller franceConnect) {
 
         /** The parsed query, or its 400/422. */
         public QueryParameters queryOrThrow() {
@@ -61,6 +67,14 @@ public class CallAdmission {
 
     /** Parses, authenticates and, for a call without a valid token, counts it against its address. */
     public Admitted admit(IncomingCall call) {
+        return admit(call, false);
+    }
+
+    /**
+     * As {@link #admit(IncomingCall)}; with {@code franceConnectRoute} the Bearer is resolved by
+     * FranceConnect (its 401 {@code 50001}/{@code 50002}, 502/503/504 kept as the token error).
+     */
+    public Admitted admit(IncomingCall call, boolean franceConnectRoute) {
         QueryParameters query = null;
         ApiException queryError = null;
         try {
@@ -70,8 +84,14 @@ public class CallAdmission {
         }
         CallerToken token = null;
         ApiException tokenError = null;
+        FranceConnectCaller caller = null;
         try {
-            token = verifier.verify(credential(call, query));
+            if (franceConnectRoute) {
+                caller = franceConnect.admit(bearer(call));
+                token = caller.token();
+            } else {
+                token = verifier.verify(credential(call, query));
+            }
         } catch (ApiException e) {
             tokenError = e;
         }
@@ -80,7 +100,13 @@ public class CallAdmission {
             long waitMs = addresses.acquire(call.clientIp(), System.currentTimeMillis());
             retryAfter = waitMs == 0 ? 0 : Math.max(1, (waitMs + 999) / 1000);
         }
-        return new Admitted(query, queryError, token, tokenError, retryAfter);
+        return new Admitted(query, queryError, token, tokenError, retryAfter, caller);
+    }
+
+    /** The Bearer credential only: a FranceConnect token never travels in a query or X-Api-Key. */
+    static String bearer(IncomingCall call) {
+        String auth = call.authorization();
+        return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : null;
     }
 
     /** Bearer header, then X-Api-Key, then {@code ?token=} (API Entreprise accepts all three). */

@@ -78,6 +78,22 @@ public final class Errors {
                 .withMeta("privileges_url", urls.privileges()));
     }
 
+    /**
+     * 403 00100: the token belongs to the other API (a Particulier token on an API Entreprise route,
+     * or the reverse): each habilitation opens one API.
+     *
+     * @param routeApi the route's API, {@code entreprise} or {@code particulier}
+     */
+    public static ApiException otherApi(PlatformUrls urls, String routeApi) {
+        String which = "particulier".equals(routeApi)
+                ? "cette route appartient à API Particulier et votre jeton à API Entreprise"
+                : "cette route appartient à API Entreprise et votre jeton à API Particulier";
+        return new ApiException(403, of("00100")
+                .withDetail("Votre jeton est valide mais " + which + " : demandez une habilitation pour cette API. "
+                        + "Listez vos privilèges sur " + urls.privileges())
+                .withMeta("privileges_url", urls.privileges()));
+    }
+
     public static ApiException ipNotAllowed() {
         return status(403, "00107");
     }
@@ -97,7 +113,7 @@ public final class Errors {
 
     public static ApiException unsupportedVersion() {
         return new ApiException(404, of("00402").withDetail(
-                "Cette version de l'API n'est pas prise en charge : utilisez /v3 ou /v4."));
+                "Cette version de l'API n'est pas prise en charge : utilisez /v3, /v4 ou /v5."));
     }
 
     public static ApiException removedRoute() {

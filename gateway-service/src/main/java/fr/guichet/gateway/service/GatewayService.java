@@ -19,6 +19,11 @@ import fr.guichet.gateway.trace.TraceRecorder;
 import fr.guichet.gateway.trace.UntraceableCallException;
 import fr.guichet.gateway.validation.QueryParameters;
 import fr.guichet.gateway.validation.ParameterValidator;
+import fr.guichet.gateway.validation.ParticulierParameters;
+import fr.guichet.gateway.franceconnect.FranceConnectCaller;
+import fr.guichet.gateway.particulier.ScopeMask;
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +43,13 @@ import org.jboss.logging.Logger;
  * unauthenticated calls), route, scope, parameters, incident switches, the trace check, the single
  * Redis round trip (revocation, end, quotas, duplicate guard), IP allow-list, provider call, then
  * the trace in the journal before anything leaves. No trace, no data.
+ *
+ * <p>API Particulier routes differ in four ways: the token must be a Particulier one (and an
+ * Entreprise token an Entreprise one: 403 {@code 00100}); their parameters are checked by
+ * {@link ParticulierParameters} and only the declared ones are forwarded; on a FranceConnect route
+ * the end user's FranceConnect token is admitted instead of a Guichet token, its identity is
+ * forwarded as the civility parameters and its {@code quotaSubject} counts the group quota; the
+ * answer is masked to the caller's scopes ({@link ScopeMask}) and never cached ({@code Cache-Control: no-store}).
  */
 @ApplicationScoped
 public class GatewayService {
@@ -57,11 +69,15 @@ public class GatewayService {
     private final ClientCertificates certificates;
     private final PublicLinks links;
     private final PlatformUrls urls;
+    private final ParticulierParameters particulier;
+    private final ScopeMask masks;
 
     public GatewayService(RouteCatalogue catalogue, CallAdmission admission, ParameterValidator validator,
                           RedisGuard guard, ProviderClients providers, TraceRecorder traces, GatewayMetrics metrics,
                           Incidents incidents, ObjectMapper mapper, ClientCertificates certificates, PublicLinks links,
-                          PlatformUrls urls) {
+                          PlatformUrls urls, ParticulierParameters particulier) {
+        this.particulier = particulier;
+        this.masks = new ScopeMask(mapper);
         this.links = links;
         this.urls = urls;
         this.catalogue = catalogue;
@@ -92,13 +108,18 @@ public class GatewayService {
         Progress progress = new Progress();
         Response response;
         String errorCode = null;
-        CallAdmission.Admitted admitted = admission.admit(call);
+        // Only a FranceConnect route takes an end user's FranceConnect token as its credential.
+        boolean franceConnect = catalogue.match(call.path()).map(m -> m.route().franceConnect()).orElse(false);
+        CallAdmission.Admitted admitted = admission.admit(call, franceConnect);
         progress.query = admitted.query();
         progress.token = admitted.token();
         progress.retryAfterSeconds = admitted.retryAfterSeconds();
         try {
             ProviderResponse answer = serve(call, admitted, progress);
             byte[] body = answer.status() < 400 ? links.rewrite(answer.body(), answer.contentType()) : answer.body();
+            if (progress.route.particulier() && answer.status() < 300) {
+                body = masked(body, progress);
+            }
             Response.ResponseBuilder ok = Response.status(answer.status()).entity(body).type(answer.contentType());
             if (answer.cache() != null) {
                 ok.header("X-Guichet-Cache", answer.cache());
@@ -141,6 +162,9 @@ public class GatewayService {
         Route route = progress.route;
         CallerToken token = progress.token;
         var state = progress.decision == null ? null : progress.decision.state();
+        // A Particulier route's parameters name a person whatever the token, and so may those of a
+        // data path no route serves: hashed in the trace.
+        boolean personal = route == null || route.particulier();
         return new TraceRecorder.Call(call.requestId(), token == null ? null : token.jti(),
                 token == null ? null : token.habilitationId(),
                 state != null && state.siret() != null ? state.siret() : token == null ? null : token.siret(),
@@ -148,7 +172,18 @@ public class GatewayService {
                 route == null ? null : route.operationId(), call.path(), progress.variables,
                 progress.query == null ? null : progress.query.values(),
                 call.clientIp(), call.userAgent(), status, errorCode,
-                route == null ? null : route.provider(), latencyNanos / 1_000_000);
+                route == null ? null : route.provider(), latencyNanos / 1_000_000, personal);
+    }
+
+    /** The answer reduced to the caller's scopes; a body that cannot be masked is not sent (502 xx999). */
+    private byte[] masked(byte[] body, Progress progress) {
+        try {
+            return masks.apply(body, progress.route.masks(), progress.token.scopes());
+        } catch (IOException e) {
+            LOG.warnf("Call to %s: answer not maskable, refused", progress.route.operationId());
+            throw new fr.guichet.common.error.ApiException(502, fr.guichet.common.error.ErrorCatalogue.standard()
+                    .providerError(progress.route.errorPrefix(), "999"));
+        }
     }
 
     private ProviderResponse serve(IncomingCall call, CallAdmission.Admitted admitted, Progress progress) {
@@ -170,13 +205,23 @@ public class GatewayService {
 
         QueryParameters query = admitted.queryOrThrow();
         CallerToken token = admitted.tokenOrThrow();
+        if (!route.api().equals(token.apiKind())) {
+            throw Errors.otherApi(urls, route.api());
+        }
         if (!route.opensWith(token.scopes(), match.variables())) {
             throw Errors.missingScope(urls, route.requiredScopes(match.variables()));
         }
         if (route.clientCertificate()) {
             certificates.check(call.clientCertificate(), call.forwardedCertificate(), call.peerAddress(), token.siret());
         }
-        validator.validate(route, match.variables(), query.values());
+        FranceConnectCaller franceConnect = admitted.franceConnect();
+        if (route.particulier()) {
+            particulier.validate(route, query.values());
+            query = forwarded(route, query, franceConnect);
+            progress.query = query; // traced as forwarded (identity included), hashed
+        } else {
+            validator.validate(route, match.variables(), query.values());
+        }
         OptionalLong cut = incidents.retryIn(route.provider());
         if (cut.isPresent()) {
             progress.retryAfterSeconds = cut.getAsLong(); // Retry-After says what meta.retry_in says
@@ -185,7 +230,9 @@ public class GatewayService {
         // No trace, no data: refused here, before any quota is spent, if trace-service would refuse the event.
         traces.checkTraceable(traceCall(call, progress, 200, null, 0));
 
-        GuardDecision decision = guard.check(token, route, guardDigest(token, route, call.path(), query));
+        String groupSubject = franceConnect == null ? null : franceConnect.quotaSubject();
+        GuardDecision decision = guard.check(token, route,
+                guardDigest(groupSubject == null ? token.jti() : groupSubject, route, call.path(), query), groupSubject);
         progress.decision = decision;
         switch (decision.outcome()) {
             case REVOKED -> throw Errors.revokedToken(urls);
@@ -208,18 +255,36 @@ public class GatewayService {
         return providers.call(route, forwardedPath(call.path(), query), call.requestId(), call.cacheControl());
     }
 
+    /**
+     * An API Particulier call's forwarded parameters: those its OpenAPI declares, in the order
+     * received (the reference ignores the others), preceded on a FranceConnect route by the end
+     * user's identity, which no partner-sent parameter can override.
+     */
+    static QueryParameters forwarded(Route route, QueryParameters query, FranceConnectCaller franceConnect) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        if (franceConnect != null) {
+            values.putAll(franceConnect.identity());
+        }
+        query.values().forEach((name, v) -> {
+            if (route.parameter(name).isPresent() && !values.containsKey(name)) {
+                values.put(name, v);
+            }
+        });
+        return QueryParameters.of(values);
+    }
+
     /** The path as received and the parsed query re-encoded, without the token providers must never see. */
     static String forwardedPath(String path, QueryParameters query) {
         String forwarded = query.forwardable();
         return forwarded.isEmpty() ? path : path + "?" + forwarded;
     }
 
-    /** Identical call = same token, operation, path and parameters (order-insensitive). */
-    private static String guardDigest(CallerToken token, Route route, String path, QueryParameters query) {
+    /** Identical call = same caller (token, or FranceConnect end user), operation, path and parameters (order-insensitive). */
+    private static String guardDigest(String caller, Route route, String path, QueryParameters query) {
         Map<String, List<String>> sorted = new TreeMap<>(query.values());
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((token.jti() + "\n" + route.operationId() + "\n" + path + "\n" + sorted)
+            sha.update((caller + "\n" + route.operationId() + "\n" + path + "\n" + sorted)
                     .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -233,6 +298,10 @@ public class GatewayService {
 
     private Response.ResponseBuilder withHeaders(Response.ResponseBuilder builder, Progress progress, IncomingCall call) {
         builder.header("X-Request-ID", call.requestId());
+        if (progress.route != null && progress.route.particulier()) {
+            // Personal data: neither the partner's caches nor any proxy keep a Particulier answer.
+            builder.header("Cache-Control", "no-store");
+        }
         GuardDecision d = progress.decision;
         if (d != null && d.limit() > 0) {
             builder.header("RateLimit-Limit", d.limit());

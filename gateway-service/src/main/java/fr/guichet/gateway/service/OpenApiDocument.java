@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fr.guichet.common.error.ApiError;
+import fr.guichet.gateway.catalogue.ParticulierContract;
 import fr.guichet.gateway.catalogue.Route;
 import fr.guichet.gateway.catalogue.RouteCatalogue;
 import fr.guichet.gateway.config.PlatformUrls;
@@ -42,7 +43,11 @@ import java.util.regex.Pattern;
  *   <li>tags are the API Entreprise catalogue groups that have a served route, accent variants
  *       folded into the official name, the platform routes under {@value #PLATFORM_TAG};</li>
  *   <li>contact, error details and code samples name this platform
- *       ({@link PlatformUrls}), never API Entreprise's site.</li>
+ *       ({@link PlatformUrls}), never API Entreprise's site;</li>
+ *   <li>each served API Particulier route is the path item of the official API Particulier
+ *       OpenAPI ({@link ParticulierContract}) found by its {@code x-operationId}, with its
+ *       parameters, responses and tags; its components join the document's, a name that API
+ *       Entreprise's components already use for something else renamed {@code Particulier<Name>}.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -116,6 +121,7 @@ public class OpenApiDocument {
         }
         extensions.path("paths").fields().forEachRemaining(e -> paths.set(e.getKey(), e.getValue()));
         mergeComponents(official, extensions);
+        boolean particulier = particulier(official, served.values());
         fixDateTypes(official);
 
         paths.fields().forEachRemaining(p -> operations(p.getValue()).forEach(operation -> {
@@ -129,9 +135,75 @@ public class OpenApiDocument {
             ownCodeSamples(operation);
         }));
         tags(official, extensions);
-        info(official, extensions);
+        info(official, extensions, particulier);
         SandboxExamples.apply(official);
         return official;
+    }
+
+    // --- API Particulier -----------------------------------------------------------------------
+
+    /** Adds the path items of the served Particulier routes and their components; true when there is one. */
+    private static boolean particulier(ObjectNode document, java.util.Collection<Route> routes) {
+        List<Route> served = routes.stream().filter(Route::particulier).toList();
+        if (served.isEmpty()) {
+            return false;
+        }
+        ParticulierContract contract = ParticulierContract.standard();
+        Map<String, String> renamed = mergeParticulierComponents(document, contract.document());
+        ObjectNode paths = (ObjectNode) document.path("paths");
+        for (Route route : served) {
+            contract.operation(route.operationId()).ifPresent(op -> {
+                JsonNode item = contract.document().path("paths").path(op.path()).deepCopy();
+                rewriteRefs(item, renamed);
+                paths.set(route.template(), item);
+            });
+        }
+        return true;
+    }
+
+    /**
+     * The contract's components joined to the document's: a component equal to the document's of
+     * the same name is shared, a different one renamed {@code Particulier<Name>}.
+     *
+     * @return old reference → new reference, for the renamed ones
+     */
+    private static Map<String, String> mergeParticulierComponents(ObjectNode document, JsonNode contract) {
+        ObjectNode components = document.with("components");
+        Map<String, String> renamed = new LinkedHashMap<>();
+        contract.path("components").fields().forEachRemaining(section -> {
+            if ("securitySchemes".equals(section.getKey()) || !section.getValue().isObject()) {
+                return; // the document's bearer scheme is the one of every route
+            }
+            ObjectNode target = components.with(section.getKey());
+            section.getValue().fields().forEachRemaining(c -> {
+                String name = c.getKey();
+                if (target.has(name) && !target.get(name).equals(c.getValue())) {
+                    String own = "Particulier" + name;
+                    for (int i = 2; target.has(own); i++) {
+                        own = "Particulier" + name + i;
+                    }
+                    renamed.put("#/components/" + section.getKey() + "/" + name, "#/components/" + section.getKey() + "/" + own);
+                    name = own;
+                }
+                target.set(name, c.getValue().deepCopy());
+            });
+        });
+        if (!renamed.isEmpty()) {
+            renamed.values().forEach(ref -> rewriteRefs(document.at(ref.substring(1)), renamed));
+        }
+        return renamed;
+    }
+
+    private static void rewriteRefs(JsonNode node, Map<String, String> renamed) {
+        if (node instanceof ObjectNode object) {
+            JsonNode ref = object.get("$ref");
+            if (ref != null && ref.isTextual() && renamed.containsKey(ref.asText())) {
+                object.put("$ref", renamed.get(ref.asText()));
+            }
+            object.elements().forEachRemaining(child -> rewriteRefs(child, renamed));
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(child -> rewriteRefs(child, renamed));
+        }
     }
 
     // --- security and scopes -------------------------------------------------------------------
@@ -319,9 +391,9 @@ public class OpenApiDocument {
         return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).strip();
     }
 
-    private void info(ObjectNode document, JsonNode extensions) {
+    private void info(ObjectNode document, JsonNode extensions, boolean particulier) {
         ObjectNode info = document.with("info");
-        info.put("title", "Guichet — API Entreprise");
+        info.put("title", particulier ? "Guichet — API Entreprise et API Particulier" : "Guichet — API Entreprise");
         info.put("description", extensions.path("info").path("description").asText(info.path("description").asText()));
         // API Entreprise's terms of service and support are not this platform's.
         info.remove("termsOfService");
@@ -336,7 +408,9 @@ public class OpenApiDocument {
         JsonNode scheme = document.path("components").path("securitySchemes").path(SECURITY_SCHEME);
         if (scheme instanceof ObjectNode s) {
             s.put("description", "Votre jeton se place dans l'en-tête `Authorization: Bearer VOTRE_JWT` "
-                    + "(ou l'en-tête `X-Api-Key`, ou le paramètre `token`) ; un jeton d'API vaut 18 mois au plus.\n\n"
+                    + "(ou l'en-tête `X-Api-Key`, ou le paramètre `token`) ; un jeton d'API vaut 18 mois au plus. "
+                    + "Un jeton ouvre les routes de son API (API Entreprise ou API Particulier) ; sur une route FranceConnect "
+                    + "d'API Particulier, le Bearer est le jeton FranceConnect de l'usager.\n\n"
                     + "    Exemple cURL (vos privilèges) :\n\n"
                     + "        curl -H \"Authorization: Bearer $token\" \"" + origin() + "/privileges\"");
         }

@@ -1,7 +1,7 @@
 package fr.guichet.gateway.service;
 
-import fr.guichet.common.operation.OperationDeclaration;
-import fr.guichet.common.operation.OperationDeclarations;
+import fr.guichet.gateway.catalogue.Route;
+import fr.guichet.gateway.catalogue.RouteCatalogue;
 import fr.guichet.gateway.provider.ProviderClients;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,30 +50,26 @@ public class PingService {
     private final Map<String, String> aliases;
 
     @Inject
-    public PingService(ProviderClients providers, Incidents incidents) {
-        this(providers, incidents, OperationDeclarations.standard());
-    }
-
-    PingService(ProviderClients providers, Incidents incidents, OperationDeclarations declarations) {
+    public PingService(ProviderClients providers, Incidents incidents, RouteCatalogue catalogue) {
         this.providers = providers;
         this.incidents = incidents;
-        this.aliases = aliases(declarations);
+        this.aliases = aliases(catalogue.routes());
     }
 
     /**
      * The public names of the upstreams, as API Entreprise's status pages use them ({@code
      * /ping/infogreffe/rcs}, {@code /ping/urssaf}), are the first segment of the operations' paths
      * ({@code /v3/infogreffe/rcs/...}); each leads to the adapter that serves those paths, so that
-     * grouping several upstreams in one module changes no public name.
+     * grouping several upstreams in one module changes no public name. API Particulier's names
+     * come the same way ({@code /ping/dss} → cnav, {@code /ping/cnous} → education...). The first
+     * route of a name decides, routes being ordered as the catalogue matches them.
      */
-    static Map<String, String> aliases(OperationDeclarations declarations) {
+    static Map<String, String> aliases(List<Route> routes) {
         Map<String, String> aliases = new TreeMap<>();
-        for (OperationDeclaration d : declarations.all()) {
-            for (OperationDeclaration.VersionedPath p : d.paths()) {
-                String[] segments = p.template().template().split("/");
-                if (segments.length > 2) {
-                    aliases.putIfAbsent(segments[2], d.provider());
-                }
+        for (Route r : routes) {
+            String[] segments = r.template().split("/");
+            if (segments.length > 2) {
+                aliases.putIfAbsent(segments[2], r.provider());
             }
         }
         return Map.copyOf(aliases);

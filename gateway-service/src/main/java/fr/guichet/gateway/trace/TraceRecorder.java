@@ -1,5 +1,6 @@
 package fr.guichet.gateway.trace;
 
+import fr.guichet.common.identifier.Siret;
 import fr.guichet.common.trace.TraceEvent;
 import fr.guichet.common.trace.TraceEventValidator;
 import fr.guichet.common.trace.UuidV7;
@@ -79,11 +80,26 @@ public class TraceRecorder {
         this.personal = Set.copyOf(config.trace().personalParameters());
     }
 
-    /** What one response was about; the recorder turns it into a {@link TraceEvent}. */
+    /**
+     * What one response was about; the recorder turns it into a {@link TraceEvent}.
+     *
+     * @param personal the parameters may name a person whatever the token: an API Particulier
+     *                 route, or a data path no route serves. Then, as for a Particulier token,
+     *                 every parameter but {@code context}, {@code object} and {@code recipient} is hashed.
+     */
     public record Call(String requestId, String tokenJti, String habilitationId, String partnerSiret, String apiKind,
                        String method, String operationId, String path, Map<String, String> pathVariables,
                        Map<String, List<String>> query, String clientIp, String userAgent, int status,
-                       String errorCode, String provider, long latencyMs) {
+                       String errorCode, String provider, long latencyMs, boolean personal) {
+
+        /** A call whose parameters are personal only by their names or the token's api kind. */
+        public Call(String requestId, String tokenJti, String habilitationId, String partnerSiret, String apiKind,
+                    String method, String operationId, String path, Map<String, String> pathVariables,
+                    Map<String, List<String>> query, String clientIp, String userAgent, int status,
+                    String errorCode, String provider, long latencyMs) {
+            this(requestId, tokenJti, habilitationId, partnerSiret, apiKind, method, operationId, path, pathVariables,
+                    query, clientIp, userAgent, status, errorCode, provider, latencyMs, false);
+        }
     }
 
     /**
@@ -149,7 +165,7 @@ public class TraceRecorder {
     }
 
     Map<String, String> parameters(Call call) {
-        boolean particulier = "particulier".equals(call.apiKind());
+        boolean particulier = "particulier".equals(call.apiKind()) || call.personal();
         Map<String, String> out = new LinkedHashMap<>();
         if (call.pathVariables() != null) {
             call.pathVariables().forEach((k, v) -> out.put(k, protect(k, v, particulier)));
@@ -170,11 +186,12 @@ public class TraceRecorder {
         if (value == null) {
             return null;
         }
-        boolean traceability = name.equals("context") || name.equals("object") || name.equals("recipient");
-        if (personal.contains(name) || (particulier && !traceability)) {
-            return hash(value);
+        if (particulier) {
+            // API Particulier's one traceability parameter is the recipient SIRET; anything else, a
+            // recipient that is not a SIRET included, may name a person.
+            return name.equals("recipient") && Siret.isValid(value) ? value : hash(value);
         }
-        return value;
+        return personal.contains(name) ? hash(value) : value;
     }
 
     public String hash(String value) {

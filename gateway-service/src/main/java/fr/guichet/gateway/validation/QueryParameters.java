@@ -102,6 +102,16 @@ public final class QueryParameters {
         return new QueryParameters(Collections.unmodifiableMap(values), token);
     }
 
+    /**
+     * Parameters built by the gateway itself (API Particulier: the declared parameters of the call
+     * and a FranceConnect identity), forwarded as {@link #forwardable()}; no token.
+     */
+    public static QueryParameters of(Map<String, List<String>> values) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return new QueryParameters(Collections.unmodifiableMap(copy), null);
+    }
+
     /** Every parameter but the token, in the order received, values as decoded. */
     public Map<String, List<String>> values() {
         return values;

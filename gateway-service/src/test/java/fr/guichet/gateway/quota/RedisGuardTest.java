@@ -218,4 +218,64 @@ class RedisGuardTest {
         assertEquals("00253", e.errors().get(0).code());
         assertNull(redis.hash(String.class).hget(RedisGuard.tokenKey(t.jti()), "status"));
     }
+
+    /**
+     * FranceConnect calls of one habilitation: each end user (its quota subject) has the group's
+     * quota, the habilitation's own quota is shared by all of them.
+     */
+    @Test
+    void franceConnectUsersHaveTheirOwnGroupQuotaAndShareTheHabilitations() {
+        Route declared = catalogue.byOperation("api_particulier_v3_cnav_quotient_familial_with_france_connect").orElseThrow();
+        assertEquals(20, declared.throttle().limit());
+        // The same route with a group of 3 calls a minute, so that no refill happens during the test.
+        Route fc = new Route(declared.operationId(), declared.baseOperation(), declared.version(), declared.template(),
+                declared.provider(), declared.errorPrefix(), declared.scopes(), null,
+                new Route.Throttle("test_group", "test_group:" + UUID.randomUUID(), 3, 60), null, false, false, List.of(),
+                declared.api(), true, declared.masks(), declared.parameters());
+        CallerToken bound = token(5, "active");
+        String alice = "fc:" + UUID.randomUUID();
+        String bob = "fc:" + UUID.randomUUID();
+        int aliceServed = 0;
+        for (int i = 0; i < 4; i++) {
+            aliceServed += guard.check(bound, fc, null, alice).outcome() == GuardDecision.Outcome.OK ? 1 : 0;
+        }
+        assertEquals(3, aliceServed, "Alice's group quota");
+        int bobServed = 0;
+        for (int i = 0; i < 4; i++) {
+            bobServed += guard.check(bound, fc, null, bob).outcome() == GuardDecision.Outcome.OK ? 1 : 0;
+        }
+        assertEquals(2, bobServed, "Bob's calls end with the habilitation's 5 a minute");
+    }
+
+    /**
+     * API Particulier's 20 calls per second hold in any window of one second: calls spread over
+     * the second are not granted the refill a GCRA would give them.
+     */
+    @Test
+    void aPerSecondQuotaHoldsInAnyWindowOfOneSecond() throws InterruptedException {
+        Route qf = catalogue.byOperation("api_particulier_v3_cnav_quotient_familial_with_civility").orElseThrow();
+        assertEquals(1, qf.throttle().periodSeconds());
+        CallerToken t = token(0, "active");
+        long began = System.nanoTime();
+        int served = 0;
+        int limited = 0;
+        for (int i = 0; i < 25; i++) {
+            GuardDecision d = guard.check(t, qf, null);
+            if (d.outcome() == GuardDecision.Outcome.OK) {
+                served++;
+            } else {
+                assertEquals(GuardDecision.Outcome.LIMITED, d.outcome());
+                assertTrue(d.retryAfterMs() > 0 && d.retryAfterMs() <= 1000, "retry after " + d.retryAfterMs());
+                limited++;
+            }
+            Thread.sleep(20);
+        }
+        long elapsedMs = (System.nanoTime() - began) / 1_000_000;
+        if (elapsedMs < 1000) {
+            assertEquals(20, served, "in " + elapsedMs + " ms");
+            assertEquals(5, limited);
+        }
+        Thread.sleep(1000);
+        assertEquals(GuardDecision.Outcome.OK, guard.check(t, qf, null).outcome(), "a new second, a new quota");
+    }
 }

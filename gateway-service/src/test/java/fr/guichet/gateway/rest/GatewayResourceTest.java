@@ -17,12 +17,9 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP surface that needs only Redis: routing errors, authentication refusals, files, OpenAPI, traces. */
@@ -217,19 +214,6 @@ class GatewayResourceTest {
 
     /** The journal holds the event before the response left: read it straight from disk. */
     private JsonNode journalEvent(String requestId) throws Exception {
-        Path dir = journal.dir();
-        List<Path> segments;
-        try (Stream<Path> files = Files.list(dir)) {
-            segments = files.filter(f -> f.getFileName().toString().endsWith(".ndjson")).sorted().toList();
-        }
-        for (Path segment : segments) {
-            for (String line : Files.readAllLines(segment)) {
-                JsonNode event = mapper.readTree(line);
-                if (requestId.equals(event.path("request_id").asText())) {
-                    return event;
-                }
-            }
-        }
-        throw new AssertionError("no journal entry for " + requestId);
+        return fr.guichet.gateway.trace.JournalEvents.of(journal, mapper, requestId);
     }
 }

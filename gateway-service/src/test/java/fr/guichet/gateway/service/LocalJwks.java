@@ -56,10 +56,27 @@ public class LocalJwks implements QuarkusTestResourceLifecycleManager {
 
     /** An API token for {@code scopes}, signed with the served key, valid one hour. */
     public static String token(List<String> scopes) throws Exception {
+        return issue(scopes, null).token();
+    }
+
+    /**
+     * A signed token and what its claims say.
+     *
+     * @param habilitationId its {@code sub}
+     */
+    public record Issued(String token, String jti, String habilitationId) {
+    }
+
+    /** An API token of {@code apiKind} ({@code particulier}; null: no claim, i.e. entreprise), valid one hour. */
+    public static Issued issue(List<String> scopes, String apiKind) throws Exception {
         JwtClaims c = new JwtClaims();
         c.setIssuer("urn:guichet:token-service");
         c.setAudience("urn:guichet:gateway");
-        c.setSubject(UUID.randomUUID().toString());
+        String sub = UUID.randomUUID().toString();
+        c.setSubject(sub);
+        if (apiKind != null) {
+            c.setClaim("api_kind", apiKind);
+        }
         String jti = UUID.randomUUID().toString();
         c.setJwtId(jti);
         c.setClaim("uid", jti);
@@ -74,6 +91,6 @@ public class LocalJwks implements QuarkusTestResourceLifecycleManager {
         jws.setKeyIdHeaderValue(key.getKeyId());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
         jws.setHeader("typ", "JWT");
-        return jws.getCompactSerialization();
+        return new Issued(jws.getCompactSerialization(), jti, sub);
     }
 }

@@ -57,6 +57,9 @@ class OpenApiDocumentTest {
     }
 
     private final ObjectMapper mapper = new ObjectMapper();
+    /** The served catalogue: the shipped declarations and this module's API Particulier ones. */
+    @jakarta.inject.Inject
+    RouteCatalogue catalogue;
     private String served;
     private JsonNode document;
 
@@ -91,7 +94,8 @@ class OpenApiDocumentTest {
     @Test
     void everyDataRouteRequiresTheBearerTokenAndNamesItsScopes() {
         List<String> problems = new ArrayList<>();
-        for (Route route : new RouteCatalogue().routes()) {
+        assertTrue(catalogue.routes().stream().anyMatch(Route::particulier), "API Particulier routes are checked too");
+        for (Route route : catalogue.routes()) {
             JsonNode operation = document.path("paths").path(route.template()).path("get");
             if (operation.isMissingNode()) {
                 problems.add(route.template() + ": not described");
@@ -150,6 +154,9 @@ class OpenApiDocumentTest {
         Set<String> folded = new HashSet<>();
         declared.forEach(t -> assertTrue(folded.add(fold(t)), "two tags differing only by accents: " + t));
         assertTrue(declared.contains("Informations générales"));
+        // API Particulier's operations keep the official document's tags.
+        assertEquals("Quotient familial CAF & MSA", document.path("paths").path("/v3/dss/quotient_familial/identite")
+                .path("get").path("tags").path(0).asText());
         assertFalse(declared.contains("Propriété intellectuelle"), "no served route in this group");
     }
 
