@@ -42,7 +42,8 @@ public final class ParticulierContract {
     /** Built on first use only: parsing the contract takes seconds. */
     private static final class Official {
         static final String TEXT = spec();
-        static final Map<String, String> PATHS = paths(TEXT);
+        static final JsonNode TREE = tree(TEXT);
+        static final Map<String, String> PATHS = paths(TREE);
         static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
                 .createForInlineApiSpecification(TEXT)
                 .withLevelResolver(LevelResolver.create()
@@ -59,6 +60,37 @@ public final class ParticulierContract {
     /** The path of an operation, or empty when the file has no such {@code x-operationId}. */
     public static Optional<String> path(String operationId) {
         return Optional.ofNullable(Official.PATHS.get(operationId));
+    }
+
+    /**
+     * The query parameters of an operation as the partner sends them, by wire name
+     * ({@code prenoms[]}, {@code nomNaissance}, {@code recipient}), in the file's order; {@code true}
+     * for an array parameter (sent once per value). Header parameters (Cache-Control) are left out.
+     *
+     * @throws IllegalArgumentException when the file has no such {@code x-operationId}
+     */
+    public static Map<String, Boolean> queryParameters(String operationId) {
+        String path = path(operationId).orElseThrow(() -> new IllegalArgumentException(
+                "openapi-particulier.yaml has no x-operationId " + operationId));
+        Map<String, Boolean> parameters = new LinkedHashMap<>();
+        Official.TREE.path("paths").path(path).path("get").path("parameters").forEach(p -> {
+            if ("query".equals(p.path("in").asText())) {
+                parameters.put(p.path("name").asText(), "array".equals(p.path("schema").path("type").asText()));
+            }
+        });
+        return Collections.unmodifiableMap(parameters);
+    }
+
+    /** Whether the operation's query parameter {@code wireName} ({@code prenoms[]}, {@code recipient}) is required. */
+    public static boolean required(String operationId, String wireName) {
+        String path = path(operationId).orElseThrow(() -> new IllegalArgumentException(
+                "openapi-particulier.yaml has no x-operationId " + operationId));
+        for (JsonNode p : Official.TREE.path("paths").path(path).path("get").path("parameters")) {
+            if ("query".equals(p.path("in").asText()) && wireName.equals(p.path("name").asText())) {
+                return p.path("required").asBoolean(false);
+            }
+        }
+        return false;
     }
 
     /**
@@ -94,13 +126,15 @@ public final class ParticulierContract {
         }
     }
 
-    private static Map<String, String> paths(String text) {
-        JsonNode root;
+    private static JsonNode tree(String text) {
         try {
-            root = new YAMLMapper().readTree(text);
+            return new YAMLMapper().readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, String> paths(JsonNode root) {
         Map<String, String> byId = new LinkedHashMap<>();
         root.path("paths").fields().forEachRemaining(path -> path.getValue().path("get").path("responses")
                 .forEach(response -> {
