@@ -76,9 +76,11 @@ public final class SandboxCatalogueGenerator {
             "chiffre_affaires", "effectifs_annuel", "effectifs_mensuels", "tva_number", "status", "eligible",
             "entity_status", "numero_certificat", "numero", "nom_certificat", "modalite_exercice", "rna_id",
             "obligations_fiscales", "capital", "annee", "actes", "declarations_activites_etablissement", "demande_subvention",
-            "type", "document_url", "url",
-            // API Particulier
-            "valeur", "est_beneficiaire", "est_boursier", "statut", "est_inscrit", "numero_immatriculation");
+            "type", "document_url", "url");
+    /** The same for API Particulier's bodies: the answer to the question the operation asks. */
+    private static final List<String> SALIENT_PARTICULIER = List.of("valeur", "est_beneficiaire", "est_boursier",
+            "est_inscrit", "statut", "statut_inscription", "est_sportif_de_haut_niveau", "numero_immatriculation", "echelon",
+            "contrats", "identifiant");
 
     private SandboxCatalogueGenerator() {
     }
@@ -296,7 +298,7 @@ public final class SandboxCatalogueGenerator {
         });
         String name = c.file().substring(c.file().lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
         return Optional.of(new SandboxCatalogue.Entry(name, c.status(), "GET", path.template().expand(c.params()),
-                new LinkedHashMap<>(query), new LinkedHashMap<>(lists), franceConnectToken, summary(name, c)));
+                new LinkedHashMap<>(query), new LinkedHashMap<>(lists), franceConnectToken, summary(name, c, SALIENT_PARTICULIER)));
     }
 
     /** The scopes that open an operation ({@code authorizations.yml} under its declaration's key). */
@@ -323,6 +325,11 @@ public final class SandboxCatalogueGenerator {
      * {@code Erreur 404 : 01003 « Entité non trouvée »}.
      */
     static String summary(String name, SandboxCase c) {
+        return summary(name, c, SALIENT);
+    }
+
+    /** {@link #summary(String, SandboxCase)} with the telling fields to look for, most telling first. */
+    static String summary(String name, SandboxCase c, List<String> salientFields) {
         String label = name.replaceFirst("^" + c.status() + "[-_]?", "").replace('_', ' ').replace('-', ' ').strip();
         String qualifier = label.isEmpty() ? "" : " (" + label + ")";
         JsonNode body;
@@ -337,13 +344,13 @@ public final class SandboxCatalogueGenerator {
                     : " : " + error.path("code").asText() + " « " + error.path("title").asText() + " »";
             return "Erreur " + c.status() + qualifier + what;
         }
-        String salient = body == null ? null : salient(body.has("data") ? body.get("data") : body);
+        String salient = body == null ? null : salient(body.has("data") ? body.get("data") : body, salientFields);
         return "Succès" + qualifier + (salient == null ? "" : " : " + salient);
     }
 
     /** The first {@link #SALIENT} field found in the body, breadth first, as {@code name « value »}. */
-    private static String salient(JsonNode data) {
-        for (String field : SALIENT) {
+    private static String salient(JsonNode data, List<String> salientFields) {
+        for (String field : salientFields) {
             JsonNode found = find(data, field);
             if (found == null) {
                 continue;
