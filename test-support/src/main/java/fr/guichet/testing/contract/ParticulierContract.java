@@ -70,8 +70,7 @@ public final class ParticulierContract {
      * @throws IllegalArgumentException when the file has no such {@code x-operationId}
      */
     public static Map<String, Boolean> queryParameters(String operationId) {
-        String path = path(operationId).orElseThrow(() -> new IllegalArgumentException(
-                "openapi-particulier.yaml has no x-operationId " + operationId));
+        String path = known(operationId);
         Map<String, Boolean> parameters = new LinkedHashMap<>();
         Official.TREE.path("paths").path(path).path("get").path("parameters").forEach(p -> {
             if ("query".equals(p.path("in").asText())) {
@@ -83,8 +82,7 @@ public final class ParticulierContract {
 
     /** Whether the operation's query parameter {@code wireName} ({@code prenoms[]}, {@code recipient}) is required. */
     public static boolean required(String operationId, String wireName) {
-        String path = path(operationId).orElseThrow(() -> new IllegalArgumentException(
-                "openapi-particulier.yaml has no x-operationId " + operationId));
+        String path = known(operationId);
         for (JsonNode p : Official.TREE.path("paths").path(path).path("get").path("parameters")) {
             if ("query".equals(p.path("in").asText()) && wireName.equals(p.path("name").asText())) {
                 return p.path("required").asBoolean(false);
@@ -101,8 +99,7 @@ public final class ParticulierContract {
      * @throws IllegalArgumentException when the file has no such {@code x-operationId}
      */
     public static List<String> problemList(String operationId, int status, String body) {
-        String path = path(operationId).orElseThrow(() -> new IllegalArgumentException(
-                "openapi-particulier.yaml has no x-operationId " + operationId));
+        String path = known(operationId);
         ValidationReport report = Official.VALIDATOR.validateResponse(path, Request.Method.GET,
                 SimpleResponse.Builder.status(status).withContentType("application/json").withBody(body).build());
         return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
@@ -124,6 +121,12 @@ public final class ParticulierContract {
             throw new AssertionError("Réponse non conforme à l'OpenAPI API Particulier pour " + operationId + " ("
                     + path(operationId).orElse("?") + ", " + status + ") :\n" + problems + "\n" + body);
         }
+    }
+
+    /** The path of an operation the file has, else an {@link IllegalArgumentException} naming it. */
+    private static String known(String operationId) {
+        return path(operationId).orElseThrow(() -> new IllegalArgumentException(
+                "openapi-particulier.yaml has no x-operationId " + operationId));
     }
 
     private static JsonNode tree(String text) {
