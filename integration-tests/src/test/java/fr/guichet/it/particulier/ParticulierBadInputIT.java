@@ -61,7 +61,7 @@ class ParticulierBadInputIT {
         for (int c = 353; c <= 367; c++) {
             codes.add(String.format("%05d", c));
         }
-        for (int c = 410; c <= 427; c++) {
+        for (int c = 410; c <= 428; c++) {
             codes.add(String.format("%05d", c));
         }
         return Set.copyOf(codes);
