@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +63,7 @@ class ParticulierQuotaIT {
     }
 
     /** The outcome of one burst. */
-    record Burst(int served, int limited, long windowMillis, List<String> problems) {
+    record Burst(int served, int limited, long windowMillis, List<String> problems, Set<String> announcedLimits) {
     }
 
     @Test
@@ -102,8 +104,10 @@ class ParticulierQuotaIT {
         int served = 0;
         int limited = 0;
         List<String> problems = new ArrayList<>();
+        Set<String> limits = new TreeSet<>();
         for (CompletableFuture<HttpResponse<String>> f : calls) {
             HttpResponse<String> r = f.join();
+            r.headers().firstValue("RateLimit-Limit").ifPresent(limits::add);
             if (r.statusCode() == 429) {
                 limited++;
                 String code = JsonPath.from(r.body()).getString("errors[0].code");
@@ -124,17 +128,18 @@ class ParticulierQuotaIT {
                 }
             }
         }
-        return new Burst(served, limited, window, problems);
+        return new Burst(served, limited, window, problems, limits);
     }
 
     static void assertBounded(String what, Burst burst) {
         long allowance = burst.windowMillis() / 50;
-        System.out.printf("Particulier quota, %s: 25 calls in %d ms, %d served, %d refused 429 (bound %d)%n",
-                what, burst.windowMillis(), burst.served(), burst.limited(), 20 + allowance);
+        System.out.printf("Particulier quota, %s: 25 calls in %d ms, %d served, %d refused 429 (bound %d), RateLimit-Limit %s%n",
+                what, burst.windowMillis(), burst.served(), burst.limited(), 20 + allowance, burst.announcedLimits());
         assertTrue(burst.windowMillis() < 1000, "the 25 calls took " + burst.windowMillis() + " ms, not within one second");
         assertEquals(25, burst.served() + burst.limited());
         assertTrue(burst.served() <= 20 + allowance, burst.served() + " served in " + burst.windowMillis() + " ms");
         assertTrue(burst.served() >= 1, "nothing served");
+        assertTrue(burst.announcedLimits().contains("20"), "the group's limit is not announced: RateLimit-Limit " + burst.announcedLimits());
         assertTrue(burst.limited() >= 1, "no call refused");
         assertTrue(burst.problems().isEmpty(), String.join("\n", burst.problems()));
     }
