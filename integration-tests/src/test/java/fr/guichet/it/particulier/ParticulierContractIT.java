@@ -129,7 +129,7 @@ class ParticulierContractIT {
                 }
                 if (c.status() == 200) {
                     validated++;
-                    List<String> problems = ParticulierContract.problemList(o.id(), 200, r.asString());
+                    List<String> problems = ParticulierContract.sandboxCaseProblems(o.id(), r.asString());
                     if (!problems.isEmpty()) {
                         failures.add(where + ": breaks openapi-particulier.yaml: " + problems);
                     }
@@ -147,7 +147,15 @@ class ParticulierContractIT {
                 Optional<FranceConnectToken> any = franceConnectTokens.stream()
                         .filter(t -> t.active() && t.scopes().stream().anyMatch(scopes::contains)).findFirst();
                 if (any.isEmpty()) {
-                    failures.add(o.id() + ": no fictitious FranceConnect token holds one of its scopes " + scopes);
+                    // The official fictitious tokens grant none of its scopes (their scope claims predate
+                    // them): the call is refused for want of a scope, as a real token without them would be.
+                    unreachable.add(o.id() + " (no fictitious FranceConnect token grants one of " + scopes + ")");
+                    ParticulierSuite.pace();
+                    Response r = ParticulierSuite.partner(stack, "all_fc").get(o.path().template().template());
+                    if (r.statusCode() != 403 || !"00100".equals(r.jsonPath().getString("errors[0].code"))) {
+                        failures.add(o.id() + " with all_fc, whose scopes hold none of the operation's: got " + r.statusCode()
+                                + " " + r.asString() + ", expected 403 00100");
+                    }
                     continue;
                 }
                 ParticulierSuite.pace();
