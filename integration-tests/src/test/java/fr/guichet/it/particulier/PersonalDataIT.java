@@ -100,6 +100,7 @@ class PersonalDataIT {
             unknown.put("prenoms[]", List.of("Eudoxie"));
             unknown.put("sexeEtatCivil", List.of("F"));
             unknown.put("codeCogInseePaysNaissance", List.of("99100"));
+            unknown.put("codeCogInseeCommuneNaissance", List.of("75107"));
             unknown.put("anneeDateNaissance", List.of("1931"));
             unknown.put("moisDateNaissance", List.of("7"));
             unknown.put("jourDateNaissance", List.of("29"));
