@@ -1,5 +1,6 @@
 package fr.guichet.common.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,19 +40,38 @@ public record SandboxCatalogue(List<Operation> operations) {
     }
 
     /**
-     * One call the sandbox answers. The caller adds {@code context}, {@code object} and
-     * {@code recipient}, and a token holding one of the operation's scopes.
+     * One call the sandbox answers. The caller adds a token holding one of the operation's scopes
+     * and the tracing parameters: {@code context}, {@code object} and {@code recipient} for API
+     * Entreprise, {@code recipient} alone for API Particulier.
      *
-     * @param caseName the sandbox case's file name without its extension
-     * @param status   the HTTP status the call gets
-     * @param method   always {@code GET} today
-     * @param path     the path, its parameters filled in
-     * @param query    the case's own query parameters (none of the tracing ones)
-     * @param summary  what the call gives, in French
+     * @param caseName  the sandbox case's file name without its extension
+     * @param status    the HTTP status the call gets
+     * @param method    always {@code GET} today
+     * @param path      the path, its parameters filled in
+     * @param query     the case's own query parameters that take one value (none of the tracing ones)
+     * @param queryLists the case's query parameters sent once per value, by wire name (API
+     *                  Particulier's {@code prenoms[]}); empty for API Entreprise
+     * @param franceConnectToken on an API Particulier FranceConnect route, the sandbox's fictitious
+     *                  FranceConnect token to send as the Bearer instead of the partner's token
+     *                  (it carries the identity the case answers); null elsewhere
+     * @param summary   what the call gives, in French
      */
-    @JsonPropertyOrder({"case", "status", "method", "path", "query", "summary"})
+    @JsonPropertyOrder({"case", "status", "method", "path", "query", "query_lists", "france_connect_token", "summary"})
     public record Entry(@JsonProperty("case") String caseName, int status, String method, String path,
-                        Map<String, String> query, String summary) {
+                        Map<String, String> query,
+                        @JsonProperty("query_lists") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> queryLists,
+                        @JsonProperty("france_connect_token") @JsonInclude(JsonInclude.Include.NON_NULL) String franceConnectToken,
+                        String summary) {
+
+        /** A missing {@code query_lists} (every API Entreprise entry) reads as none. */
+        public Entry {
+            queryLists = queryLists == null ? Map.of() : queryLists;
+        }
+
+        /** An API Entreprise call: single-valued query parameters, the partner's own token. */
+        public Entry(String caseName, int status, String method, String path, Map<String, String> query, String summary) {
+            this(caseName, status, method, path, query, Map.of(), null, summary);
+        }
     }
 
     /**

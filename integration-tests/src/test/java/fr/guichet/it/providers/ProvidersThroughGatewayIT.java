@@ -1,5 +1,7 @@
 package fr.guichet.it.providers;
 
+import fr.guichet.it.Schemas;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -28,8 +30,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,32 +104,9 @@ class ProvidersThroughGatewayIT {
         }
     }
 
-    /**
-     * Gives token-service and trace-service their own fresh {@code schema} in the integration
-     * databases: a clean state every run, shared with no other test.
-     */
+    /** {@link Schemas#ownSchemas}, as the provider suites call it. */
     static GuichetStack.Builder ownSchemas(GuichetStack.Builder builder, String schema) {
-        for (Service s : List.of(Service.TOKEN, Service.TRACE)) {
-            resetSchema(s.database(), schema);
-            builder.property(s, "quarkus.datasource.jdbc.url",
-                            "jdbc:postgresql://" + GuichetStack.PG + "/" + s.database() + "?currentSchema=" + schema)
-                    .property(s, "quarkus.datasource.reactive.url",
-                            "postgresql://" + GuichetStack.PG + "/" + s.database() + "?search_path=" + schema)
-                    .property(s, "quarkus.flyway.schemas", schema)
-                    .property(s, "quarkus.flyway.default-schema", schema);
-        }
-        return builder;
-    }
-
-    /** Drops and recreates {@code schema} in {@code database}: a fresh state for one suite's services. */
-    static void resetSchema(String database, String schema) {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + GuichetStack.PG + "/" + database,
-                GuichetStack.DB_USER, GuichetStack.DB_PASSWORD); var st = c.createStatement()) {
-            st.execute("drop schema if exists " + schema + " cascade");
-            st.execute("create schema " + schema);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot prepare schema " + schema + " in " + database, e);
-        }
+        return Schemas.ownSchemas(builder, schema);
     }
 
     static String gateway() {

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.common.sandbox.SandboxCatalogue;
+import fr.guichet.it.particulier.ParticulierSuite;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.Service;
 import fr.guichet.testing.ServiceCatalog;
+import fr.guichet.testing.particulier.ParticulierSandbox;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -29,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * as a partner fetches it, every entry called through the real gateway (with {@code context},
  * {@code object}, {@code recipient} and a token holding the scopes of {@code bin/guichet}'s demo
  * habilitation) gets the status the entry announces; and a call the sandbox does not know points
- * to that catalogue.
+ * to that catalogue. API Particulier's entries are asked with a Particulier token holding the
+ * launcher's demo Particulier scopes, or their fictitious FranceConnect token, the sandbox
+ * FranceConnect client being bound to such a habilitation as the launcher binds it.
  */
 class SandboxCatalogueIT {
 
@@ -55,21 +59,34 @@ class SandboxCatalogueIT {
     }
 
     @Test
-    void everyEntryOfThePublishedCatalogueGetsTheStatusItAnnounces() throws IOException {
+    void everyEntryOfThePublishedCatalogueGetsTheStatusItAnnounces() throws IOException, InterruptedException {
         Response served = given().baseUri(stack.url(Service.GATEWAY)).get("/sandbox");
         assertEquals(200, served.statusCode(), served.asString());
         SandboxCatalogue catalogue = JSON.readValue(served.asString(), SandboxCatalogue.class);
         assertEquals(SandboxCatalogue.load(), catalogue, "the gateway serves the generated catalogue");
         List<String> scopes = demoScopes();
+        List<String> particulierScopes = demoScopes("DEMO_PARTICULIER_SCOPES");
+        boolean franceConnectBound = false;
         List<String> failures = new ArrayList<>();
         int entries = 0;
         for (SandboxCatalogue.Operation o : catalogue.operations()) {
+            boolean particulier = ParticulierSandbox.isParticulier(o.operationId());
+            if (particulier && !franceConnectBound) {
+                // The launcher binds the sandbox FranceConnect client to its demo Particulier habilitation.
+                ParticulierSuite.franceConnectHabilitation(stack, particulierScopes);
+                franceConnectBound = true;
+            }
             // A token per operation, as a partner's demo token would be used over time: every entry
             // stays under its throttle group's limit (high_latency_documents: 5 a minute).
-            IssuedToken token = stack.issueToken(scopes, 5000);
+            IssuedToken token = particulier ? ParticulierSuite.particulierToken(stack, particulierScopes)
+                    : stack.issueToken(scopes, 5000);
             for (SandboxCatalogue.Entry e : o.cases()) {
                 entries++;
-                Response r = call(token, e);
+                if (particulier) {
+                    // The fictitious FranceConnect tokens share the group quota (20 a second) across operations.
+                    Thread.sleep(60);
+                }
+                Response r = particulier ? callParticulier(token, e) : call(token, e);
                 if (r.statusCode() != e.status()) {
                     failures.add(o.operationId() + " " + e.caseName() + " GET " + e.path() + e.query() + ": got "
                             + r.statusCode() + " " + r.asString() + ", the catalogue announces " + e.status());
@@ -111,6 +128,19 @@ class SandboxCatalogueIT {
         return spec.get(e.path());
     }
 
+    /**
+     * An API Particulier entry as a partner asks it: the recipient only, each value of a list once,
+     * and on a FranceConnect route the entry's fictitious FranceConnect token as the Bearer.
+     */
+    static Response callParticulier(IssuedToken token, SandboxCatalogue.Entry e) {
+        RequestSpecification spec = given().baseUri(stack.url(Service.GATEWAY)).urlEncodingEnabled(true)
+                .queryParam("recipient", SandboxCasesThroughGatewayIT.RECIPIENT)
+                .header("Authorization", "Bearer " + (e.franceConnectToken() != null ? e.franceConnectToken() : token.token()));
+        e.query().forEach(spec::queryParam);
+        e.queryLists().forEach((name, values) -> spec.queryParam(name, values));
+        return spec.get(e.path());
+    }
+
     static Response call(IssuedToken token, String path) {
         return partner(token).get(path);
     }
@@ -125,10 +155,15 @@ class SandboxCatalogueIT {
 
     /** The scopes of the launcher's demo habilitation ({@code DEMO_SCOPES} in {@code bin/guichet}). */
     static List<String> demoScopes() throws IOException {
+        return demoScopes("DEMO_SCOPES");
+    }
+
+    /** A scope list of {@code bin/guichet}: {@code DEMO_SCOPES}, or {@code DEMO_PARTICULIER_SCOPES} for its Particulier demo. */
+    static List<String> demoScopes(String variable) throws IOException {
         String launcher = Files.readString(ServiceCatalog.repositoryRoot().resolve("bin/guichet"));
-        int start = launcher.indexOf("DEMO_SCOPES='");
+        int start = launcher.indexOf("\n" + variable + "='") + 1;
         int end = launcher.indexOf("]'", start);
-        String list = launcher.substring(start + "DEMO_SCOPES='".length(), end + 1)
+        String list = launcher.substring(start + (variable + "='").length(), end + 1)
                 .replace("'\\\n'", "").replace("'", "");
         return List.of(JSON.readValue(list, String[].class));
     }

@@ -15,6 +15,9 @@ import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.common.sandbox.SandboxCases;
 import fr.guichet.common.sandbox.SandboxCatalogue;
 import fr.guichet.testing.ServiceCatalog;
+import fr.guichet.testing.contract.ParticulierContract;
+import fr.guichet.testing.particulier.ParticulierSandbox;
+import fr.guichet.testing.particulier.ParticulierSandbox.FranceConnectToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Writes the published sandbox catalogue ({@link SandboxCatalogue}) from what the sandbox really
@@ -46,7 +50,12 @@ import java.util.Properties;
  *       the gateway's check (a 422 before any provider is called), nor the operations that need a
  *       client certificate (ENSU), nor a case another one with the same parameters shadows (the
  *       later one answers, see {@code SandboxMatcher});</li>
- *   <li>each case's path with its path parameters filled in, and its other parameters as query.</li>
+ *   <li>each case's path with its path parameters filled in, and its other parameters as query;</li>
+ *   <li>API Particulier: a civility case only when the route declares each of its parameters and
+ *       it gives every required one (else the gateway answers 422); array parameters by their wire
+ *       name ({@code prenoms[]}) in {@code query_lists}; on a FranceConnect route, no identity in the
+ *       query but the fictitious FranceConnect token whose identity the case answers
+ *       ({@link ParticulierSandbox#tokenFor}), and only the cases such a token reaches.</li>
  * </ul>
  */
 public final class SandboxCatalogueGenerator {
@@ -60,12 +69,18 @@ public final class SandboxCatalogueGenerator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OFFICIAL_OPENAPI = "guichet/reference/openapi-entreprise.yaml";
+    private static final String AUTHORIZATIONS = "guichet/reference/authorizations.yml";
+    private static final ObjectMapper YAML = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
     /** Fields that tell what a success gives, most telling first. */
     private static final List<String> SALIENT = List.of("raison_sociale", "denomination", "nom", "titre", "libelle", "numero_voie",
             "chiffre_affaires", "effectifs_annuel", "effectifs_mensuels", "tva_number", "status", "eligible",
             "entity_status", "numero_certificat", "numero", "nom_certificat", "modalite_exercice", "rna_id",
             "obligations_fiscales", "capital", "annee", "actes", "declarations_activites_etablissement", "demande_subvention",
             "type", "document_url", "url");
+    /** The same for API Particulier's bodies: the answer to the question the operation asks. */
+    private static final List<String> SALIENT_PARTICULIER = List.of("valeur", "est_beneficiaire", "est_boursier",
+            "est_inscrit", "statut", "statut_inscription", "est_sportif_de_haut_niveau", "numero_immatriculation", "echelon",
+            "contrats", "identifiant");
 
     private SandboxCatalogueGenerator() {
     }
@@ -90,8 +105,10 @@ public final class SandboxCatalogueGenerator {
         Map<String, String> modules = new LinkedHashMap<>();
         services.providers().forEach(p -> modules.put(p.provider(), p.module()));
         Map<String, Map<String, List<SandboxCase>>> casesByModule = new LinkedHashMap<>();
-        JsonNode official = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                .readTree(ClassPathFiles.open(OFFICIAL_OPENAPI));
+        JsonNode official = YAML.readTree(ClassPathFiles.open(OFFICIAL_OPENAPI));
+        JsonNode particulier = YAML.readTree(ClassPathFiles.open(ParticulierContract.SPEC));
+        JsonNode authorizations = YAML.readTree(ClassPathFiles.open(AUTHORIZATIONS));
+        List<FranceConnectToken> franceConnectTokens = ParticulierSandbox.franceConnectTokens(root);
         List<SandboxCatalogue.Operation> operations = new ArrayList<>();
         for (OperationDeclaration d : OperationDeclarations.standard().all()) {
             String module = modules.get(d.provider());
@@ -107,13 +124,21 @@ public final class SandboxCatalogueGenerator {
             }
             OperationDeclaration.VersionedPath path = newest.get();
             List<SandboxCatalogue.Entry> entries = new ArrayList<>();
+            boolean isParticulier = ParticulierSandbox.isParticulier(path.operationId());
+            Path resources = root.resolve(module).resolve("src/main/resources");
+            Set<String> named = new java.util.HashSet<>();
+            byOperation.get(path.operationId()).forEach(c -> named.addAll(c.values().keySet()));
             for (SandboxCase c : answering(byOperation.get(path.operationId()))) {
-                if (identifierPasses(d, c)) {
+                if (isParticulier) {
+                    particulierEntry(path, c, ParticulierSandbox.typedParams(resources, c), named, franceConnectTokens,
+                            scopes(authorizations, d)).ifPresent(entries::add);
+                } else if (identifierPasses(d, c)) {
                     entries.add(entry(path, c));
                 }
             }
             if (!entries.isEmpty()) {
-                operations.add(new SandboxCatalogue.Operation(path.operationId(), d.provider(), title(d, path, official), entries));
+                operations.add(new SandboxCatalogue.Operation(path.operationId(), d.provider(),
+                        title(d, path, isParticulier ? particulier : official), entries));
             }
         }
         return new SandboxCatalogue(List.copyOf(operations));
@@ -142,7 +167,13 @@ public final class SandboxCatalogueGenerator {
                 .append("de votre organisation) et un jeton portant un des scopes de l'opération, par exemple :\n\n")
                 .append("```bash\ncurl -sS -H \"Authorization: Bearer $TOKEN\" \\\n")
                 .append("  \"http://127.0.0.1:8080/v4/insee/sirene/unites_legales/552049447?context=Test&object=Demo&recipient=13002526500013\"\n```\n\n")
-                .append("Tout autre identifiant reçoit la réponse 404 de l'opération.\n");
+                .append("Tout autre identifiant reçoit la réponse 404 de l'opération.\n\n")
+                .append("API Particulier (opérations `api_particulier_...`) : seul `recipient` s'ajoute, avec un jeton\n")
+                .append("d'habilitation API Particulier ; un paramètre `prenoms[]` se répète, une fois par prénom. Sur une route\n")
+                .append("FranceConnect (`.../france_connect`), le jeton envoyé est le jeton FranceConnect fictif indiqué\n")
+                .append("(l'identité vient de lui), par exemple :\n\n")
+                .append("```bash\ncurl -sS -H \"Authorization: Bearer all_fc\" \\\n")
+                .append("  \"http://127.0.0.1:8080/v3/mesri/statut_etudiant/france_connect?recipient=13002526500013\"\n```\n");
         String provider = null;
         for (SandboxCatalogue.Operation o : catalogue.operations()) {
             if (!o.provider().equals(provider)) {
@@ -154,6 +185,11 @@ public final class SandboxCatalogueGenerator {
             for (SandboxCatalogue.Entry e : o.cases()) {
                 StringBuilder query = new StringBuilder();
                 e.query().forEach((k, v) -> query.append(query.isEmpty() ? "" : ", ").append('`').append(k).append('=').append(v).append('`'));
+                e.queryLists().forEach((k, values) -> values.forEach(v ->
+                        query.append(query.isEmpty() ? "" : ", ").append('`').append(k).append('=').append(v).append('`')));
+                if (e.franceConnectToken() != null) {
+                    query.append(query.isEmpty() ? "" : ", ").append("jeton FranceConnect `").append(e.franceConnectToken()).append('`');
+                }
                 md.append("| `").append(e.path()).append("` | ").append(query)
                         .append(" | ").append(e.status()).append(" | ").append(e.summary().replace("|", "\\|")).append(" |\n");
             }
@@ -232,6 +268,49 @@ public final class SandboxCatalogueGenerator {
                 summary(name, c));
     }
 
+    /**
+     * An API Particulier case as a partner asks it, if a partner can: see the class comment. The
+     * tokens are the sandbox's fictitious FranceConnect tokens; {@code named} every parameter the
+     * operation's cases name.
+     */
+    static Optional<SandboxCatalogue.Entry> particulierEntry(OperationDeclaration.VersionedPath path, SandboxCase c,
+                                                             JsonNode typedParams, Set<String> named,
+                                                             List<FranceConnectToken> tokens, List<String> scopes) {
+        String id = path.operationId();
+        String franceConnectToken = null;
+        if (ParticulierSandbox.isFranceConnect(id)) {
+            Optional<FranceConnectToken> token = ParticulierSandbox.tokenFor(id, typedParams, named, tokens, scopes);
+            if (token.isEmpty()) {
+                return Optional.empty();
+            }
+            franceConnectToken = token.get().name();
+        } else if (!ParticulierSandbox.reachable(id, typedParams)) {
+            return Optional.empty();
+        }
+        Map<String, String> query = new java.util.TreeMap<>();
+        Map<String, List<String>> lists = new java.util.TreeMap<>();
+        ParticulierSandbox.query(id, c).forEach((name, values) -> {
+            if (name.endsWith("[]")) {
+                lists.put(name, values);
+            } else {
+                query.put(name, String.join(",", values));
+            }
+        });
+        String name = c.file().substring(c.file().lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
+        return Optional.of(new SandboxCatalogue.Entry(name, c.status(), "GET", path.template().expand(c.params()),
+                new LinkedHashMap<>(query), new LinkedHashMap<>(lists), franceConnectToken, summary(name, c, SALIENT_PARTICULIER)));
+    }
+
+    /** The scopes that open an operation ({@code authorizations.yml} under its declaration's key). */
+    private static List<String> scopes(JsonNode authorizations, OperationDeclaration d) {
+        JsonNode found = d.authorization() == null ? null : authorizations.findValue(d.authorization());
+        List<String> scopes = new ArrayList<>();
+        if (found != null) {
+            found.forEach(s -> scopes.add(s.asText()));
+        }
+        return scopes;
+    }
+
     /** The declaration's summary, else the official OpenAPI's summary of the path, else the id. */
     private static String title(OperationDeclaration d, OperationDeclaration.VersionedPath path, JsonNode official) {
         if (d.summary() != null && !d.summary().isBlank()) {
@@ -246,6 +325,11 @@ public final class SandboxCatalogueGenerator {
      * {@code Erreur 404 : 01003 « Entité non trouvée »}.
      */
     static String summary(String name, SandboxCase c) {
+        return summary(name, c, SALIENT);
+    }
+
+    /** {@link #summary(String, SandboxCase)} with the telling fields to look for, most telling first. */
+    static String summary(String name, SandboxCase c, List<String> salientFields) {
         String label = name.replaceFirst("^" + c.status() + "[-_]?", "").replace('_', ' ').replace('-', ' ').strip();
         String qualifier = label.isEmpty() ? "" : " (" + label + ")";
         JsonNode body;
@@ -260,13 +344,13 @@ public final class SandboxCatalogueGenerator {
                     : " : " + error.path("code").asText() + " « " + error.path("title").asText() + " »";
             return "Erreur " + c.status() + qualifier + what;
         }
-        String salient = body == null ? null : salient(body.has("data") ? body.get("data") : body);
+        String salient = body == null ? null : salient(body.has("data") ? body.get("data") : body, salientFields);
         return "Succès" + qualifier + (salient == null ? "" : " : " + salient);
     }
 
     /** The first {@link #SALIENT} field found in the body, breadth first, as {@code name « value »}. */
-    private static String salient(JsonNode data) {
-        for (String field : SALIENT) {
+    private static String salient(JsonNode data, List<String> salientFields) {
+        for (String field : salientFields) {
             JsonNode found = find(data, field);
             if (found == null) {
                 continue;

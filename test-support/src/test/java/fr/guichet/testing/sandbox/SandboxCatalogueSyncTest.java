@@ -40,6 +40,24 @@ class SandboxCatalogueSyncTest {
     }
 
     @Test
+    void theShippedCatalogueReadsBackAsWhatWasGenerated() throws IOException {
+        // The gateway serves SandboxCatalogue.load(): the optional fields of API Particulier's entries
+        // (query_lists, france_connect_token) must survive the JSON round trip, and be absent elsewhere.
+        SandboxCatalogue generated = SandboxCatalogueGenerator.generate(ROOT);
+        SandboxCatalogue read = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(SandboxCatalogueGenerator.json(generated), SandboxCatalogue.class);
+        assertEquals(generated, read);
+        SandboxCatalogue.Entry particulier = new SandboxCatalogue.Entry("200", 200, "GET", "/v3/dss/quotient_familial/france_connect",
+                java.util.Map.of("annee", "2024"), java.util.Map.of("prenoms[]", java.util.List.of("A", "B")), "cnaf_qfv2", "Succès");
+        SandboxCatalogue one = new SandboxCatalogue(java.util.List.of(new SandboxCatalogue.Operation("id", "cnav", "Titre",
+                java.util.List.of(particulier, new SandboxCatalogue.Entry("404", 404, "GET", "/v3/x", java.util.Map.of(), "Erreur")))));
+        String json = SandboxCatalogueGenerator.json(one);
+        assertEquals(one, new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, SandboxCatalogue.class));
+        assertEquals(1, json.split("query_lists", -1).length - 1, json);
+        assertEquals(1, json.split("france_connect_token", -1).length - 1, json);
+    }
+
+    @Test
     void everyProviderOfServicesYmlHasACaseThatSucceeds() throws IOException {
         SandboxCatalogue catalogue = SandboxCatalogueGenerator.generate(ROOT);
         Set<String> withSuccess = catalogue.operations().stream()
