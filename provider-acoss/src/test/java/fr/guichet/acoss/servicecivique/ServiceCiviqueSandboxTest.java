@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.guichet.acoss.support.ParticulierContract;
 import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
+import fr.guichet.testing.contract.ParticulierContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

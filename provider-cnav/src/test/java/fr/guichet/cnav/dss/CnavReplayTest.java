@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import fr.guichet.cnav.support.CnavStandIn;
-import fr.guichet.cnav.support.ParticulierContract;
 import fr.guichet.cnav.support.ProductionProfile;
+import fr.guichet.testing.contract.ParticulierContract;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -52,6 +52,7 @@ class CnavReplayTest {
 
     static final String RECIPIENT = "13002526500013";
     static final String QF = "/v3/dss/quotient_familial/identite";
+    static final String QF_OPERATION = "api_particulier_v3_cnav_quotient_familial_with_civility";
     static final String CNAF = "00810011";
     static final String MSA = "00171001";
 
@@ -98,7 +99,7 @@ class CnavReplayTest {
                 .body("data.adresse.lieu_dit", nullValue())
                 .body("links", anEmptyMap()).body("meta", anEmptyMap())
                 .extract().asString();
-        ParticulierContract.assertValid(QF, 200, body);
+        ParticulierContract.assertValid(QF_OPERATION, 200, body);
 
         // What CNAV receives, as the reference sends it.
         CnavStandIn.server().verify(getRequestedFor(urlPathEqualTo("/cnav/quotient_familial_v2"))
@@ -131,7 +132,7 @@ class CnavReplayTest {
                 .body("data.quotient_familial.mois_calcul", org.hamcrest.Matchers.equalTo(now.getMonthValue()))
                 .body("data.enfants", hasSize(0))
                 .extract().asString();
-        ParticulierContract.assertValid(QF, 200, civility);
+        ParticulierContract.assertValid(QF_OPERATION, 200, civility);
         String franceConnect = civility().get("/v3/dss/quotient_familial/france_connect").then().statusCode(200)
                 .extract().asString();
         assertEquals(civility, franceConnect);
@@ -166,7 +167,7 @@ class CnavReplayTest {
         stub(prestation, json(200, CnavStandIn.payload(payload)).withHeader("X-APISECU-FD", CNAF));
         String path = "/v3/dss/" + prestation + "/identite";
         String body = civility().get(path).then().statusCode(200).extract().asString();
-        ParticulierContract.assertValid(path, 200, body);
+        ParticulierContract.assertValid("api_particulier_v3_cnav_" + prestation + "_with_civility", 200, body);
         var data = io.restassured.path.json.JsonPath.from(body).getMap("data");
         assertEquals(value, String.valueOf(data.get(field)), body);
         assertEquals(otherValue, String.valueOf(data.get(other)), body);
@@ -186,7 +187,7 @@ class CnavReplayTest {
                 .body("data.parametres_calcul_participation_familiale.base_ressources_annuelles.valeur", org.hamcrest.Matchers.equalTo(2500))
                 .body("data.parametres_calcul_participation_familiale.base_ressources_annuelles.annee_calcul", org.hamcrest.Matchers.equalTo(2024))
                 .extract().asString();
-        ParticulierContract.assertValid(path, 200, body);
+        ParticulierContract.assertValid("api_particulier_v3_cnav_participation_familiale_eaje_with_civility", 200, body);
     }
 
     @Test

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.guichet.cnav.support.ParticulierContract;
 import fr.guichet.common.operation.OperationDeclaration;
 import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.providerkit.operation.ProviderOperations;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
+import fr.guichet.testing.contract.ParticulierContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -64,7 +64,7 @@ class SandboxModeTest {
         assertTrue(response.contentType().startsWith("application/json"), c.file());
         assertEquals(JSON.readTree(c.payload()), JSON.readTree(body), c.file());
         if (c.status() == 200) {
-            ParticulierContract.assertValid(path, 200, body);
+            ParticulierContract.assertValid(p.operationId(), 200, body);
         }
     }
 

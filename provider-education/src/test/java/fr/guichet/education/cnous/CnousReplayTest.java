@@ -13,11 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import fr.guichet.education.support.ParticulierContract;
 import fr.guichet.education.support.ParticulierQuery;
 import fr.guichet.education.support.Payloads;
 import fr.guichet.education.support.ProductionProfile;
 import fr.guichet.education.support.WireMockUpstreams;
+import fr.guichet.testing.contract.ParticulierContract;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -80,10 +80,10 @@ class CnousReplayTest {
         return given().urlEncodingEnabled(false).get(path + "?" + ParticulierQuery.encode(ParticulierQuery.of(values)));
     }
 
-    private static void assertBody(String expectedData, Response response, String path) throws Exception {
+    private static void assertBody(String expectedData, Response response, String operationId) throws Exception {
         String body = response.then().statusCode(200).extract().asString();
         assertEquals(JSON.readTree("{\"data\":{" + expectedData + "},\"links\":{},\"meta\":{}}"), JSON.readTree(body));
-        ParticulierContract.assertValid(path, 200, body);
+        ParticulierContract.assertValid(operationId, 200, body);
     }
 
     private static Map<String, List<String>> identity() {
@@ -102,7 +102,7 @@ class CnousReplayTest {
     void aScholarshipHolderByIneIsMappedInV3() throws Exception {
         answer(get(urlPathEqualTo("/cnous/ine/012345678GD")), 200, payload("student_scholarship_valid_response.json"));
         assertBody(COMMON + ",\"est_boursier\":true", call("/v3/cnous/etudiant_boursier/ine", Map.of("ine", List.of("012345678GD"))),
-                "/v3/cnous/etudiant_boursier/ine");
+                "api_particulier_v3_cnous_etudiant_boursier_with_ine");
     }
 
     @Test
@@ -111,7 +111,7 @@ class CnousReplayTest {
                 payload("student_scholarship_valid_response_removed.json"));
         assertBody(COMMON + ",\"statut_boursier\":{\"est_boursier\":true,\"est_radie\":true,\"date_radiation\":\"2023-06-15\"}",
                 call("/v4/cnous/etudiant_boursier/ine", Map.of("ine", List.of("012345678GD"), "campaignYear", List.of("2022"))),
-                "/v4/cnous/etudiant_boursier/ine");
+                "api_particulier_v4_cnous_etudiant_boursier_with_ine");
     }
 
     @Test
@@ -128,7 +128,7 @@ class CnousReplayTest {
                 {"lastName":"Martin","firstNames":"Jerome, Francis","birthDate":"14/11/1980","birthPlace":"79048","civility":"M"}""")),
                 200, "[" + payload("student_scholarship_valid_response_without_birthplace.json") + "]");
         assertBody(COMMON + ",\"est_boursier\":true", call("/v3/cnous/etudiant_boursier/identite", identity()),
-                "/v3/cnous/etudiant_boursier/identite");
+                "api_particulier_v3_cnous_etudiant_boursier_with_civility");
     }
 
     @Test
@@ -138,7 +138,7 @@ class CnousReplayTest {
                 200, payload("student_scholarship_valid_response.json"));
         // The FranceConnect answer leaves the user's own identity out, as the official schema says.
         assertBody(WITHOUT_IDENTITE + ",\"est_boursier\":true", call("/v3/cnous/etudiant_boursier/france_connect", identity()),
-                "/v3/cnous/etudiant_boursier/france_connect");
+                "api_particulier_v3_cnous_etudiant_boursier_with_france_connect");
     }
 
     @Test

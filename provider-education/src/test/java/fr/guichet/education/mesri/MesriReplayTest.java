@@ -12,11 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import fr.guichet.education.support.ParticulierContract;
 import fr.guichet.education.support.ParticulierQuery;
 import fr.guichet.education.support.Payloads;
 import fr.guichet.education.support.ProductionProfile;
 import fr.guichet.education.support.WireMockUpstreams;
+import fr.guichet.testing.contract.ParticulierContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -68,31 +68,31 @@ class MesriReplayTest {
                  "admissions":[%s]},"links":{},"meta":{}}""".formatted(String.join(",", admissions));
     }
 
-    private static void assertBody(String expected, Response response, String path) throws Exception {
+    private static void assertBody(String expected, Response response, String operationId) throws Exception {
         String body = response.then().statusCode(200).extract().asString();
         assertEquals(JSON.readTree(expected), JSON.readTree(body));
-        ParticulierContract.assertValid(path, 200, body);
+        ParticulierContract.assertValid(operationId, 200, body);
     }
 
     @Test
     void aStudentByIneIsMappedAsApiParticulierShapesIt() throws Exception {
         answerIne("1234567890G", 200, "with_ine_valid_response.json");
         assertBody(student(ADMISSION.formatted(true, "formation initiale", "RF1")), byIne("1234567890G"),
-                "/v3/mesri/statut_etudiant/ine");
+                "api_particulier_v3_mesri_statut_etudiant_with_ine");
     }
 
     @Test
     void anAdmittedButNotEnrolledStudentIsNotInscrit() throws Exception {
         answerIne("1234567890G", 200, "with_ine_valid_response_with_admis_statut.json");
         assertBody(student(ADMISSION.formatted(false, "formation initiale", "RF1")), byIne("1234567890G"),
-                "/v3/mesri/statut_etudiant/ine");
+                "api_particulier_v3_mesri_statut_etudiant_with_ine");
     }
 
     @Test
     void eachRegimeGetsItsCode() throws Exception {
         answerIne("1234567890G", 200, "with_ine_valid_and_new_regime.json");
         assertBody(student(ADMISSION.formatted(true, "contrat d'apprentissage", "RF4")), byIne("1234567890G"),
-                "/v3/mesri/statut_etudiant/ine");
+                "api_particulier_v3_mesri_statut_etudiant_with_ine");
     }
 
     @Test
@@ -145,12 +145,12 @@ class MesriReplayTest {
         identity.put("sexeEtatCivil", List.of("M"));
         identity.put("codeCogInseeCommuneNaissance", List.of("75113"));
         String expected = student(ADMISSION.formatted(true, "formation initiale", "RF1"));
-        assertBody(expected, call("/v3/mesri/statut_etudiant/identite", identity), "/v3/mesri/statut_etudiant/identite");
+        assertBody(expected, call("/v3/mesri/statut_etudiant/identite", identity), "api_particulier_v3_mesri_statut_etudiant_with_civility");
         // The FranceConnect answer leaves the user's own identity out, as the official schema says.
         String withoutIdentity = expected.replace(
                 "\"identite\":{\"nom_naissance\":\"Dupont\",\"prenom\":\"Jean\",\"date_naissance\":\"2000-01-01\"},", "");
         assertBody(withoutIdentity, call("/v3/mesri/statut_etudiant/france_connect", identity),
-                "/v3/mesri/statut_etudiant/france_connect");
+                "api_particulier_v3_mesri_statut_etudiant_with_france_connect");
     }
 
     @Test

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.common.operation.OperationDeclaration;
 import fr.guichet.common.sandbox.SandboxCase;
-import fr.guichet.education.support.ParticulierContract;
 import fr.guichet.education.support.ParticulierQuery;
 import fr.guichet.providerkit.operation.ProviderOperations;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
+import fr.guichet.testing.contract.ParticulierContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -69,7 +69,7 @@ class SandboxModeTest {
         assertTrue(response.contentType().startsWith("application/json"), c.file());
         assertEquals(JSON.readTree(c.payload()), JSON.readTree(body), c.file());
         if (c.status() == 200) {
-            List<String> problems = ParticulierContract.sandboxCaseProblems(p.operationId(), path, body);
+            List<String> problems = ParticulierContract.sandboxCaseProblems(p.operationId(), body);
             assertTrue(problems.isEmpty(), c.file() + " : non conforme à l'OpenAPI API Particulier\n" + String.join("\n", problems));
         }
     }

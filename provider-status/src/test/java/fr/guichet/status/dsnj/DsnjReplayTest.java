@@ -11,9 +11,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import fr.guichet.status.support.ParticulierContract;
 import fr.guichet.status.support.ProductionProfile;
 import fr.guichet.status.support.WireMockUpstreams;
+import fr.guichet.testing.contract.ParticulierContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;

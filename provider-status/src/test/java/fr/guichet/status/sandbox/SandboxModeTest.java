@@ -10,7 +10,7 @@ import fr.guichet.common.operation.OperationDeclaration;
 import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.providerkit.operation.ProviderOperations;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
-import fr.guichet.status.support.ParticulierContract;
+import fr.guichet.testing.contract.ParticulierContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
