@@ -10,23 +10,16 @@ import fr.guichet.common.operation.OperationDeclaration;
  */
 public final class ApiKinds {
 
-    /** The prefix of API Particulier's operation ids ({@code api_particulier_v3_cnav_quotient_familial_with_civility}). */
-    public static final String PARTICULIER_PREFIX = "api_particulier_";
-
     private ApiKinds() {
     }
 
     /**
-     * Whether the operation is an API Particulier one. Decided by the id's prefix, which the
-     * official operation ids always carry; the declarations' file-level {@code api: particulier}
-     * says the same thing.
+     * Whether the operation is an API Particulier one: the declaration's {@code api}
+     * ({@code api: particulier} at file or operation level of {@code guichet/operations/<key>.yml}),
+     * the same field the gateway checks a token's API against, so the kit and the gateway cannot
+     * disagree on an operation.
      */
     public static boolean particulier(OperationDeclaration declaration) {
-        return particulier(declaration.id());
-    }
-
-    /** Whether an operation id ({@code X-Guichet-Operation}) names an API Particulier operation. */
-    public static boolean particulier(String operationId) {
-        return operationId != null && operationId.startsWith(PARTICULIER_PREFIX);
+        return declaration.particulier();
     }
 }
