@@ -1,6 +1,7 @@
 package fr.guichet.gateway.trace;
 
 import fr.guichet.common.identifier.Siret;
+import fr.guichet.common.trace.KeyedHash;
 import fr.guichet.common.trace.TraceEvent;
 import fr.guichet.common.trace.TraceEventValidator;
 import fr.guichet.common.trace.UuidV7;
@@ -10,17 +11,12 @@ import java.time.Duration;
 import fr.guichet.gateway.config.GatewayConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Builds the trace event of a gateway response and writes it to the journal. Never a body;
@@ -39,7 +35,8 @@ import javax.crypto.spec.SecretKeySpec;
 @Startup
 public class TraceRecorder {
 
-    public static final String HASH_PREFIX = "hmac-sha256:";
+    /** The prefix of a hashed value in a trace's parameters (common's {@link KeyedHash#PREFIX}). */
+    public static final String HASH_PREFIX = KeyedHash.PREFIX;
     /** Longest path stored, in characters; longer paths end with "…". */
     public static final int MAX_PATH = 512;
     /** Longest User-Agent stored, in characters. */
@@ -52,7 +49,7 @@ public class TraceRecorder {
     private static final char REPLACEMENT = '\uFFFD';
 
     private final TraceJournal journal;
-    private final SecretKeySpec salt;
+    private final KeyedHash hash;
     private final Set<String> personal;
 
     @jakarta.inject.Inject
@@ -68,15 +65,16 @@ public class TraceRecorder {
                     + "it keys the hashes of natural persons' identifiers in traces, which must stay comparable across "
                     + "restarts and replicas. Set it from a Secret.");
         }
-        byte[] key = config.trace().salt().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
+        String salt = config.trace().salt().orElseGet(() -> {
             org.jboss.logging.Logger.getLogger(TraceRecorder.class).warn(
                     "guichet.gateway.trace.salt is not set: personal identifiers are hashed with a random salt "
                             + "that changes at every start; set GUICHET_GATEWAY_TRACE_SALT in production");
             byte[] random = new byte[32];
             new java.security.SecureRandom().nextBytes(random);
-            return random;
+            return HexFormat.of().formatHex(random);
         });
-        this.salt = new SecretKeySpec(key, "HmacSHA256");
+        // The hash trace-service recomputes to find a person's calls: one definition for both.
+        this.hash = new KeyedHash(salt);
         this.personal = Set.copyOf(config.trace().personalParameters());
     }
 
@@ -194,14 +192,9 @@ public class TraceRecorder {
         return personal.contains(name) ? hash(value) : value;
     }
 
+    /** The keyed hash of one value as traces store it ({@link KeyedHash}, keyed by the trace salt). */
     public String hash(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(salt);
-            return HASH_PREFIX + HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return hash.hash(value);
     }
 
     /** At most {@code max} characters (the last one "…" when cut), control characters replaced. */

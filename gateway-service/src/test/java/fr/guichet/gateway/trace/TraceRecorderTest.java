@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.common.error.ApiException;
+import fr.guichet.common.trace.KeyedHash;
 import fr.guichet.common.trace.TraceEvent;
 import fr.guichet.common.trace.TraceEventValidator;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,5 +70,23 @@ class TraceRecorderTest {
         assertTrue(e.path().endsWith("…"));
         assertEquals(TraceRecorder.MAX_USER_AGENT, e.userAgent().length());
         assertEquals("Audit\uFFFDx\uFFFD\uFFFDforged", e.parameters().get("context"), "no NUL, no line break stored");
+    }
+
+    /**
+     * A person's parameters are stored under common's {@link KeyedHash} keyed by the trace salt
+     * ({@code %test}: {@code test-trace-salt}), the very value trace-service recomputes to find
+     * the calls about a person; the recipient SIRET stays clear.
+     */
+    @Test
+    void aPersonsParametersAreStoredUnderTheSharedKeyedHash() {
+        TraceRecorder.Call particulier = new TraceRecorder.Call("rid-" + UUID.randomUUID(), null, null, null,
+                "particulier", "GET", "api_particulier_v3_cnav_quotient_familial_with_civility",
+                "/v3/dss/quotient_familial/identite", Map.of(), Map.of("nomNaissance", List.of("DUPONT"),
+                        "recipient", List.of("13002526500013")), "127.0.0.1", "curl", 200, null, "cnav", 1);
+        TraceEvent e = recorder.record(particulier);
+        KeyedHash shared = new KeyedHash("test-trace-salt");
+        assertEquals(shared.hash("DUPONT"), e.parameters().get("nomNaissance"));
+        assertEquals(shared.hash("DUPONT"), recorder.hash("DUPONT"));
+        assertEquals("13002526500013", e.parameters().get("recipient"));
     }
 }
