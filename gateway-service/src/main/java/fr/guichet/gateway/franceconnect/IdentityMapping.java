@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * The end user's FranceConnect identity as the civility query parameters a provider's civility
  * route takes (docs/internal-contracts.md, "FranceConnect routes"; the reference maps them the
  * same way in its FranceConnectable concern): {@code prenoms[]} (one per {@code given_name_array}
- * entry, else {@code given_name} split on spaces), {@code nomNaissance}, the birth date's parts as
+ * entry, else {@code given_name} split on spaces), {@code nomNaissance}, {@code nomUsage} when
+ * FranceConnect gives a {@code preferred_username} (the reference's {@code nom_usage}), the birth date's parts as
  * integers without leading zeros, {@code sexeEtatCivil} (male → M, female → F),
  * {@code codeCogInseeCommuneNaissance} when FranceConnect gives a birthplace, and
  * {@code codeCogInseePaysNaissance}.
@@ -56,6 +57,9 @@ final class IdentityMapping {
         Map<String, List<String>> wire = new LinkedHashMap<>();
         wire.put("prenoms[]", List.copyOf(prenoms));
         wire.put("nomNaissance", List.of(i.familyName()));
+        if (i.preferredUsername() != null) {
+            wire.put("nomUsage", List.of(i.preferredUsername()));
+        }
         wire.put("anneeDateNaissance", List.of(Integer.toString(Integer.parseInt(date.group(1)))));
         wire.put("moisDateNaissance", List.of(Integer.toString(Integer.parseInt(date.group(2)))));
         wire.put("jourDateNaissance", List.of(Integer.toString(Integer.parseInt(date.group(3)))));

@@ -10,10 +10,11 @@ import java.util.List;
  * the end user's identity.
  *
  * @param exp epoch seconds; 0 when absent
+ * @param preferredUsername the end user's usage name ({@code preferred_username}), or null when FranceConnect has none
  */
 record Introspection(boolean active, String aud, long exp, List<String> scopes, String givenName,
                      List<String> givenNameArray, String familyName, String birthdate, String gender,
-                     String birthplace, String birthcountry) {
+                     String birthplace, String birthcountry, String preferredUsername) {
 
     /** Reads the {@code token_introspection} object; missing members become null/empty, never an exception. */
     static Introspection of(JsonNode introspection) {
@@ -33,7 +34,7 @@ record Introspection(boolean active, String aud, long exp, List<String> scopes, 
                 introspection.path("exp").asLong(0), List.copyOf(scopes), text(introspection, "given_name", null),
                 List.copyOf(given), text(introspection, "family_name", null), text(introspection, "birthdate", null),
                 text(introspection, "gender", null), text(introspection, "birthplace", null),
-                text(introspection, "birthcountry", null));
+                text(introspection, "birthcountry", null), text(introspection, "preferred_username", null));
     }
 
     private static String text(JsonNode node, String field, String otherwise) {

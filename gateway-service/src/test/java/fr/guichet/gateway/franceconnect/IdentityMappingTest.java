@@ -49,6 +49,20 @@ class IdentityMappingTest {
     }
 
     @Test
+    void aUsageNameIsForwardedAsNomUsageWhenFranceConnectGivesOne() {
+        ObjectNode i = identity();
+        i.put("preferred_username", "Martin");
+        Map<String, List<String>> wire = IdentityMapping.civility(Introspection.of(i));
+        assertEquals(List.of("prenoms[]", "nomNaissance", "nomUsage", "anneeDateNaissance", "moisDateNaissance",
+                "jourDateNaissance", "sexeEtatCivil", "codeCogInseeCommuneNaissance", "codeCogInseePaysNaissance"),
+                List.copyOf(wire.keySet()));
+        assertEquals(List.of("Martin"), wire.get("nomUsage"));
+        assertEquals(List.of("Dupont"), wire.get("nomNaissance"));
+        // Without one (the identity above), no empty nomUsage is forwarded.
+        assertFalse(IdentityMapping.civility(Introspection.of(identity())).containsKey("nomUsage"));
+    }
+
+    @Test
     void givenNameIsSplitWhenNoArrayAndBirthplaceIsOptional() {
         ObjectNode i = identity();
         i.remove("given_name_array");

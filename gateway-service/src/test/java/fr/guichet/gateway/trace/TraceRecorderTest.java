@@ -82,11 +82,13 @@ class TraceRecorderTest {
         TraceRecorder.Call particulier = new TraceRecorder.Call("rid-" + UUID.randomUUID(), null, null, null,
                 "particulier", "GET", "api_particulier_v3_cnav_quotient_familial_with_civility",
                 "/v3/dss/quotient_familial/identite", Map.of(), Map.of("nomNaissance", List.of("DUPONT"),
-                        "recipient", List.of("13002526500013")), "127.0.0.1", "curl", 200, null, "cnav", 1);
+                        "nomUsage", List.of("MARTIN"), "recipient", List.of("13002526500013")), "127.0.0.1", "curl", 200, null, "cnav", 1);
         TraceEvent e = recorder.record(particulier);
         KeyedHash shared = new KeyedHash("test-trace-salt");
         assertEquals(shared.hash("DUPONT"), e.parameters().get("nomNaissance"));
         assertEquals(shared.hash("DUPONT"), recorder.hash("DUPONT"));
+        // The usage name a FranceConnect identity may add is hashed like the rest.
+        assertEquals(shared.hash("MARTIN"), e.parameters().get("nomUsage"));
         assertEquals("13002526500013", e.parameters().get("recipient"));
     }
 }
