@@ -13,9 +13,11 @@ import fr.guichet.education.support.ParticulierQuery;
 import fr.guichet.providerkit.operation.ProviderOperations;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
 import fr.guichet.testing.contract.ParticulierContract;
+import fr.guichet.testing.particulier.ParticulierSandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -63,6 +65,11 @@ class SandboxModeTest {
         // case shadowed that way is reported as skipped, never as passed.
         Assumptions.assumeTrue(engine.find(p.operationId(), c.values()).filter(c::equals).isPresent(),
                 () -> c.file() + " : masqué par un autre cas avec la règle d'appariement actuelle du kit");
+        // A case naming the first names as one text is out of reach: a partner (and the gateway, for
+        // FranceConnect) always sends them as an array, and the sandbox tells an array from a text.
+        JsonNode prenoms = ParticulierSandbox.typedParams(Path.of("src/main/resources/sandbox"), c).path("prenoms");
+        Assumptions.assumeTrue(prenoms.isMissingNode() || prenoms.isArray(),
+                () -> c.file() + " : prénoms donnés en texte, qu'aucun appel ne peut envoyer");
         Response response = get(path, c.values());
         String body = response.body().asString();
         assertEquals(c.status(), response.statusCode(), c.file() + " → " + body);
