@@ -167,12 +167,14 @@ class ChartBehaviourTest {
                 "GUICHET_TOKEN_ADMIN_BOOTSTRAP_SECRET", "guichet-token-admin/bootstrap-secret",
                 "GUICHET_TOKEN_TRACE_SERVICE_SECRET", "guichet-trace-ingestion/token-service",
                 "GUICHET_TOKEN_KEYS_MASTER_KEY", "guichet-token-keys/master-key"), secretEnv(DEFAULT, "token"));
-        // The names trace-service's %prod profile reads for guichet.trace.ingestion.clients.*.
+        // The names trace-service's %prod profile reads for guichet.trace.ingestion.clients.*, and the
+        // gateway's own salt: an auditor's identity search must hash exactly as the gateway did.
         assertEquals(Map.of(
                 "QUARKUS_DATASOURCE_USERNAME", "guichet-trace-db/username",
                 "QUARKUS_DATASOURCE_PASSWORD", "guichet-trace-db/password",
                 "GUICHET_TRACE_INGESTION_CLIENTS_GATEWAY", "guichet-trace-ingestion/gateway",
-                "GUICHET_TRACE_INGESTION_CLIENTS_TOKEN_SERVICE", "guichet-trace-ingestion/token-service"), secretEnv(DEFAULT, "trace"));
+                "GUICHET_TRACE_INGESTION_CLIENTS_TOKEN_SERVICE", "guichet-trace-ingestion/token-service",
+                "GUICHET_TRACE_SALT", "guichet-gateway-trace-salt/salt"), secretEnv(DEFAULT, "trace"));
         for (String provider : Manifests.PROVIDERS) {
             assertEquals(Map.of("QUARKUS_REDIS_PASSWORD", "guichet-redis/password",
                     "GUICHET_SERVICE_AUTH_SECRET", "guichet-service-auth/secret"), secretEnv(DEFAULT, provider));
