@@ -1,36 +1,19 @@
 package fr.guichet.certifications.support;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import fr.guichet.testing.upstream.WireMockUpstreamsResource;
 import java.util.Map;
 
 /**
  * The certifying bodies, which cannot run here, played in-process by WireMock from their recorded
  * exchanges (one path prefix per upstream); the adapter runs in production mode against it.
  */
-public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
+public class WireMockUpstreams extends WireMockUpstreamsResource {
 
     public static final String ADEME_API_KEY = "ademe-key-for-tests";
     public static final String FNTP_TOKEN = "fntp-token-for-tests";
     public static final String CARIF_OREF_TOKEN = "carif-oref-token-for-tests";
     public static final String QUALIBAT_USERNAME = "guichet-test-qualibat";
     public static final String QUALIBAT_PASSWORD = "qualibat-password-for-tests";
-
-    /** Upstream timeout of the tests: long enough for a cold first call on a busy machine. */
-    public static final String TIMEOUT = "PT5S";
-
-    private static WireMockServer server;
-
-    public static WireMockServer server() {
-        return server;
-    }
-
-    /** Base URL of upstream {@code name} on the WireMock server. */
-    public static String url(String name) {
-        return server.baseUrl() + "/" + name;
-    }
 
     /** Placeholders of the cassettes, replaced by this test's values. */
     public static Map<String, String> placeholders() {
@@ -48,11 +31,8 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
+    protected Map<String, String> properties() {
         return Map.ofEntries(
-                Map.entry("guichet.provider.mode", "production"),
                 Map.entry("guichet.upstream.ademe.url", url("ademe")),
                 Map.entry("guichet.upstream.ademe.timeout", TIMEOUT),
                 Map.entry("guichet.certifications.ademe.api-key", ADEME_API_KEY),
@@ -69,12 +49,5 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
                 Map.entry("guichet.upstream.carif_oref.url", url("carif_oref")),
                 Map.entry("guichet.upstream.carif_oref.timeout", TIMEOUT),
                 Map.entry("guichet.certifications.carif-oref.token", CARIF_OREF_TOKEN));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
     }
 }

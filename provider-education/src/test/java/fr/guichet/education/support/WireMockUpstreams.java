@@ -1,16 +1,13 @@
 package fr.guichet.education.support;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import fr.guichet.testing.upstream.WireMockUpstreamsResource;
 import java.util.Map;
 
 /**
  * MESRI, CNOUS and MEN, which cannot run here, played in-process by WireMock from their recorded
  * answers (one path prefix per upstream); the adapter runs in production mode against it.
  */
-public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
+public class WireMockUpstreams extends WireMockUpstreamsResource {
 
     public static final String MESRI_KEY_INE = "mesri-ine-key-for-tests";
     public static final String MESRI_KEY_CIVILITY = "mesri-civility-key-for-tests";
@@ -19,20 +16,6 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
     /** The client id of MEN's recordings. */
     public static final String MEN_CLIENT_ID = "api-particuliers-tests";
     public static final String MEN_CLIENT_SECRET = "men-secret-for-tests";
-    /** Upstream timeout of the tests: long enough for a cold first call on a busy machine. */
-    public static final String TIMEOUT = "PT5S";
-
-    private static WireMockServer server;
-
-    public static WireMockServer server() {
-        return server;
-    }
-
-    /** Base URL of upstream {@code name} on the WireMock server. */
-    public static String url(String name) {
-        return server.baseUrl() + "/" + name;
-    }
-
     /** Placeholders of MEN's cassettes, replaced by this test's values. */
     public static Map<String, String> placeholders() {
         return Map.of(
@@ -42,11 +25,8 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
+    protected Map<String, String> properties() {
         return Map.ofEntries(
-                Map.entry("guichet.provider.mode", "production"),
                 Map.entry("guichet.upstream.mesri.url", url("mesri")),
                 Map.entry("guichet.upstream.mesri.timeout", TIMEOUT),
                 Map.entry("guichet.education.mesri.api-key-ine", MESRI_KEY_INE),
@@ -64,12 +44,5 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
                 Map.entry("guichet.education.men.token-url", url("men-auth") + "/token"),
                 Map.entry("guichet.education.men.client-id", MEN_CLIENT_ID),
                 Map.entry("guichet.education.men.client-secret", MEN_CLIENT_SECRET));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
     }
 }

@@ -1,36 +1,19 @@
 package fr.guichet.status.support;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import fr.guichet.testing.upstream.WireMockUpstreamsResource;
 import java.util.Map;
 
 /**
  * The administrations, which cannot run here, played in-process by WireMock from their recorded
  * exchanges and payloads (one path prefix per upstream); the adapter runs in production mode against it.
  */
-public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
+public class WireMockUpstreams extends WireMockUpstreamsResource {
 
     public static final String FRANCE_TRAVAIL_CLIENT_ID = "guichet-test-france-travail";
     public static final String FRANCE_TRAVAIL_CLIENT_SECRET = "france-travail-secret-for-tests";
     public static final String DSNJ_TOKEN = "dsnj-token-for-tests";
     public static final String SDH_CLIENT_ID = "guichet-test-sdh";
     public static final String SDH_CLIENT_SECRET = "sdh-secret-for-tests";
-
-    /** Upstream timeout of the tests: long enough for a cold first call on a busy machine. */
-    public static final String TIMEOUT = "PT5S";
-
-    private static WireMockServer server;
-
-    public static WireMockServer server() {
-        return server;
-    }
-
-    /** Base URL of upstream {@code name} on the WireMock server. */
-    public static String url(String name) {
-        return server.baseUrl() + "/" + name;
-    }
 
     /** Placeholders of the recorded exchanges, replaced by this test's values. */
     public static Map<String, String> placeholders() {
@@ -41,11 +24,8 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
+    protected Map<String, String> properties() {
         return Map.ofEntries(
-                Map.entry("guichet.provider.mode", "production"),
                 Map.entry("guichet.upstream.france_travail.timeout", TIMEOUT),
                 Map.entry("guichet.status.france-travail.token-url", url("france_travail") + "/token"),
                 Map.entry("guichet.status.france-travail.statut-url", url("france_travail") + "/statut"),
@@ -60,12 +40,5 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
                 Map.entry("guichet.status.sdh.url", url("sdh") + "/sportifs"),
                 Map.entry("guichet.status.sdh.client-id", SDH_CLIENT_ID),
                 Map.entry("guichet.status.sdh.client-secret", SDH_CLIENT_SECRET));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
     }
 }
