@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * against the JWKS, checks scope and parameters, calls provider-insee in sandbox mode, and the trace
  * of the call lands in trace-service's PostgreSQL.
  */
+@SharedStack.Uses
 class WalkingSkeletonIT {
 
     static final String SIREN = "552049447";
@@ -38,15 +38,8 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startSuite() {
-        stack = GuichetStack.builder().start();
+        stack = SharedStack.get();
         token = stack.issueToken(List.of(INSEE_SCOPE), 250);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -92,9 +92,42 @@ public final class GuichetStack implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * The stack of this JVM that gives way to the next one started here ({@link #givingWay()}), or
+     * null. Stacks of one machine take turns on the integration databases (the run lock): without
+     * this, a test class starting its own stack while a shared one still runs would wait for a
+     * lock its own JVM holds.
+     */
+    private static GuichetStack givingWay;
+    private volatile boolean running;
+
+    /**
+     * Marks this stack as one that is closed as soon as another stack starts in this JVM: a stack
+     * several test classes share stays up between them, and needs no closing by whoever comes next.
+     */
+    public GuichetStack givingWay() {
+        synchronized (GuichetStack.class) {
+            givingWay = this;
+        }
+        return this;
+    }
+
+    /** Whether the stack is started and not closed (closing includes giving way to another stack). */
+    public boolean running() {
+        return running;
+    }
+
     /** Starts the chosen services in dependency order and waits until each is ready. */
     public GuichetStack start() {
+        GuichetStack previous;
+        synchronized (GuichetStack.class) {
+            previous = givingWay != this ? givingWay : null;
+        }
+        if (previous != null) {
+            previous.close();
+        }
         acquireRunLock();
+        running = true;
         if (!Boolean.getBoolean("guichet.it.keep-db")) {
             services.stream().map(catalog::get).map(Service::database).filter(java.util.Objects::nonNull)
                     .forEach(GuichetStack::resetDatabase);
@@ -320,6 +353,12 @@ public final class GuichetStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        running = false;
+        synchronized (GuichetStack.class) {
+            if (givingWay == this) {
+                givingWay = null;
+            }
+        }
         for (ServiceProcess p : additional) {
             p.stop();
         }

@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import fr.guichet.it.Schemas;
+import fr.guichet.it.SharedStack;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.Service;
 import io.restassured.response.Response;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * Entreprise token on a Particulier route, a Particulier token on an Entreprise route and a
  * Particulier token without the operation's scopes get 403 {@code 00100}.
  */
+@SharedStack.Uses
 class ParticulierBadInputIT {
 
-    static final String SCHEMA = "particulier_bad_input_acceptance";
     static final String QF = "/v3/dss/quotient_familial/identite";
     static final String QF_FC = "/v3/dss/quotient_familial/france_connect";
     static final List<String> QF_SCOPES = List.of("cnaf_quotient_familial", "cnaf_allocataires", "cnaf_enfants", "cnaf_adresse");
@@ -43,17 +41,9 @@ class ParticulierBadInputIT {
     @BeforeAll
     static void startSuite() {
         assumeTrue(ParticulierSuite.particulierServed(), "no API Particulier operation declared for the providers of services.yml");
-        stack = Schemas.ownSchemas(GuichetStack.builder()
-                .logDir(Path.of("target", "it-logs", "particulier-bad-input").toAbsolutePath()), SCHEMA).start();
+        stack = SharedStack.get();
         particulier = ParticulierSuite.particulierToken(stack, QF_SCOPES);
-        ParticulierSuite.franceConnectHabilitation(stack, QF_SCOPES);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (stack != null) {
-            stack.close();
-        }
+        ParticulierSuite.franceConnectHabilitation(stack);
     }
 
     static Set<String> codes() {

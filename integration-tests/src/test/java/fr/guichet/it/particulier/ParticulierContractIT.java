@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.guichet.common.sandbox.SandboxCase;
+import fr.guichet.it.SharedStack;
 import fr.guichet.it.particulier.ParticulierSuite.Operation;
-import fr.guichet.it.Schemas;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.ServiceCatalog;
@@ -16,12 +16,10 @@ import fr.guichet.testing.particulier.ParticulierSandbox;
 import fr.guichet.testing.particulier.ParticulierSandbox.FranceConnectToken;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,9 +39,8 @@ import org.junit.jupiter.api.Test;
  * whose identity no fictitious token carries cannot be asked at all, and a FranceConnect route
  * none of whose cases a token reaches is asked once, with the token holding its scopes, for its 404.
  */
+@SharedStack.Uses
 class ParticulierContractIT {
-
-    static final String SCHEMA = "particulier_contract_acceptance";
 
     static GuichetStack stack;
     static List<Operation> operations;
@@ -52,22 +49,14 @@ class ParticulierContractIT {
     static void startSuite() {
         operations = ParticulierSuite.operations();
         assumeTrue(!operations.isEmpty(), "no API Particulier operation declared for the providers of services.yml");
-        stack = Schemas.ownSchemas(GuichetStack.builder()
-                .logDir(Path.of("target", "it-logs", "particulier-contract").toAbsolutePath()), SCHEMA).start();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get();
     }
 
     @Test
     void everySandboxCaseOfEveryParticulierOperationAnswersThroughTheGatewayAndItsSuccessesConform() throws IOException {
         List<FranceConnectToken> franceConnectTokens = ParticulierSandbox.franceConnectTokens(ServiceCatalog.repositoryRoot());
         assertTrue(!franceConnectTokens.isEmpty(), "no fictitious FranceConnect token in " + ParticulierSandbox.FRANCE_CONNECT_TOKENS);
-        ParticulierSuite.franceConnectHabilitation(stack, ParticulierSuite.allScopes(operations));
+        ParticulierSuite.franceConnectHabilitation(stack);
         Set<String> documented = ParticulierContract.operations().keySet();
         List<String> failures = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import fr.guichet.it.Schemas;
+import fr.guichet.it.SharedStack;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.Service;
@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +35,9 @@ import org.junit.jupiter.api.Test;
  * quota script), so 25 calls that all fall within one second are never served more than 20 times,
  * however they are spread; the figures are printed.
  */
+@SharedStack.Uses
 class ParticulierQuotaIT {
 
-    static final String SCHEMA = "particulier_quota_acceptance";
     static final String QF = "/v3/dss/quotient_familial/identite";
     static final String QF_FC = "/v3/dss/quotient_familial/france_connect";
     static final List<String> QF_SCOPES = List.of("cnaf_quotient_familial", "cnaf_allocataires", "cnaf_enfants", "cnaf_adresse");
@@ -51,15 +49,7 @@ class ParticulierQuotaIT {
     @BeforeAll
     static void startSuite() {
         assumeTrue(ParticulierSuite.particulierServed(), "no API Particulier operation declared for the providers of services.yml");
-        stack = Schemas.ownSchemas(GuichetStack.builder()
-                .logDir(Path.of("target", "it-logs", "particulier-quota").toAbsolutePath()), SCHEMA).start();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get();
     }
 
     /** The outcome of one burst. */
@@ -78,7 +68,7 @@ class ParticulierQuotaIT {
 
     @Test
     void twentyFiveFranceConnectCallsAtOnceOnOneFranceConnectTokenGetAtMostTwentyAnswers() throws Exception {
-        ParticulierSuite.franceConnectHabilitation(stack, QF_SCOPES);
+        ParticulierSuite.franceConnectHabilitation(stack);
         // Warm the FranceConnect path (binding lookup), then let the token's quota refill.
         send("cnaf_qfv2", QF_FC + "?recipient=" + ParticulierSuite.RECIPIENT).join();
         Thread.sleep(1500);

@@ -119,6 +119,11 @@ public final class ParticulierSuite {
         return List.copyOf(scopes);
     }
 
+    /** Every scope of every Particulier operation of the providers of services.yml. */
+    public static List<String> servedScopes() {
+        return allScopes(operations());
+    }
+
     /**
      * A Particulier habilitation's token with these scopes; its own quota high, so that only the
      * throttle group's (20 a second) applies.
@@ -127,11 +132,20 @@ public final class ParticulierSuite {
         return stack.issueToken(scopes, Map.of("api_kind", "particulier", "rate_limit_per_minute", 100_000));
     }
 
+    /** Per stack, the habilitation the sandbox FranceConnect client is bound to (one client, one habilitation). */
+    private static final Map<GuichetStack, IssuedToken> FRANCE_CONNECT_HABILITATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
-     * A Particulier habilitation holding every scope, bound to the sandbox FranceConnect client: the
-     * habilitation the fictitious FranceConnect tokens' calls count against.
+     * The Particulier habilitation holding every scope of every Particulier operation served, bound
+     * to the sandbox FranceConnect client: the habilitation the fictitious FranceConnect tokens'
+     * calls count against. Bound once per stack, since token-service binds a client to one
+     * habilitation only (409 {@code 00015} for a second) and the classes sharing a stack all use it.
      */
-    public static IssuedToken franceConnectHabilitation(GuichetStack stack, List<String> scopes) {
+    public static IssuedToken franceConnectHabilitation(GuichetStack stack) {
+        return FRANCE_CONNECT_HABILITATIONS.computeIfAbsent(stack, s -> bindFranceConnectClient(s, servedScopes()));
+    }
+
+    private static IssuedToken bindFranceConnectClient(GuichetStack stack, List<String> scopes) {
         IssuedToken token = particulierToken(stack, scopes);
         Response r = given().baseUri(stack.url(Service.TOKEN))
                 .header("Authorization", "Bearer " + stack.adminToken())

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.it.Schemas;
+import fr.guichet.it.SharedStack;
 import fr.guichet.it.particulier.ParticulierSuite.Operation;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
@@ -35,7 +36,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,10 +54,12 @@ import org.junit.jupiter.api.Test;
  * {@code MESRI}...) cannot be told from it and is left out (the output lists them). A birth date
  * is searched as {@code YYYY-MM-DD}, {@code DD/MM/YYYY} and as each date parameter with its value.
  */
+@SharedStack.Uses
 class PersonalDataIT {
 
-    static final String SCHEMA = "particulier_personal_data";
-    static final Path LOGS = Path.of("target", "it-logs", "particulier-personal-data").toAbsolutePath();
+    static final String SCHEMA = SharedStack.SCHEMA;
+    /** Every log of the shared stack: this class's calls and the other classes' are all searched. */
+    static final Path LOGS = SharedStack.LOGS;
     static final String UNKNOWN_NAME = "QUIDAMOVITCH";
 
     static GuichetStack stack;
@@ -67,14 +69,7 @@ class PersonalDataIT {
     static void startSuite() {
         operations = ParticulierSuite.operations();
         assumeTrue(!operations.isEmpty(), "no API Particulier operation declared for the providers of services.yml");
-        stack = Schemas.ownSchemas(GuichetStack.builder().logDir(LOGS), SCHEMA).start();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get();
     }
 
     /** One call of the series: where it went and the identity it carried, as sent. */
@@ -83,9 +78,10 @@ class PersonalDataIT {
 
     @Test
     void noNameOrBirthDateSentIsInAnyLogFileOrTraceRowAndTheAuditorStillFindsTheCalls() throws Exception {
+        java.time.Instant start = java.time.Instant.now();
         List<String> scopes = ParticulierSuite.allScopes(operations);
         IssuedToken token = ParticulierSuite.particulierToken(stack, scopes);
-        ParticulierSuite.franceConnectHabilitation(stack, scopes);
+        ParticulierSuite.franceConnectHabilitation(stack);
         List<FranceConnectToken> franceConnectTokens = ParticulierSandbox.franceConnectTokens(ServiceCatalog.repositoryRoot());
         List<Sent> sent = new ArrayList<>();
         for (Operation o : operations) {
@@ -112,7 +108,7 @@ class PersonalDataIT {
             sent.add(new Sent(qf.id(), unknown));
         }
         assertTrue(sent.size() >= 2, "the series made " + sent.size() + " calls");
-        awaitTraces(sent.size());
+        awaitTraces(sent.size(), start);
 
         Set<String> vocabulary = vocabulary();
         Set<String> left = new java.util.TreeSet<>();
@@ -279,15 +275,22 @@ class PersonalDataIT {
         return rows;
     }
 
-    /** Waits until trace-service holds at least {@code calls} API Particulier calls. */
-    static void awaitTraces(int calls) throws SQLException, InterruptedException {
+    /**
+     * Waits until trace-service holds at least {@code calls} API Particulier calls made since
+     * {@code since} (the stack is shared: earlier classes' calls are not this series').
+     */
+    static void awaitTraces(int calls, java.time.Instant since) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
         int stored = 0;
         while (System.nanoTime() < deadline) {
-            try (Connection c = Schemas.connect(Service.TRACE, SCHEMA); Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("select count(*) from trace_event where api_kind = 'particulier'")) {
-                rs.next();
-                stored = rs.getInt(1);
+            try (Connection c = Schemas.connect(Service.TRACE, SCHEMA);
+                    java.sql.PreparedStatement st = c.prepareStatement(
+                            "select count(*) from trace_event where api_kind = 'particulier' and ts >= ?")) {
+                st.setTimestamp(1, java.sql.Timestamp.from(since));
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    stored = rs.getInt(1);
+                }
             }
             if (stored >= calls) {
                 return;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fr.guichet.common.operation.OperationDeclaration;
 import fr.guichet.common.operation.OperationDeclarations;
 import fr.guichet.common.sandbox.SandboxCase;
+import fr.guichet.it.SharedStack;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.Service;
@@ -21,7 +22,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,10 +41,10 @@ import org.junit.jupiter.api.Test;
  * Entreprise OpenAPI (the contract test over all cases). API Particulier's operations are
  * ParticulierContractIT's.
  */
+@SharedStack.Uses
 class SandboxCasesThroughGatewayIT {
 
     static final String RECIPIENT = "13002526500013";
-    static final String SCHEMA = "sandbox_cases_acceptance";
     static final String UPSTREAM = "https://entreprise.api.gouv.fr";
     static final ObjectMapper JSON = new ObjectMapper();
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -54,18 +53,7 @@ class SandboxCasesThroughGatewayIT {
 
     @BeforeAll
     static void startSuite() {
-        // No maintenance window: DGFIP's nightly one (01:00-02:00 Paris) answers 503 03020 to every
-        // DGFIP case when the suite runs at that hour.
-        stack = ProvidersThroughGatewayIT.ownSchemas(GuichetStack.builder()
-                .logDir(Path.of("target", "it-logs", "sandbox-cases").toAbsolutePath())
-                .property(Service.DGFIP, "guichet.provider.maintenance-windows", ""), SCHEMA).start();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get();
     }
 
     /** One call to make: a case of a versioned operation. */

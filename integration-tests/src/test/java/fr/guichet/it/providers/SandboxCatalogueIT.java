@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.common.sandbox.SandboxCatalogue;
+import fr.guichet.it.SharedStack;
 import fr.guichet.it.particulier.ParticulierSuite;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
@@ -18,11 +19,9 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,27 +34,16 @@ import org.junit.jupiter.api.Test;
  * launcher's demo Particulier scopes, or their fictitious FranceConnect token, the sandbox
  * FranceConnect client being bound to such a habilitation as the launcher binds it.
  */
+@SharedStack.Uses
 class SandboxCatalogueIT {
 
-    static final String SCHEMA = "sandbox_catalogue_acceptance";
     static final ObjectMapper JSON = new ObjectMapper();
 
     static GuichetStack stack;
 
     @BeforeAll
     static void startSuite() {
-        // No maintenance window: DGFIP's nightly one (01:00-02:00 Paris) would answer 503 03020 to
-        // every DGFIP entry when the suite runs at that hour, which says nothing of the catalogue.
-        stack = ProvidersThroughGatewayIT.ownSchemas(GuichetStack.builder()
-                .logDir(Path.of("target", "it-logs", "sandbox-catalogue").toAbsolutePath())
-                .property(Service.DGFIP, "guichet.provider.maintenance-windows", ""), SCHEMA).start();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get();
     }
 
     @Test
@@ -72,8 +60,11 @@ class SandboxCatalogueIT {
         for (SandboxCatalogue.Operation o : catalogue.operations()) {
             boolean particulier = ParticulierSandbox.isParticulier(o.operationId());
             if (particulier && !franceConnectBound) {
-                // The launcher binds the sandbox FranceConnect client to its demo Particulier habilitation.
-                ParticulierSuite.franceConnectHabilitation(stack, particulierScopes);
+                // The launcher binds the sandbox FranceConnect client to its demo Particulier habilitation,
+                // which holds the whole Particulier catalogue: so does the stack's bound habilitation.
+                assertTrue(particulierScopes.containsAll(ParticulierSuite.servedScopes()),
+                        "the launcher's demo Particulier habilitation lacks some Particulier scope");
+                ParticulierSuite.franceConnectHabilitation(stack);
                 franceConnectBound = true;
             }
             // A token per operation, as a partner's demo token would be used over time: every entry
