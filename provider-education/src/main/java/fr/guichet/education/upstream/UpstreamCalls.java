@@ -49,16 +49,7 @@ public class UpstreamCalls {
         if (configuredUrl(upstream).isEmpty()) {
             throw upstream.notConfigured("guichet.upstream." + upstream.upstreamName() + ".url");
         }
-        UpstreamResponse response;
-        try {
-            response = upstreams.client(upstream.upstreamName()).call(request);
-        } catch (UpstreamFailure e) {
-            throw UpstreamErrors.of(e, upstream.prefix(), upstream.providerName());
-        }
-        return switch (response.status()) {
-            case 502, 503, 504 -> throw UpstreamErrors.ofStatus(response.status(), upstream.prefix(), upstream.providerName());
-            default -> response;
-        };
+        return upstream.send(upstreams, request);
     }
 
     /**
