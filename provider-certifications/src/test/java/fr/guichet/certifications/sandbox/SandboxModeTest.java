@@ -13,15 +13,14 @@ import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.providerkit.operation.ProviderOperations;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
 import fr.guichet.testing.contract.OpenApiContract;
+import fr.guichet.testing.sandbox.SandboxWalk;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.guichet.common.provider.DocumentKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -59,22 +58,11 @@ class SandboxModeTest {
 
     @TestFactory
     Stream<DynamicTest> servesEveryCaseWithItsStatusAndBody() {
-        return operations.all().stream().flatMap(d -> d.paths().stream()).flatMap(p -> engine.cases(p.operationId()).stream()
-                .map(c -> DynamicTest.dynamicTest(c.file(), () -> walk(p, c))));
+        return SandboxWalk.everyCase(operations.all(), engine::cases, this::walk);
     }
 
     private void walk(OperationDeclaration.VersionedPath p, SandboxCase c) throws Exception {
-        Map<String, String> query = new LinkedHashMap<>(MANDATORY_PARAMS);
-        c.params().forEach((k, v) -> {
-            if (!p.template().variables().contains(k)) {
-                query.put(k, v);
-            }
-        });
-        String path = p.template().expand(c.params());
-        Response response = given().queryParams(query).get(path);
-        String body = response.body().asString();
-        assertEquals(c.status(), response.statusCode(), c.file() + " → " + body);
-        assertTrue(response.contentType().startsWith("application/json"), c.file());
+        String body = SandboxWalk.assertStatus(c, SandboxWalk.askEntreprise(p, c));
         JsonNode expected = JSON.readTree(c.payload());
         JsonNode actual = JSON.readTree(body);
         int documents = linkStoredDocuments(expected, actual, c.file());
@@ -83,7 +71,7 @@ class SandboxModeTest {
             assertTrue(documents > 0, c.file() + " : aucun document servi");
         }
         if (c.status() == 200) {
-            OpenApiContract.assertValid(path, 200, body);
+            OpenApiContract.assertValid(SandboxWalk.entreprisePath(p, c), 200, body);
         }
     }
 

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.common.operation.OperationDeclaration;
-import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.providerkit.operation.ProviderOperations;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
 import fr.guichet.testing.contract.ParticulierContract;
+import fr.guichet.testing.sandbox.SandboxWalk;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.TestFactory;
 @QuarkusTest
 class SandboxModeTest {
 
-    static final String RECIPIENT = "13002526500013";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -52,38 +49,19 @@ class SandboxModeTest {
 
     @TestFactory
     Stream<DynamicTest> servesEveryCaseWithItsStatusAndBody() {
-        return operations.all().stream().flatMap(d -> d.paths().stream()).flatMap(p -> engine.cases(p.operationId()).stream()
-                .map(c -> DynamicTest.dynamicTest(c.file(), () -> walk(p, c))));
-    }
-
-    private void walk(OperationDeclaration.VersionedPath p, SandboxCase c) throws Exception {
-        String path = p.template().template();
-        Response response = particulier(c.values()).get(path);
-        String body = response.body().asString();
-        assertEquals(c.status(), response.statusCode(), c.file() + " → " + body);
-        assertTrue(response.contentType().startsWith("application/json"), c.file());
-        assertEquals(JSON.readTree(c.payload()), JSON.readTree(body), c.file());
-        if (c.status() == 200) {
-            ParticulierContract.assertValid(p.operationId(), 200, body);
-        }
-    }
-
-    /** A call with the case's parameters as the gateway forwards them: arrays as {@code name[]}, repeated. */
-    static RequestSpecification particulier(Map<String, List<String>> params) {
-        RequestSpecification request = given().queryParam("recipient", RECIPIENT);
-        for (Map.Entry<String, List<String>> p : params.entrySet()) {
-            if ("prenoms".equals(p.getKey())) {
-                request = request.queryParam("prenoms[]", p.getValue());
-            } else {
-                request = request.queryParam(p.getKey(), p.getValue().get(0));
+        return SandboxWalk.everyCase(operations.all(), engine::cases, (p, c) -> {
+            String body = SandboxWalk.assertStatus(c, SandboxWalk.askParticulier(p, c));
+            assertEquals(JSON.readTree(c.payload()), JSON.readTree(body), c.file());
+            if (c.status() == 200) {
+                ParticulierContract.assertValid(p.operationId(), 200, body);
             }
-        }
-        return request;
+        });
     }
+
 
     @Test
     void aCallMatchingNoCaseGetsTheOperations404() {
-        particulier(Map.of("nomNaissance", List.of("PERSONNE"), "prenoms", List.of("INCONNU"), "sexeEtatCivil", List.of("M"),
+        SandboxWalk.particulierQuery(Map.of("nomNaissance", List.of("PERSONNE"), "prenoms", List.of("INCONNU"), "sexeEtatCivil", List.of("M"),
                 "codeCogInseePaysNaissance", List.of("99100"))).get("/v3/dss/quotient_familial/identite")
                 .then().statusCode(404).body("errors[0].code", equalTo("37003"));
     }

@@ -9,10 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.guichet.providerkit.operation.ProviderOperations;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
 import fr.guichet.testing.contract.OpenApiContract;
+import fr.guichet.testing.sandbox.SandboxWalk;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,9 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 @QuarkusTest
 class SandboxModeTest {
 
-    /** The API Entreprise parameters every call carries; they never select a case. */
-    static final Map<String, String> MANDATORY_PARAMS = Map.of("context", "Test", "object", "Test",
-            "recipient", "13002526500013");
+    static final Map<String, String> MANDATORY_PARAMS = SandboxWalk.ENTREPRISE_PARAMS;
 
     @Inject
     SandboxEngine sandbox;
@@ -67,23 +64,13 @@ class SandboxModeTest {
 
     @TestFactory
     Stream<DynamicTest> servesEveryCaseWithItsStatusAndBody() {
-        return operations.all().stream().flatMap(d -> d.paths().stream()).flatMap(p -> sandbox.cases(p.operationId()).stream()
-                .map(c -> DynamicTest.dynamicTest(c.file(), () -> {
-                    Map<String, String> query = new LinkedHashMap<>(MANDATORY_PARAMS);
-                    c.params().forEach((k, v) -> {
-                        if (!p.template().variables().contains(k)) {
-                            query.put(k, v);
-                        }
-                    });
-                    String path = p.template().expand(c.params());
-                    Response response = given().queryParams(query).get(path);
-                    assertEquals(c.status(), response.statusCode(), c.file());
-                    assertEquals(c.payload(), response.body().asString(), c.file());
-                    assertTrue(response.contentType().startsWith("application/json"), c.file());
-                    if (c.status() == 200) {
-                        OpenApiContract.assertValid(path, 200, response.body().asString());
-                    }
-                })));
+        return SandboxWalk.everyCase(operations.all(), sandbox::cases, (p, c) -> {
+            String body = SandboxWalk.assertStatus(c, SandboxWalk.askEntreprise(p, c));
+            assertEquals(c.payload(), body, c.file());
+            if (c.status() == 200) {
+                OpenApiContract.assertValid(SandboxWalk.entreprisePath(p, c), 200, body);
+            }
+        });
     }
 
     @Test

@@ -9,16 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.guichet.common.operation.OperationDeclaration;
-import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.providerkit.operation.ProviderOperations;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
 import fr.guichet.providerkit.sandbox.SandboxMisses;
 import fr.guichet.registers.support.Calls;
 import fr.guichet.testing.contract.OpenApiContract;
+import fr.guichet.testing.sandbox.SandboxWalk;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -57,18 +55,13 @@ class SandboxModeTest {
 
     @TestFactory
     Stream<DynamicTest> servesEveryCaseWithItsStatusAndBody() {
-        return operations.all().stream().flatMap(d -> d.paths().stream()).flatMap(p -> sandbox.cases(p.operationId()).stream()
-                .map(c -> DynamicTest.dynamicTest(c.file(), () -> {
-                    String path = p.template().expand(c.params());
-                    Response response = given().queryParams(query(p, c)).get(path);
-                    String body = response.body().asString();
-                    assertEquals(c.status(), response.statusCode(), c.file() + " → " + body);
-                    assertTrue(response.contentType().startsWith("application/json"), c.file());
-                    assertEquals(withoutStoredDocuments(JSON.readTree(c.payload())), withoutStoredDocuments(JSON.readTree(body)), c.file());
-                    if (c.status() == 200) {
-                        OpenApiContract.assertValid(path, 200, body);
-                    }
-                })));
+        return SandboxWalk.everyCase(operations.all(), sandbox::cases, (p, c) -> {
+            String body = SandboxWalk.assertStatus(c, SandboxWalk.askEntreprise(p, c));
+            assertEquals(withoutStoredDocuments(JSON.readTree(c.payload())), withoutStoredDocuments(JSON.readTree(body)), c.file());
+            if (c.status() == 200) {
+                OpenApiContract.assertValid(SandboxWalk.entreprisePath(p, c), 200, body);
+            }
+        });
     }
 
     @Test
@@ -96,15 +89,5 @@ class SandboxModeTest {
             list.forEach(item -> ((ObjectNode) item).put("url", "<document>"));
         }
         return body;
-    }
-
-    private static Map<String, String> query(OperationDeclaration.VersionedPath p, SandboxCase c) {
-        Map<String, String> query = new LinkedHashMap<>(Calls.MANDATORY_PARAMS);
-        c.params().forEach((k, v) -> {
-            if (!p.template().variables().contains(k)) {
-                query.put(k, v);
-            }
-        });
-        return query;
     }
 }

@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.common.operation.OperationDeclaration;
-import fr.guichet.common.sandbox.SandboxCase;
 import fr.guichet.providerkit.operation.ProviderOperations;
 import fr.guichet.providerkit.sandbox.SandboxEngine;
 import fr.guichet.testing.contract.ParticulierContract;
+import fr.guichet.testing.sandbox.SandboxWalk;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -30,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 @QuarkusTest
 class SandboxModeTest {
 
-    static final String RECIPIENT = "13002526500013";
+    static final String RECIPIENT = SandboxWalk.RECIPIENT;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -50,30 +47,13 @@ class SandboxModeTest {
 
     @TestFactory
     Stream<DynamicTest> servesEveryCaseWithItsStatusAndBody() {
-        return operations.all().stream().flatMap(d -> d.paths().stream()).flatMap(p -> engine.cases(p.operationId()).stream()
-                .map(c -> DynamicTest.dynamicTest(c.file(), () -> walk(p, c))));
-    }
-
-    private void walk(OperationDeclaration.VersionedPath p, SandboxCase c) throws Exception {
-        Response response = particulierQuery(c).get(p.template().template());
-        String body = response.body().asString();
-        assertEquals(c.status(), response.statusCode(), c.file() + " → " + body);
-        assertTrue(response.contentType().startsWith("application/json"), c.file());
-        assertEquals(JSON.readTree(c.payload()), JSON.readTree(body), c.file());
-        if (c.status() == 200) {
-            ParticulierContract.assertValid(p.operationId(), 200, body);
-        }
-    }
-
-    /** The case's parameters as the gateway forwards them: {@code recipient}, then each parameter, arrays as {@code name[]}. */
-    static RequestSpecification particulierQuery(SandboxCase c) {
-        RequestSpecification request = given().queryParam("recipient", RECIPIENT);
-        for (var p : c.values().entrySet()) {
-            // prenoms is API Particulier's one array parameter (openapi-particulier.yaml: prenoms[]).
-            String name = "prenoms".equals(p.getKey()) ? "prenoms[]" : p.getKey();
-            request = request.queryParam(name, (List<?>) p.getValue());
-        }
-        return request;
+        return SandboxWalk.everyCase(operations.all(), engine::cases, (p, c) -> {
+            String body = SandboxWalk.assertStatus(c, SandboxWalk.askParticulier(p, c));
+            assertEquals(JSON.readTree(c.payload()), JSON.readTree(body), c.file());
+            if (c.status() == 200) {
+                ParticulierContract.assertValid(p.operationId(), 200, body);
+            }
+        });
     }
 
     @Test
