@@ -22,6 +22,9 @@ import org.postgresql.copy.CopyIn;
  */
 public final class EventCopy {
 
+    /** Columns of {@link #values}: every stored column but {@code batch_id}. */
+    public static final int COLUMN_COUNT = 24;
+
     /** SQLState of a unique violation: a row of the copy was stored by another transaction. */
     public static final String UNIQUE_VIOLATION = "23505";
 
@@ -59,34 +62,27 @@ public final class EventCopy {
         StringBuilder out = new StringBuilder(rows.size() * 512);
         String batch = Long.toString(batchId);
         for (StoredEvent s : rows) {
-            TraceEvent e = s.event();
-            field(out, e.id().toString());
-            field(out, e.timestamp().toString());
-            field(out, e.kind().name());
-            field(out, e.requestId());
-            field(out, e.tokenJti());
-            field(out, e.habilitationId());
-            field(out, e.partnerSiret());
-            field(out, e.apiKind());
-            field(out, e.method());
-            field(out, e.operationId());
-            field(out, e.path());
-            field(out, e.parameters() == null ? null : parametersJson.apply(e));
-            field(out, e.clientIp());
-            field(out, e.userAgent());
-            field(out, Integer.toString(e.status()));
-            field(out, e.errorCode());
-            field(out, e.provider());
-            field(out, e.latencyMs() == null ? null : e.latencyMs().toString());
-            field(out, e.actor());
-            field(out, e.action());
-            field(out, e.reason());
-            field(out, s.siren());
-            field(out, s.siret());
-            field(out, s.recipient());
+            for (String value : values(s, parametersJson)) {
+                field(out, value);
+            }
             out.append(batch).append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The {@value #COLUMN_COUNT} stored columns of a row before {@code batch_id}, as PostgreSQL's text
+     * input of each (the column order of every insert of trace rows).
+     */
+    public static String[] values(StoredEvent s, Function<TraceEvent, String> parametersJson) {
+        TraceEvent e = s.event();
+        return new String[] {
+            e.id().toString(), e.timestamp().toString(), e.kind().name(), e.requestId(), e.tokenJti(),
+            e.habilitationId(), e.partnerSiret(), e.apiKind(), e.method(), e.operationId(), e.path(),
+            e.parameters() == null ? null : parametersJson.apply(e), e.clientIp(), e.userAgent(),
+            Integer.toString(e.status()), e.errorCode(), e.provider(),
+            e.latencyMs() == null ? null : e.latencyMs().toString(), e.actor(), e.action(), e.reason(),
+            s.siren(), s.siret(), s.recipient()};
     }
 
     /** One column then the tab; backslash, tab, CR and LF escaped as COPY's text format wants them. */

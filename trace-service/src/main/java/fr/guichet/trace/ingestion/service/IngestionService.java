@@ -264,37 +264,15 @@ public class IngestionService {
         try (PreparedStatement ps = c.prepareStatement(INSERT_EVENTS)) {
             ps.setLong(1, batchId);
             int n = events.size();
-            String[][] cols = new String[24][n];
+            String[][] cols = new String[EventCopy.COLUMN_COUNT][n];
             for (int i = 0; i < n; i++) {
-                StoredEvent s = events.get(i);
-                TraceEvent e = s.event();
-                cols[0][i] = e.id().toString();
-                cols[1][i] = e.timestamp().toString();
-                cols[2][i] = e.kind().name();
-                cols[3][i] = e.requestId();
-                cols[4][i] = e.tokenJti();
-                cols[5][i] = e.habilitationId();
-                cols[6][i] = e.partnerSiret();
-                cols[7][i] = e.apiKind();
-                cols[8][i] = e.method();
-                cols[9][i] = e.operationId();
-                cols[10][i] = e.path();
-                cols[11][i] = e.parameters() == null ? null : toJson(e.parameters());
-                cols[12][i] = e.clientIp();
-                cols[13][i] = e.userAgent();
-                cols[14][i] = Integer.toString(e.status());
-                cols[15][i] = e.errorCode();
-                cols[16][i] = e.provider();
-                cols[17][i] = e.latencyMs() == null ? null : e.latencyMs().toString();
-                cols[18][i] = e.actor();
-                cols[19][i] = e.action();
-                cols[20][i] = e.reason();
-                cols[21][i] = s.siren();
-                cols[22][i] = s.siret();
-                cols[23][i] = s.recipient();
+                String[] values = EventCopy.values(events.get(i), e -> toJson(e.parameters()));
+                for (int k = 0; k < EventCopy.COLUMN_COUNT; k++) {
+                    cols[k][i] = values[k];
+                }
             }
-            List<Array> arrays = new ArrayList<>(24);
-            for (int k = 0; k < 24; k++) {
+            List<Array> arrays = new ArrayList<>(EventCopy.COLUMN_COUNT);
+            for (int k = 0; k < EventCopy.COLUMN_COUNT; k++) {
                 Array a = c.createArrayOf("text", cols[k]);
                 arrays.add(a);
                 ps.setArray(k + 2, a);
