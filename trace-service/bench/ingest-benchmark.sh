@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Benchmark of trace-service on this machine:
 #  1. ingestion rate (events/s) of POST /traces with batches of 500 events, one client then
-#     CONCURRENCY clients, against the built jar and the real PostgreSQL;
+#     CONCURRENCY clients (each a curl process sending its batches in turn on a keep-alive
+#     connection), against the built jar and the real PostgreSQL;
 #  2. a raw PostgreSQL COPY of the same number of rows of the same shape into the same
 #     partitioned, indexed table (no hashing, no chain, no rollup): the floor to compare with;
 #  3. a streamed export of EXPORT_ROWS rows (default 1 million) with the heap sampled from
 #     /q/metrics while it runs, under a small -Xmx: a flat heap is the expected outcome.
 # Uses a throwaway database (BENCH_DB, default guichet_trace_bench), created and dropped here.
 #
-# Usage: trace-service/bench/ingest-benchmark.sh   (env: BATCHES=200 CONCURRENCY=4 EXPORT_ROWS=1000000 HEAP=128m)
+# Usage: trace-service/bench/ingest-benchmark.sh
+#   env: BATCHES=200 WARMUP=100 (batches sent first, unmeasured: the JIT compilers of a fresh JVM
+#        otherwise take most of the CPU of the measure) CONCURRENCY=4 EXPORT_ROWS=1000000 (0 skips the export) HEAP=128m
+#        BENCH_JAVA_OPTS='-XX:StartFlightRecording=...' (extra JVM options, e.g. to profile)
+#        TRACE_APP=<a quarkus-app directory> to measure another build (default: this module's target/)
+# Prints each rate, the ingestion/COPY ratios of the same run and the load average during it.
 # Needs: java 17, curl, psql, python3 with the 'cryptography' package (signs the auditor session JWT).
 set -euo pipefail
 
@@ -16,6 +22,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 MODULE=$(dirname "$HERE")
 ROOT=$(dirname "$MODULE")
 BATCHES=${BATCHES:-200}
+WARMUP=${WARMUP:-100}
 CONCURRENCY=${CONCURRENCY:-4}
 EXPORT_ROWS=${EXPORT_ROWS:-1000000}
 HEAP=${HEAP:-128m}
@@ -24,7 +31,7 @@ PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 export PGPASSWORD=${PGPASSWORD:-guichet}
 PSQL=(psql -h "$PGHOST" -p "$PGPORT" -U guichet -v ON_ERROR_STOP=1 -qAt)
-JAR=$MODULE/target/quarkus-app/quarkus-run.jar
+JAR=${TRACE_APP:-$MODULE/target/quarkus-app}/quarkus-run.jar
 WORK=$(mktemp -d)
 PID=
 
@@ -38,7 +45,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ ! -f "$JAR" ]; then
+if [ ! -f "$JAR" ] && [ -z "${TRACE_APP:-}" ]; then
   log "building trace-service"
   (cd "$ROOT" && ./mvnw -B -q -o -pl trace-service package -DskipTests)
 fi
@@ -55,12 +62,12 @@ if ! "${PSQL[@]}" -d postgres -c "create database $DB owner guichet" >/dev/null 
 fi
 
 log "generating $BATCHES batches of 500 events, the COPY file and an auditor session JWT in $WORK"
-python3 - "$WORK" "$BATCHES" <<'PY'
+python3 - "$WORK" "$BATCHES" "$WARMUP" <<'PY'
 import base64, csv, json, os, random, sys, time, uuid
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, utils
 
-work, batches = sys.argv[1], int(sys.argv[2])
+work, batches, warmup = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 ops = ["unites_legales_insee", "etablissements_insee", "attestations_fiscales_dgfip", "attestations_sociales_urssaf"]
 tokens = [str(uuid.uuid4()) for _ in range(200)]
 base = time.time() - 3600
@@ -87,7 +94,7 @@ def event(i):
         "error_code": None if status == 200 else "01003", "provider": "insee", "latency_ms": random.randrange(20, 400)}
 
 n = 0
-for name, count in (("warmup", 20), ("seq", batches), ("par", batches)):
+for name, count in (("warmup", warmup), ("seq", batches), ("par", batches)):
     os.makedirs(os.path.join(work, name))
     for b in range(count):
         evs = []
@@ -130,7 +137,7 @@ PY
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 log "starting trace-service on port $PORT (-Xmx$HEAP)"
-java -Xmx"$HEAP" -Dquarkus.http.port="$PORT" \
+java -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
   -Dquarkus.datasource.reactive.url="postgresql://$PGHOST:$PGPORT/$DB" \
   -Dguichet.trace.ingestion.clients.gateway=bench-secret \
@@ -145,33 +152,83 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-post() { curl -sf -o /dev/null -u gateway:bench-secret -H 'Content-Type: application/json' --data-binary @"$1" "http://127.0.0.1:$PORT/traces"; }
-export -f post; export PORT
+# One client = one curl process sending its batches one after the other on one keep-alive
+# connection, as the gateway's shipper does (a process per batch would measure process start-up on a
+# loaded machine, not ingestion). Every answer must be a 200.
+client() { # <name> <batch files...>
+  local name=$1; shift
+  : >"$WORK/$name.curl"
+  for f in "$@"; do
+    [ -s "$WORK/$name.curl" ] && echo next >>"$WORK/$name.curl"
+    printf 'url = "http://127.0.0.1:%s/traces"\nuser = "gateway:bench-secret"\nheader = "Content-Type: application/json"\ndata-binary = "@%s"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\n' \
+      "$PORT" "$f" >>"$WORK/$name.curl"
+  done
+  curl -s -K "$WORK/$name.curl" >"$WORK/$name.codes"
+  if grep -qv '^200$' "$WORK/$name.codes"; then
+    echo "client $name: answers other than 200: $(sort "$WORK/$name.codes" | uniq -c | tr '\n' ' ')" >&2
+    exit 1
+  fi
+}
+clients() { # <n> <directory>: n clients in parallel, batches dealt round-robin
+  local n=$1 dir=$2 pids=() k i
+  local files=("$dir"/*.json)
+  for ((k = 0; k < n; k++)); do
+    local mine=()
+    for ((i = k; i < ${#files[@]}; i += n)); do mine+=("${files[i]}"); done
+    client "$(basename "$dir")-$k" "${mine[@]}" &
+    pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p"; done
+}
 
-log "warm-up"
-for f in "$WORK"/warmup/*.json; do post "$f"; done
+log "warm-up: $WARMUP batches"
+clients 1 "$WORK/warmup"
 
 EVENTS=$((BATCHES * 500))
+loadavg() { cut -d' ' -f1 /proc/loadavg; }
+# CPU seconds (user + system) used so far by the trace-service process, from /proc (clock ticks)
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$PID/stat"; }
+
 log "ingestion, 1 client: $BATCHES batches of 500"
+LOAD_SEQ=$(loadavg); c0=$(cpu_s)
 t0=$(now_ms)
-for f in "$WORK"/seq/*.json; do post "$f"; done
+clients 1 "$WORK/seq"
 t1=$(now_ms)
-SEQ_MS=$((t1 - t0))
+SEQ_MS=$((t1 - t0)); SEQ_CPU=$(python3 -c "print(f'{$(cpu_s) - $c0:.1f}')")
 
 log "ingestion, $CONCURRENCY clients: $BATCHES batches of 500"
+LOAD_PAR=$(loadavg); c0=$(cpu_s)
 t0=$(now_ms)
-ls "$WORK"/par/*.json | xargs -P "$CONCURRENCY" -I{} bash -c 'post "$1"' _ {}
+clients "$CONCURRENCY" "$WORK/par"
 t1=$(now_ms)
-PAR_MS=$((t1 - t0))
+PAR_MS=$((t1 - t0)); PAR_CPU=$(python3 -c "print(f'{$(cpu_s) - $c0:.1f}')")
 
 STORED=$("${PSQL[@]}" -d "$DB" -c "select count(*) from trace_event")
-[ "$STORED" -eq $(( (BATCHES * 2 + 20) * 500 )) ] || { echo "expected $(( (BATCHES * 2 + 20) * 500 )) rows, found $STORED" >&2; exit 1; }
+[ "$STORED" -eq $(( (BATCHES * 2 + WARMUP) * 500 )) ] || { echo "expected $(( (BATCHES * 2 + WARMUP) * 500 )) rows, found $STORED" >&2; exit 1; }
 
 log "raw COPY of $EVENTS rows into the same table"
+LOAD_COPY=$(loadavg)
 t0=$(now_ms)
 "${PSQL[@]}" -d "$DB" -c "\\copy trace_event ($(cat "$WORK/copy.cols")) from '$WORK/copy.csv' with (format csv)"
 t1=$(now_ms)
 COPY_MS=$((t1 - t0))
+LOAD_END=$(loadavg)
+
+rate() { python3 -c "print(f'{$1 * 1000 / max($2, 1):,.0f}')"; }
+ratio() { python3 -c "print(f'{$2 / max($1, 1):.2f}')"; }
+cat <<OUT
+
+trace-service benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL $("${PSQL[@]}" -d "$DB" -c 'show server_version'), java -Xmx$HEAP
+load average (1 min) before each phase: 1 client $LOAD_SEQ, $CONCURRENCY clients $LOAD_PAR, COPY $LOAD_COPY, after $LOAD_END
+
+| measure | rows | time | rate | of COPY | trace-service CPU |
+| --- | ---: | ---: | ---: | ---: | ---: |
+| POST /traces, batches of 500, 1 client | $EVENTS | ${SEQ_MS} ms | $(rate $EVENTS $SEQ_MS) events/s | $(ratio $SEQ_MS $COPY_MS) | ${SEQ_CPU} s |
+| POST /traces, batches of 500, $CONCURRENCY clients | $EVENTS | ${PAR_MS} ms | $(rate $EVENTS $PAR_MS) events/s | $(ratio $PAR_MS $COPY_MS) | ${PAR_CPU} s |
+| raw PostgreSQL COPY, same table and indexes | $EVENTS | ${COPY_MS} ms | $(rate $EVENTS $COPY_MS) rows/s | 1.00 | |
+OUT
+
+[ "$EXPORT_ROWS" -gt 0 ] || exit 0
 
 log "loading $EXPORT_ROWS rows for the export (server-side insert)"
 "${PSQL[@]}" -d "$DB" -c "
@@ -204,17 +261,8 @@ HEAP_MAX=$(sort -n "$WORK/heap.txt" | tail -1)
 HEAP_MIN=$(sort -n "$WORK/heap.txt" | head -1)
 SAMPLES=$(wc -l <"$WORK/heap.txt")
 
-rate() { python3 -c "print(f'{$1 * 1000 / max($2, 1):,.0f}')"; }
 cat <<OUT
-
-trace-service benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL $("${PSQL[@]}" -d "$DB" -c 'show server_version'), java -Xmx$HEAP
-
-| measure | rows | time | rate |
-| --- | ---: | ---: | ---: |
-| POST /traces, batches of 500, 1 client | $EVENTS | ${SEQ_MS} ms | $(rate $EVENTS $SEQ_MS) events/s |
-| POST /traces, batches of 500, $CONCURRENCY clients | $EVENTS | ${PAR_MS} ms | $(rate $EVENTS $PAR_MS) events/s |
-| raw PostgreSQL COPY, same table and indexes | $EVENTS | ${COPY_MS} ms | $(rate $EVENTS $COPY_MS) rows/s |
-| GET /admin/traces/export (NDJSON) | $EXPORTED | ${EXPORT_MS} ms | $(rate $EXPORTED $EXPORT_MS) rows/s |
+| GET /admin/traces/export (NDJSON) | $EXPORTED | ${EXPORT_MS} ms | $(rate $EXPORTED $EXPORT_MS) rows/s | | |
 
 Heap during the export: ${HEAP_MIN}–${HEAP_MAX} MiB over $SAMPLES samples (before: ${HEAP_BEFORE} MiB, -Xmx$HEAP).
 OUT

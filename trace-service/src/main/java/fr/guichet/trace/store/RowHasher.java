@@ -31,8 +31,16 @@ public final class RowHasher {
     }
 
     public static byte[] hash(StoredEvent row) {
+        return hash(row, sha256());
+    }
+
+    /**
+     * Same as {@link #hash(StoredEvent)} with a digest the caller reuses over a batch (a digest is
+     * reset by each {@code digest()}); not for concurrent use.
+     */
+    public static byte[] hash(StoredEvent row, MessageDigest md) {
         TraceEvent e = row.event();
-        MessageDigest md = sha256();
+        md.reset();
         md.update(DOMAIN);
         put(md, e.id().toString());
         put(md, Long.toString(micros(e.timestamp())));

@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
+import fr.guichet.trace.store.EventCopy;
+import java.security.MessageDigest;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
@@ -61,12 +63,19 @@ public class IngestionService {
             on conflict (id, ts) do nothing
             returning id""";
 
+    private static final String HELD_EVENTS = """
+            select e.id from trace_event e
+            join unnest(?::uuid[], ?::timestamptz[]) as u(id, ts) on e.id = u.id and e.ts = u.ts
+            where e.ts >= ? and e.ts <= ?""";
+
     private final AgroalDataSource dataSource;
     private final PartitionManager partitions;
     private final ObjectMapper json;
     private final TraceConfig config;
     private final Counter accepted;
     private final Counter duplicates;
+    /** The longest retention of any API kind: older events are refused (read once, not per event). */
+    private final int longestRetentionMonths;
 
     public IngestionService(AgroalDataSource dataSource, PartitionManager partitions, ObjectMapper json,
                             TraceConfig config, MeterRegistry registry) {
@@ -76,13 +85,13 @@ public class IngestionService {
         this.config = config;
         this.accepted = ingested(registry, "accepted");
         this.duplicates = ingested(registry, "duplicate");
+        this.longestRetentionMonths = Math.max(config.retention().months(),
+                config.retention().monthsByApiKind().values().stream().mapToInt(Integer::intValue).max().orElse(0));
     }
 
     /** Validates one event; empty when it can be stored. */
     public List<ApiError> validate(int index, TraceEvent event, Instant now) {
-        int longest = Math.max(config.retention().months(),
-                config.retention().monthsByApiKind().values().stream().mapToInt(Integer::intValue).max().orElse(0));
-        Instant oldest = now.atOffset(ZoneOffset.UTC).minusMonths(longest).toInstant();
+        Instant oldest = now.atOffset(ZoneOffset.UTC).minusMonths(longestRetentionMonths).toInstant();
         return EventValidator.validate(index, event, now, config.ingestion().maxClockSkew(), oldest);
     }
 
@@ -110,34 +119,20 @@ public class IngestionService {
         }
         byMonth.keySet().forEach(partitions::ensure);
 
-        int inserted = 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                // 1. rows, in a global (month, id) order and without the chain lock: concurrent batches
-                //    insert in parallel, and re-sends that overlap wait on each other without deadlock
-                List<StoredEvent> stored = new ArrayList<>();
-                Map<YearMonth, PendingBatch> pending = new TreeMap<>();
-                for (Map.Entry<YearMonth, List<StoredEvent>> month : byMonth.entrySet()) {
-                    PendingBatch batch = insertEvents(c, month.getKey(), month.getValue());
-                    if (batch != null) {
-                        pending.put(month.getKey(), batch);
-                        stored.addAll(batch.events());
-                        inserted += batch.events().size();
-                    }
-                }
-                // 2. one chain link per month, months in order; the chain row stays locked until commit
-                for (Map.Entry<YearMonth, PendingBatch> batch : pending.entrySet()) {
-                    link(c, batch.getKey(), batch.getValue(), client);
-                }
-                updateRollups(c, stored);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+        int inserted;
+        try {
+            inserted = storeInOneTransaction(byMonth, client, true);
         } catch (SQLException e) {
-            throw new fr.guichet.trace.store.StorageException("trace batch not stored: " + e.getMessage(), e);
+            if (!EventCopy.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw storageFailure(e);
+            }
+            // a concurrent transaction (a re-sent batch) stored some of these events after they were
+            // looked up: nothing of this attempt is committed; the row-by-row idempotent insert sorts it out
+            try {
+                inserted = storeInOneTransaction(byMonth, client, false);
+            } catch (SQLException again) {
+                throw storageFailure(again);
+            }
         }
         int dup = events.size() - inserted;
         accepted.increment(inserted);
@@ -145,11 +140,55 @@ public class IngestionService {
         return new IngestionResult(inserted, dup);
     }
 
+    /**
+     * The rows, one chain link per month and the rollups in one transaction; the number of rows
+     * newly stored. {@code bulk}: rows not yet held are loaded with {@code COPY} (fails with a unique
+     * violation if another transaction stores one of them meanwhile); otherwise with the idempotent
+     * {@code insert ... on conflict do nothing}.
+     */
+    private int storeInOneTransaction(TreeMap<YearMonth, List<StoredEvent>> byMonth, String client, boolean bulk)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // 1. rows, in a global (month, id) order and without the chain lock: concurrent batches
+                //    insert in parallel, and re-sends that overlap wait on each other without deadlock
+                int inserted = 0;
+                List<StoredEvent> stored = new ArrayList<>();
+                Map<YearMonth, PendingBatch> pending = new TreeMap<>();
+                for (Map.Entry<YearMonth, List<StoredEvent>> month : byMonth.entrySet()) {
+                    PendingBatch batch = insertEvents(c, month.getValue(), bulk);
+                    if (batch != null) {
+                        pending.put(month.getKey(), batch);
+                        stored.addAll(batch.events());
+                        inserted += batch.events().size();
+                    }
+                }
+                // 2. the rollups, before the chain lock: batches of other tokens need not wait for them
+                updateRollups(c, stored);
+                // 3. one chain link per month, months in order; the chain row stays locked until commit,
+                //    which follows at once (a batch holding it never waits for another lock)
+                for (Map.Entry<YearMonth, PendingBatch> batch : pending.entrySet()) {
+                    link(c, batch.getKey(), batch.getValue(), client);
+                }
+                c.commit();
+                return inserted;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static fr.guichet.trace.store.StorageException storageFailure(SQLException e) {
+        return new fr.guichet.trace.store.StorageException("trace batch not stored: " + e.getMessage(), e);
+    }
+
     /** Rows newly stored for one month, with their batch entries (id order). */
     private record PendingBatch(long id, List<StoredEvent> events, byte[] entries, Instant first, Instant last) {
     }
 
-    private PendingBatch insertEvents(Connection c, YearMonth month, List<StoredEvent> unsorted) throws SQLException {
+    private PendingBatch insertEvents(Connection c, List<StoredEvent> unsorted, boolean bulk) throws SQLException {
         List<StoredEvent> events = new ArrayList<>(unsorted);
         events.sort((a, b) -> RowHasher.compareUuid(a.event().id(), b.event().id()));
         long batchId;
@@ -158,42 +197,82 @@ public class IngestionService {
             rs.next();
             batchId = rs.getLong(1);
         }
+        List<StoredEvent> fresh = bulk ? copyNew(c, events, batchId) : insertIdempotent(c, events, batchId);
+        if (fresh.isEmpty()) {
+            return null;
+        }
+        ByteArrayOutputStream entries = new ByteArrayOutputStream(fresh.size() * Chains.ENTRY_SIZE);
+        MessageDigest digest = RowHasher.sha256();
+        Instant first = null;
+        Instant last = null;
+        for (StoredEvent e : fresh) {
+            entries.writeBytes(RowHasher.uuidBytes(e.event().id()));
+            entries.writeBytes(RowHasher.hash(e, digest));
+            first = first == null || e.timestamp().isBefore(first) ? e.timestamp() : first;
+            last = last == null || e.timestamp().isAfter(last) ? e.timestamp() : last;
+        }
+        return new PendingBatch(batchId, fresh, entries.toByteArray(), first, last);
+    }
 
+    /**
+     * Bulk path: looks up which of the month's events are already held (a re-sent batch), then
+     * loads the others with one {@code COPY}; returns them, in id order.
+     */
+    private List<StoredEvent> copyNew(Connection c, List<StoredEvent> events, long batchId) throws SQLException {
+        Set<UUID> held = new HashSet<>();
+        int n = events.size();
+        String[] ids = new String[n];
+        String[] stamps = new String[n];
+        Instant first = events.get(0).timestamp();
+        Instant last = first;
+        for (int i = 0; i < n; i++) {
+            StoredEvent e = events.get(i);
+            ids[i] = e.event().id().toString();
+            stamps[i] = e.timestamp().toString();
+            first = e.timestamp().isBefore(first) ? e.timestamp() : first;
+            last = e.timestamp().isAfter(last) ? e.timestamp() : last;
+        }
+        // the bounds let PostgreSQL look in the month's partition only
+        try (PreparedStatement ps = c.prepareStatement(HELD_EVENTS)) {
+            ps.setArray(1, c.createArrayOf("text", ids));
+            ps.setArray(2, c.createArrayOf("text", stamps));
+            ps.setTimestamp(3, Timestamp.from(first));
+            ps.setTimestamp(4, Timestamp.from(last));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        List<StoredEvent> fresh = held.isEmpty() ? events : new ArrayList<>(n - held.size());
+        if (!held.isEmpty()) {
+            for (StoredEvent e : events) {
+                if (!held.contains(e.event().id())) {
+                    fresh.add(e);
+                }
+            }
+        }
+        if (!fresh.isEmpty()) {
+            EventCopy.copy(c, fresh, batchId, e -> toJson(e.parameters()));
+        }
+        return fresh;
+    }
+
+    /** Row-by-row path: {@code insert ... on conflict do nothing}; returns the rows it stored, in id order. */
+    private List<StoredEvent> insertIdempotent(Connection c, List<StoredEvent> events, long batchId) throws SQLException {
         Set<UUID> insertedIds = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(INSERT_EVENTS)) {
             ps.setLong(1, batchId);
             int n = events.size();
-            String[][] cols = new String[24][n];
+            String[][] cols = new String[EventCopy.COLUMN_COUNT][n];
             for (int i = 0; i < n; i++) {
-                StoredEvent s = events.get(i);
-                TraceEvent e = s.event();
-                cols[0][i] = e.id().toString();
-                cols[1][i] = e.timestamp().toString();
-                cols[2][i] = e.kind().name();
-                cols[3][i] = e.requestId();
-                cols[4][i] = e.tokenJti();
-                cols[5][i] = e.habilitationId();
-                cols[6][i] = e.partnerSiret();
-                cols[7][i] = e.apiKind();
-                cols[8][i] = e.method();
-                cols[9][i] = e.operationId();
-                cols[10][i] = e.path();
-                cols[11][i] = e.parameters() == null ? null : toJson(e.parameters());
-                cols[12][i] = e.clientIp();
-                cols[13][i] = e.userAgent();
-                cols[14][i] = Integer.toString(e.status());
-                cols[15][i] = e.errorCode();
-                cols[16][i] = e.provider();
-                cols[17][i] = e.latencyMs() == null ? null : e.latencyMs().toString();
-                cols[18][i] = e.actor();
-                cols[19][i] = e.action();
-                cols[20][i] = e.reason();
-                cols[21][i] = s.siren();
-                cols[22][i] = s.siret();
-                cols[23][i] = s.recipient();
+                String[] values = EventCopy.values(events.get(i), e -> toJson(e.parameters()));
+                for (int k = 0; k < EventCopy.COLUMN_COUNT; k++) {
+                    cols[k][i] = values[k];
+                }
             }
-            List<Array> arrays = new ArrayList<>(24);
-            for (int k = 0; k < 24; k++) {
+            List<Array> arrays = new ArrayList<>(EventCopy.COLUMN_COUNT);
+            for (int k = 0; k < EventCopy.COLUMN_COUNT; k++) {
                 Array a = c.createArrayOf("text", cols[k]);
                 arrays.add(a);
                 ps.setArray(k + 2, a);
@@ -207,52 +286,40 @@ public class IngestionService {
                 a.free();
             }
         }
-        if (insertedIds.isEmpty()) {
-            return null;
-        }
         List<StoredEvent> fresh = new ArrayList<>(insertedIds.size());
         for (StoredEvent e : events) {
             if (insertedIds.contains(e.event().id())) {
                 fresh.add(e);
             }
         }
-        ByteArrayOutputStream entries = new ByteArrayOutputStream(fresh.size() * Chains.ENTRY_SIZE);
-        Instant first = null;
-        Instant last = null;
-        for (StoredEvent e : fresh) {
-            entries.writeBytes(RowHasher.uuidBytes(e.event().id()));
-            entries.writeBytes(RowHasher.hash(e));
-            first = first == null || e.timestamp().isBefore(first) ? e.timestamp() : first;
-            last = last == null || e.timestamp().isAfter(last) ? e.timestamp() : last;
-        }
-        return new PendingBatch(batchId, fresh, entries.toByteArray(), first, last);
+        return fresh;
     }
 
-    /** Appends the batch to its month's chain; serialised per month by the chain row's lock. */
+    /**
+     * Appends the batch to its month's chain; serialised per month by the chain row's lock, held
+     * until commit. The lock is taken by the first round trip (the month's chain row almost always
+     * exists) and the link is written by the second, so that concurrent batches wait on each other
+     * for as short a time as possible.
+     */
     private void link(Connection c, YearMonth month, PendingBatch batch, String client) throws SQLException {
         Date monthStart = Date.valueOf(month.atDay(1));
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into trace_chain (month, head_seq, head_hash) values (?, 0, ?) on conflict (month) do nothing")) {
-            ps.setDate(1, monthStart);
-            ps.setBytes(2, Chains.genesis(month));
-            ps.executeUpdate();
-        }
-        long headSeq;
-        byte[] headHash;
-        try (PreparedStatement ps = c.prepareStatement(
-                "select head_seq, head_hash from trace_chain where month = ? for update")) {
-            ps.setDate(1, monthStart);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                headSeq = rs.getLong(1);
-                headHash = rs.getBytes(2);
+        ChainHead head = lockChainHead(c, monthStart);
+        if (head == null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into trace_chain (month, head_seq, head_hash) values (?, 0, ?) on conflict (month) do nothing")) {
+                ps.setDate(1, monthStart);
+                ps.setBytes(2, Chains.genesis(month));
+                ps.executeUpdate();
             }
+            head = lockChainHead(c, monthStart);
         }
-        long seq = headSeq + 1;
-        byte[] hash = Chains.batchHash(month, seq, headHash, batch.entries());
+        long seq = head.seq() + 1;
+        byte[] hash = Chains.batchHash(month, seq, head.hash(), batch.entries());
+        // both statements in one round trip (the driver sends them together)
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into trace_batch (id, month, seq, received_at, client, event_count, first_ts, last_ts,
-                    entries, prev_hash, hash) values (?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?)""")) {
+                    entries, prev_hash, hash) values (?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?);
+                update trace_chain set head_seq = ?, head_hash = ? where month = ?""")) {
             ps.setLong(1, batch.id());
             ps.setDate(2, monthStart);
             ps.setLong(3, seq);
@@ -261,16 +328,26 @@ public class IngestionService {
             ps.setTimestamp(6, Timestamp.from(batch.first()));
             ps.setTimestamp(7, Timestamp.from(batch.last()));
             ps.setBytes(8, batch.entries());
-            ps.setBytes(9, headHash);
+            ps.setBytes(9, head.hash());
             ps.setBytes(10, hash);
-            ps.executeUpdate();
+            ps.setLong(11, seq);
+            ps.setBytes(12, hash);
+            ps.setDate(13, monthStart);
+            ps.execute();
         }
+    }
+
+    private record ChainHead(long seq, byte[] hash) {
+    }
+
+    /** The month's chain head, its row locked until commit; {@code null} when the month has no chain yet. */
+    private static ChainHead lockChainHead(Connection c, Date monthStart) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "update trace_chain set head_seq = ?, head_hash = ? where month = ?")) {
-            ps.setLong(1, seq);
-            ps.setBytes(2, hash);
-            ps.setDate(3, monthStart);
-            ps.executeUpdate();
+                "select head_seq, head_hash from trace_chain where month = ? for update")) {
+            ps.setDate(1, monthStart);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new ChainHead(rs.getLong(1), rs.getBytes(2)) : null;
+            }
         }
     }
 
@@ -307,7 +384,7 @@ public class IngestionService {
             return;
         }
         // one statement each, rows in sorted key order: concurrent batches lock rollup rows in the
-        // same order (no deadlock), and a batch costs two round trips whatever its number of tokens
+        // same order (no deadlock), and a batch costs one round trip whatever its number of tokens
         int n = counts.size();
         String[] jtis = new String[n];
         String[] days = new String[n];
@@ -322,15 +399,6 @@ public class IngestionService {
             statuses[i] = Integer.toString(k.getKey().status());
             sums[i] = Long.toString(k.getValue());
             i++;
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into trace_stats_daily (token_jti, day, operation_id, status, count)
-                select u.jti, u.day::date, u.op, u.status::integer, u.n::bigint
-                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u(jti, day, op, status, n)
-                on conflict (token_jti, day, operation_id, status)
-                do update set count = trace_stats_daily.count + excluded.count""")) {
-            setArrays(c, ps, jtis, days, ops, statuses, sums);
-            ps.executeUpdate();
         }
         int m = activity.size();
         String[] tokens = new String[m];
@@ -347,7 +415,13 @@ public class IngestionService {
             lasts[i] = a.getValue().last().toString();
             i++;
         }
+        // both upserts in one round trip (the driver sends them together)
         try (PreparedStatement ps = c.prepareStatement("""
+                insert into trace_stats_daily (token_jti, day, operation_id, status, count)
+                select u.jti, u.day::date, u.op, u.status::integer, u.n::bigint
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u(jti, day, op, status, n)
+                on conflict (token_jti, day, operation_id, status)
+                do update set count = trace_stats_daily.count + excluded.count;
                 insert into trace_token_activity (token_jti, api_kind, partner_siret, first_seen, last_seen)
                 select u.jti, u.kind, u.siret, u.first_seen::timestamptz, u.last_seen::timestamptz
                 from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u(jti, kind, siret, first_seen, last_seen)
@@ -356,8 +430,8 @@ public class IngestionService {
                     partner_siret = coalesce(trace_token_activity.partner_siret, excluded.partner_siret),
                     first_seen = least(trace_token_activity.first_seen, excluded.first_seen),
                     last_seen = greatest(trace_token_activity.last_seen, excluded.last_seen)""")) {
-            setArrays(c, ps, tokens, kinds, sirets, firsts, lasts);
-            ps.executeUpdate();
+            setArrays(c, ps, jtis, days, ops, statuses, sums, tokens, kinds, sirets, firsts, lasts);
+            ps.execute();
         }
     }
 
