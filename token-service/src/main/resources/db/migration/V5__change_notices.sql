@@ -2,7 +2,8 @@
 -- a date closer than the longest notice period of the affected APIs and operations (API Particulier
 -- six months, ENSU operations 14 French working days, otherwise guichet.token.changes.notice.default).
 -- apis and operations are comma-separated lists (api kinds, operation declaration ids), either may be
--- empty but not both.
+-- empty but not both. urgent: an emergency change (ENSU terms: 7 working days instead of 14; API
+-- Particulier's terms know no emergency, its six months still apply).
 CREATE TABLE planned_changes (
     id               uuid PRIMARY KEY,
     title            text        NOT NULL,
@@ -10,6 +11,7 @@ CREATE TABLE planned_changes (
     apis             text        NOT NULL,
     operations       text        NOT NULL,
     production_date  date        NOT NULL,
+    urgent           boolean     NOT NULL DEFAULT false,
     earliest_date    date        NOT NULL,
     announced_at     timestamptz NOT NULL,
     announced_by     text        NOT NULL

@@ -59,7 +59,16 @@ class ChangeNoticeTest {
                 .body("errors[0].detail", containsString("14 jours ouvrés"))
                 .body("errors[0].detail", containsString("21 mai 2027"));
         announce(admin, List.of(), List.of(ENSU_USAGERS), "2027-05-21").statusCode(201)
-                .body("earliest_date", equalTo("2027-05-21"));
+                .body("earliest_date", equalTo("2027-05-21")).body("urgent", equalTo(false));
+        // In an emergency, 7 working days: Ascension skipped, Tuesday 11 May.
+        announce(admin, List.of(), List.of(ENSU_USAGERS), "2027-05-10", true).statusCode(422)
+                .body("errors[0].meta.earliest_date", equalTo("2027-05-11"))
+                .body("errors[0].detail", containsString("7 jours ouvrés en urgence"));
+        announce(admin, List.of(), List.of(ENSU_USAGERS), "2027-05-11", true).statusCode(201)
+                .body("urgent", equalTo(true));
+        // API Particulier's terms know no emergency: still six months.
+        announce(admin, List.of("particulier"), List.of(), "2027-10-28", true).statusCode(422)
+                .body("errors[0].meta.earliest_date", equalTo("2027-10-29"));
     }
 
     @Test
@@ -201,9 +210,14 @@ class ChangeNoticeTest {
     }
 
     private static ValidatableResponse announce(String admin, List<String> apis, List<String> operations, String date) {
+        return announce(admin, apis, operations, date, false);
+    }
+
+    private static ValidatableResponse announce(String admin, List<String> apis, List<String> operations, String date,
+                                                boolean urgent) {
         return given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("title", "Nouveau format des documents", "description", "Le champ date_depot devient obligatoire.",
-                        "apis", apis, "operations", operations, "production_date", date))
+                        "apis", apis, "operations", operations, "production_date", date, "urgent", urgent))
                 .when().post("/admin/changes").then();
     }
 

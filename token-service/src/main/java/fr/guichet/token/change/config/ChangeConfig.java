@@ -42,6 +42,10 @@ public interface ChangeConfig {
         @WithDefault("14")
         int ensuWorkingDays();
 
+        /** DGFIP ENSU terms: 7 working days in an emergency (API Particulier's terms have no such clause). */
+        @WithDefault("7")
+        int ensuUrgentWorkingDays();
+
         /** Every other operation (API Entreprise's own terms set none): Guichet's choice, one month. */
         @WithName("default")
         @WithDefault("P1M")

@@ -40,6 +40,9 @@ public class PlannedChange extends PanacheEntityBase {
     @Column(name = "production_date")
     public LocalDate productionDate;
 
+    /** An emergency change: the ENSU operations' shorter notice applies. */
+    public boolean urgent;
+
     /** Earliest production date the notice periods allowed when it was announced. */
     @Column(name = "earliest_date")
     public LocalDate earliestDate;

@@ -14,7 +14,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AnnouncedChangeView(String id, String title, String description, List<String> apis,
                                   List<String> operations, @JsonProperty("production_date") String productionDate,
-                                  @JsonProperty("announced_at") String announcedAt,
+                                  boolean urgent, @JsonProperty("announced_at") String announcedAt,
                                   List<Demarche> habilitations) {
 
     /** A démarche of the person that uses an affected operation. */
@@ -24,6 +24,6 @@ public record AnnouncedChangeView(String id, String title, String description, L
 
     public static AnnouncedChangeView of(PlannedChange c, List<Demarche> habilitations) {
         return new AnnouncedChangeView(c.id.toString(), c.title, c.description, c.apis, c.operations,
-                c.productionDate.toString(), c.announcedAt.toString(), habilitations);
+                c.productionDate.toString(), c.urgent, c.announcedAt.toString(), habilitations);
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param apis           whole API families affected: {@code entreprise}, {@code particulier}
  * @param operations     operations affected, by declaration id ({@code api_entreprise_v3_dgfip_ensu_document})
  * @param productionDate day the change goes into production, {@code YYYY-MM-DD} (Paris)
+ * @param urgent         an emergency change (ENSU terms: 7 working days' notice instead of 14); default false
  */
 public record ChangeRequest(String title, String description, List<String> apis, List<String> operations,
-                            @JsonProperty("production_date") String productionDate) {
+                            @JsonProperty("production_date") String productionDate, Boolean urgent) {
 }

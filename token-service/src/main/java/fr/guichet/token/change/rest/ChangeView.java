@@ -15,7 +15,7 @@ import java.util.List;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangeView(String id, String title, String description, List<String> apis, List<String> operations,
-                         @JsonProperty("production_date") String productionDate,
+                         @JsonProperty("production_date") String productionDate, boolean urgent,
                          @JsonProperty("earliest_date") String earliestDate,
                          @JsonProperty("announced_at") String announcedAt,
                          @JsonProperty("announced_by") String announcedBy,
@@ -37,7 +37,7 @@ public record ChangeView(String id, String title, String description, List<Strin
 
     /** The change, with its notices when {@code notices} is not null. */
     public static ChangeView of(PlannedChange c, List<ChangeNotice> notices) {
-        return new ChangeView(c.id.toString(), c.title, c.description, c.apis, c.operations, c.productionDate.toString(),
+        return new ChangeView(c.id.toString(), c.title, c.description, c.apis, c.operations, c.productionDate.toString(), c.urgent,
                 c.earliestDate.toString(), text(c.announcedAt), c.announcedBy,
                 notices == null ? null : notices.stream().map(NoticeView::of).toList());
     }

@@ -123,7 +123,7 @@ public class ChangeNoticeMailer {
     }
 
     static String subject(PlannedChange change) {
-        return "Changement technique de Guichet le " + ChangeService.FRENCH_DATE.format(change.productionDate) + " : " + change.title;
+        return (change.urgent ? "[Urgent] " : "") + "Changement technique de Guichet le " + ChangeService.FRENCH_DATE.format(change.productionDate) + " : " + change.title;
     }
 
     private String body(Content content) {

@@ -72,7 +72,8 @@ public class ChangeService {
         this.time = time;
     }
 
-    private record Valid(String title, String description, List<ApiKind> apis, List<String> operations, LocalDate productionDate) {
+    private record Valid(String title, String description, List<ApiKind> apis, List<String> operations, LocalDate productionDate,
+                         boolean urgent) {
     }
 
     /**
@@ -88,7 +89,7 @@ public class ChangeService {
         Instant now = time.now();
         LocalDate today = LocalDate.ofInstant(now, PARIS);
         List<ChangeOperations.Operation> affected = operations.affected(valid.apis(), valid.operations());
-        NoticePeriods.Notice notice = periods.longest(today, valid.apis(), affected);
+        NoticePeriods.Notice notice = periods.longest(today, valid.apis(), affected, valid.urgent());
         if (valid.productionDate().isBefore(notice.earliest())) {
             throw tooSoon(valid.productionDate(), notice);
         }
@@ -101,6 +102,7 @@ public class ChangeService {
             change.apis = valid.apis().stream().map(ApiKind::wire).toList();
             change.operations = valid.operations();
             change.productionDate = valid.productionDate();
+            change.urgent = valid.urgent();
             change.earliestDate = notice.earliest();
             change.announcedAt = now;
             change.announcedBy = actor;
@@ -113,7 +115,7 @@ public class ChangeService {
                 notices.add(n);
             });
             AdminAction action = AdminAction.of(actor, "announce_change", "change", id.toString(), null)
-                    .withDetails(Map.of("production_date", valid.productionDate().toString(),
+                    .withDetails(Map.of("production_date", valid.productionDate().toString(), "urgent", String.valueOf(valid.urgent()),
                             "apis", String.join(",", change.apis), "operations", String.join(",", change.operations),
                             "notices", String.valueOf(notices.size())));
             return change.persist().chain(() -> ChangeNotice.persist(notices)).chain(() -> audit.record(action));
@@ -257,6 +259,7 @@ public class ChangeService {
         if (!errors.isEmpty()) {
             throw new ApiException(422, errors);
         }
-        return new Valid(title, description, List.copyOf(apis), List.copyOf(ids), productionDate);
+        return new Valid(title, description, List.copyOf(apis), List.copyOf(ids), productionDate,
+                Boolean.TRUE.equals(request.urgent()));
     }
 }

@@ -21,7 +21,8 @@ import java.util.Set;
  *       six months ahead (API Particulier's terms), {@code guichet.token.changes.notice.particulier};</li>
  *   <li>ENSU operations ({@code guichet.token.changes.ensu-operations}): 14 working days ahead (DGFIP
  *       ENSU terms), French public holidays counted ({@link FrenchWorkingDays}),
- *       {@code guichet.token.changes.notice.ensu-working-days};</li>
+ *       {@code guichet.token.changes.notice.ensu-working-days}; 7 in an emergency
+ *       ({@code guichet.token.changes.notice.ensu-urgent-working-days});</li>
  *   <li>any other operation: {@code guichet.token.changes.notice.default} (one month).</li>
  * </ul>
  * A change of ENSU operations only thus owes 14 working days, even if the default is longer.
@@ -54,8 +55,12 @@ public class NoticePeriods {
      *
      * @param apis     whole APIs affected
      * @param affected every affected operation ({@link ChangeOperations#affected})
+     * @param urgent   an emergency change: the ENSU operations owe
+     *                 {@code guichet.token.changes.notice.ensu-urgent-working-days} (7) working days; the others
+     *                 their usual notice
      */
-    public Notice longest(LocalDate today, Collection<ApiKind> apis, Collection<ChangeOperations.Operation> affected) {
+    public Notice longest(LocalDate today, Collection<ApiKind> apis, Collection<ChangeOperations.Operation> affected,
+                          boolean urgent) {
         List<Notice> notices = new java.util.ArrayList<>();
         // Each operation owes its own API's notice: the default only for those no terms cover.
         if (affected.isEmpty() || affected.stream().anyMatch(o -> o.api() != ApiKind.PARTICULIER && !ensuOperations.contains(o.id()))) {
@@ -66,8 +71,9 @@ public class NoticePeriods {
                     words(config.notice().particulier()) + " (API Particulier)"));
         }
         if (affected.stream().anyMatch(o -> ensuOperations.contains(o.id()))) {
-            int days = config.notice().ensuWorkingDays();
-            notices.add(new Notice(FrenchWorkingDays.plusWorkingDays(today, days), days + " jours ouvrés (opérations ENSU de la DGFIP)"));
+            int days = urgent ? config.notice().ensuUrgentWorkingDays() : config.notice().ensuWorkingDays();
+            notices.add(new Notice(FrenchWorkingDays.plusWorkingDays(today, days),
+                    days + " jours ouvrés" + (urgent ? " en urgence" : "") + " (opérations ENSU de la DGFIP)"));
         }
         return notices.stream().max(Comparator.comparing(Notice::earliest)).orElseThrow();
     }
