@@ -59,6 +59,16 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void everyPageHasTheMenuBlockTheDsfrHeaderScriptFillsIn() {
+        // without it dsfr.module.min.js throws on load (reading innerHTML of null)
+        for (String page : new String[] {"/", "/connexion", "/statut"}) {
+            given().get(page).then().statusCode(200)
+                    .body(containsString("<div class=\"fr-header__menu-links\"></div>"))
+                    .body(containsString("aria-controls=\"modal-menu\""));
+        }
+    }
+
+    @Test
     void theHomePageIsFrenchAndLinksToTheLogin() {
         given().get("/").then().statusCode(200)
                 .body(containsString("<html lang=\"fr\""))
