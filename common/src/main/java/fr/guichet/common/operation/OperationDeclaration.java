@@ -27,12 +27,13 @@ import java.util.Map;
  * @param franceConnect the caller's Bearer is an end user's FranceConnect access token, not a Guichet token
  * @param masks         scope masking of the answer: JSON pointer in the body → scopes, any one of which
  *                      reveals it (from the reference serializers' {@code scope?} guards); empty: nothing masked
+ * @param period        where the call's period lies (checked against the habilitation's open periods), or null
  */
 public record OperationDeclaration(String id, String provider, ProviderPrefix errorPrefix, String providerName,
                                    String summary, String authorization,
                                    String scopeTemplate, String throttle, String identifier, boolean document,
                                    boolean clientCertificate, List<VersionedPath> paths, String api,
-                                   boolean franceConnect, Map<String, List<String>> masks) {
+                                   boolean franceConnect, Map<String, List<String>> masks, OperationPeriod period) {
 
     /** API Entreprise: data about organisations (the default). */
     public static final String ENTREPRISE = "entreprise";
@@ -44,7 +45,16 @@ public record OperationDeclaration(String id, String provider, ProviderPrefix er
                                 String summary, String authorization, String scopeTemplate, String throttle,
                                 String identifier, boolean document, boolean clientCertificate, List<VersionedPath> paths) {
         this(id, provider, errorPrefix, providerName, summary, authorization, scopeTemplate, throttle, identifier,
-                document, clientCertificate, paths, ENTREPRISE, false, Map.of());
+                document, clientCertificate, paths, ENTREPRISE, false, Map.of(), null);
+    }
+
+    /** An operation without period. */
+    public OperationDeclaration(String id, String provider, ProviderPrefix errorPrefix, String providerName,
+                                String summary, String authorization, String scopeTemplate, String throttle,
+                                String identifier, boolean document, boolean clientCertificate, List<VersionedPath> paths,
+                                String api, boolean franceConnect, Map<String, List<String>> masks) {
+        this(id, provider, errorPrefix, providerName, summary, authorization, scopeTemplate, throttle, identifier,
+                document, clientCertificate, paths, api, franceConnect, masks, null);
     }
 
     public OperationDeclaration {

@@ -215,7 +215,18 @@ public final class OperationDeclarations {
                 op.path("scope_template").asText(null), op.path("throttle").asText(null),
                 op.path("identifier").asText(null), op.path("document").asBoolean(false),
                 op.path("client_certificate").asBoolean(false), List.copyOf(paths), api,
-                op.path("france_connect").asBoolean(false), masks(file, id, op.path("masks")));
+                op.path("france_connect").asBoolean(false), masks(file, id, op.path("masks")),
+                period(file, id, op.path("period")));
+    }
+
+    /** {@code period}: absent for an operation without period ({@link OperationPeriod}). */
+    private static OperationPeriod period(String file, String id, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        return OperationPeriod.of(file + ": operation " + id, node.path("kind").asText(null),
+                node.path("parameter").asText(null), node.path("year_parameter").asText(null),
+                node.path("start").asText(null), node.path("end").asText(null));
     }
 
     /** {@code masks}: JSON pointer (starting with '/') → non-empty list of scopes, in declaration order. */

@@ -22,6 +22,8 @@ import fr.guichet.gateway.validation.ParameterValidator;
 import fr.guichet.gateway.validation.ParticulierParameters;
 import fr.guichet.gateway.franceconnect.FranceConnectCaller;
 import fr.guichet.gateway.particulier.ScopeMask;
+import fr.guichet.gateway.period.PeriodGuard;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +52,8 @@ import org.jboss.logging.Logger;
  * the end user's FranceConnect token is admitted instead of a Guichet token, its identity is
  * forwarded as the civility parameters and its {@code quotaSubject} counts the group quota; the
  * answer is masked to the caller's scopes ({@link ScopeMask}) and never cached ({@code Cache-Control: no-store}).
+ *
+ * <p>Operations with a period are held to the periods the habilitation opens ({@link PeriodGuard}).
  */
 @ApplicationScoped
 public class GatewayService {
@@ -71,6 +75,9 @@ public class GatewayService {
     private final PlatformUrls urls;
     private final ParticulierParameters particulier;
     private final ScopeMask masks;
+
+    @Inject
+    PeriodGuard periodGuard;
 
     public GatewayService(RouteCatalogue catalogue, CallAdmission admission, ParameterValidator validator,
                           RedisGuard guard, ProviderClients providers, TraceRecorder traces, GatewayMetrics metrics,
@@ -252,7 +259,13 @@ public class GatewayService {
         if (!IpAllowList.allows(decision.state().allowedIps(), call.clientIp())) {
             throw Errors.ipNotAllowed();
         }
-        return providers.call(route, forwardedPath(call.path(), query), call.requestId(), call.cacheControl());
+        // Period rights (ENSU terms, 4): a period asked for in the call is checked before the provider
+        // is asked; one found in the answer (documents) is checked, or filtered, on the answer.
+        PeriodGuard.Restriction restriction = periodGuard.restriction(route, match.variables(), token.scopes(),
+                decision.state().periods());
+        periodGuard.checkCall(restriction, match.variables(), query.values());
+        ProviderResponse answer = providers.call(route, forwardedPath(call.path(), query), call.requestId(), call.cacheControl());
+        return periodGuard.checkAnswer(restriction, route.identifier(), answer);
     }
 
     /**

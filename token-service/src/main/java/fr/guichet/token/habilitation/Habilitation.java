@@ -70,6 +70,13 @@ public class Habilitation extends PanacheEntityBase {
     @Column(name = "franceconnect_client_id")
     public String franceconnectClientId;
 
+    /**
+     * The periods the habilitation opens per scope ({@code fr.guichet.token.period}), or null: no
+     * restriction. Written into its tokens' state copies.
+     */
+    @Convert(converter = fr.guichet.token.period.PeriodsConverter.class)
+    public java.util.Map<String, fr.guichet.token.period.OpenPeriod> periods;
+
     public HabilitationStatus status() {
         return HabilitationStatus.fromWire(status);
     }

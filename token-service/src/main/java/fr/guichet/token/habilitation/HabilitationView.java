@@ -23,12 +23,14 @@ public record HabilitationView(
         @JsonProperty("contacts_erased_at") String contactsErasedAt,
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("validated_at") String validatedAt,
-        @JsonProperty("franceconnect_client_id") String franceconnectClientId) {
+        @JsonProperty("franceconnect_client_id") String franceconnectClientId,
+        java.util.Map<String, fr.guichet.token.period.OpenPeriod> periods) {
 
     public static HabilitationView of(Habilitation h, String siret) {
         return new HabilitationView(h.id.toString(), siret, h.apiKind, h.intitule, h.legalBasis, h.scopes, h.status,
                 h.statusReason, h.rateLimitPerMinute, h.allowedIps, h.environment, h.contacts,
                 h.contactsErasedAt == null ? null : h.contactsErasedAt.toString(), h.createdAt.toString(),
-                h.validatedAt == null ? null : h.validatedAt.toString(), h.franceconnectClientId);
+                h.validatedAt == null ? null : h.validatedAt.toString(), h.franceconnectClientId,
+                h.periods == null || h.periods.isEmpty() ? null : h.periods);
     }
 }

@@ -1,6 +1,9 @@
 package fr.guichet.token.token;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.guichet.token.period.OpenPeriod;
+import fr.guichet.token.period.PeriodsConverter;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +12,8 @@ import java.util.Map;
 /**
  * What the gateway needs to know about a token, beside its signature: the Redis hash
  * {@code guichet:token:{jti}} and the body of {@code GET /internal/tokens/{jti}}.
+ *
+ * @param periods the periods the habilitation opens per scope (null or empty: no restriction)
  */
 @RegisterForReflection
 public record TokenState(
@@ -20,12 +25,22 @@ public record TokenState(
         @JsonProperty("rate_limit_per_minute") int rateLimitPerMinute,
         @JsonProperty("habilitation_id") String habilitationId,
         String siret,
-        @JsonProperty("api_kind") String apiKind) {
+        @JsonProperty("api_kind") String apiKind,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, OpenPeriod> periods) {
 
     public static final String ACTIVE = "active";
     public static final String REVOKED = "revoked";
 
-    /** Hash fields of the Redis copy (lists comma-separated, empty allow-list = any IP). */
+    /** A state without period restriction. */
+    public TokenState(String jti, String status, long exp, List<String> scopes, List<String> allowedIps,
+                      int rateLimitPerMinute, String habilitationId, String siret, String apiKind) {
+        this(jti, status, exp, scopes, allowedIps, rateLimitPerMinute, habilitationId, siret, apiKind, null);
+    }
+
+    /**
+     * Hash fields of the Redis copy (lists comma-separated, empty allow-list = any IP). {@code periods}
+     * is always written, empty when there is no restriction, so that lifting one overwrites the field.
+     */
     public Map<String, String> hashFields() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("status", status);
@@ -36,6 +51,7 @@ public record TokenState(
         fields.put("habilitation_id", habilitationId);
         fields.put("siret", siret);
         fields.put("api_kind", apiKind);
+        fields.put("periods", periods == null || periods.isEmpty() ? "" : PeriodsConverter.json(periods));
         return fields;
     }
 }

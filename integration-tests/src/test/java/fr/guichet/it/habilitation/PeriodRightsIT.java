@@ -1,0 +1,138 @@
+package fr.guichet.it.habilitation;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.guichet.it.Schemas;
+import fr.guichet.testing.GuichetStack;
+import fr.guichet.testing.GuichetStack.IssuedToken;
+import fr.guichet.testing.Service;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Period rights through the real gateway: token-service (the periods set by an operator, written
+ * into the token state copy), the gateway (which enforces them) and provider-dgfip in sandbox mode
+ * (ENSU DOCUMENTS). The sandbox's SIREN 990000002 has three declarative documents: n°1 for 2024,
+ * n°2 for January 2025, n°3 for February 2025.
+ */
+class PeriodRightsIT {
+
+    static final String SCHEMA = "period_rights";
+    static final String RECIPIENT = "13002526500013";
+    static final String DECLARATIVES = "ensu_documents_declaratives_dgfip";
+    static final String LIST = "/v3/dgfip/ensu/declaratives/unites_legales/990000002/documents";
+    static final String DOC_2024 = "/v3/dgfip/ensu/declaratives/documents/idensua/ENSUA000000000000001";
+    static final String DOC_JANUARY_2025 = "/v3/dgfip/ensu/declaratives/documents/idensua/ENSUA000000000000002";
+
+    static GuichetStack stack;
+    static Path certs;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        // The CA that issues partners' client certificates for the ENSU routes (made for this run).
+        certs = Path.of("target", "it-logs", "period-rights", "certs").toAbsolutePath();
+        Files.createDirectories(certs);
+        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
+                "-subj", "/CN=Guichet IT period CA", "-keyout", certs.resolve("ca.key").toString(),
+                "-out", certs.resolve("ca.pem").toString());
+        stack = Schemas.ownSchemas(GuichetStack.builder()
+                        .logDir(Path.of("target", "it-logs", "period-rights").toAbsolutePath()), SCHEMA)
+                .with(Service.TOKEN, Service.TRACE, Service.DGFIP, Service.GATEWAY)
+                // A shared build machine may be busy: give each service time to start.
+                .readyTimeout(java.time.Duration.ofMinutes(5))
+                .property(Service.GATEWAY, "guichet.gateway.client-certificate.ca-file", certs.resolve("ca.pem").toString())
+                // The test plays the ingress: its certificate header is believed from this address only.
+                .property(Service.GATEWAY, "guichet.gateway.client-certificate.trusted-proxies", "127.0.0.1/32")
+                .start();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    static Response ensu(IssuedToken t, String certificate, String path) {
+        return given().baseUri(stack.url(Service.GATEWAY))
+                .queryParam("context", "Contrôle fiscal").queryParam("object", "Dossier " + UUID.randomUUID())
+                .queryParam("recipient", RECIPIENT)
+                .header("Authorization", "Bearer " + t.token())
+                .header("X-Client-Certificate", URLEncoder.encode(certificate, StandardCharsets.US_ASCII))
+                .get(path);
+    }
+
+    static void setPeriods(String habilitationId, Map<String, Object> periods) {
+        given().baseUri(stack.url(Service.TOKEN)).auth().oauth2(stack.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("periods", periods, "reason", "Convention ENSU"))
+                .put("/admin/habilitations/" + habilitationId + "/periods")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aDocumentOutsideTheHabilitationsPeriodsIsRefusedAndAListLeavesItOut() throws Exception {
+        IssuedToken t = stack.issueToken(List.of(DECLARATIVES), 5000);
+        String certificate = clientCertificate(t.siret());
+        // Before any restriction: the three documents, the January 2025 one served.
+        assertEquals(3, ensu(t, certificate, LIST).jsonPath().getList("data").size());
+        assertEquals(200, ensu(t, certificate, DOC_JANUARY_2025).statusCode());
+
+        setPeriods(t.habilitationId(), Map.of(DECLARATIVES, Map.of("years", List.of(2024))));
+
+        Response refused = ensu(t, certificate, DOC_JANUARY_2025);
+        assertEquals(403, refused.statusCode(), refused.asString());
+        assertEquals("00109", refused.jsonPath().getString("errors[0].code"), refused.asString());
+        assertTrue(refused.jsonPath().getString("errors[0].detail").contains("année 2024"), refused.asString());
+        assertEquals(List.of(2024), refused.jsonPath().getList("errors[0].meta.periodes_ouvertes[0].annees"));
+
+        Response inside = ensu(t, certificate, DOC_2024);
+        assertEquals(200, inside.statusCode(), inside.asString());
+
+        Response list = ensu(t, certificate, LIST);
+        assertEquals(200, list.statusCode(), list.asString());
+        assertEquals(List.of("ENSUA000000000000001"), list.jsonPath().getList("data.data.idensua"));
+        assertEquals(2, list.jsonPath().getInt("meta.documents_hors_periodes"));
+        assertEquals(1, list.jsonPath().getInt("meta.nombre_documents"));
+
+        // Lifted: the next call sees every document again.
+        setPeriods(t.habilitationId(), Map.of());
+        assertEquals(200, ensu(t, certificate, DOC_JANUARY_2025).statusCode());
+    }
+
+    /** A client certificate naming {@code siret}, issued by the run's CA. */
+    static String clientCertificate(String siret) throws Exception {
+        Path key = certs.resolve(siret + ".key");
+        Path csr = certs.resolve(siret + ".csr");
+        Path pem = certs.resolve(siret + ".pem");
+        openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-subj", "/O=Organisation " + siret + "/serialNumber=" + siret + "/CN=partner-" + siret,
+                "-keyout", key.toString(), "-out", csr.toString());
+        openssl("x509", "-req", "-in", csr.toString(), "-CA", certs.resolve("ca.pem").toString(),
+                "-CAkey", certs.resolve("ca.key").toString(), "-CAcreateserial", "-days", "1", "-out", pem.toString());
+        return Files.readString(pem, StandardCharsets.US_ASCII);
+    }
+
+    static void openssl(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+}
