@@ -43,12 +43,16 @@ GUICHET_TRACE_SEAL_GENERATE_IF_MISSING: "false"
 {{- with $svc.sealTrustedPublicKeys }}
 GUICHET_TRACE_SEAL_TRUSTED_PUBLIC_KEYS: {{ join "," . | quote }}
 {{- end }}
+{{- else if eq $c "portal" }}
+GUICHET_PORTAL_PUBLIC_URL: {{ default $root.Values.publicUrl $svc.publicUrl | quote }}
+GUICHET_PORTAL_TOKEN_SERVICE_URL: {{ include "guichet.url" (dict "root" $root "c" "token") | quote }}
+GUICHET_PORTAL_GATEWAY_URL: {{ include "guichet.url" (dict "root" $root "c" "gateway") | quote }}
 {{- else if eq $entry.kind "provider" }}
 QUARKUS_REDIS_HOSTS: {{ include "guichet.redisHosts" $root | quote }}
 GUICHET_PROVIDER_MODE: {{ $root.Values.mode | quote }}
 GUICHET_PROVIDER_PUBLIC_BASE_URL: {{ $root.Values.publicUrl | quote }}
 {{- end }}
-{{- if and (has $c (list "gateway" "token")) $root.Values.forwardedHeaders.enabled }}
+{{- if and (has $c (list "gateway" "token" "portal")) $root.Values.forwardedHeaders.enabled }}
 # Client address from X-Forwarded-For, trusted only from the ingress controller.
 QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING: "true"
 QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED: "true"

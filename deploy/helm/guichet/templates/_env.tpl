@@ -59,6 +59,12 @@
     secretKeyRef:
       name: {{ $v.secrets.tokenKeys.existingSecret }}
       key: {{ $v.secrets.tokenKeys.key }}
+{{- else if eq $c "portal" }}
+- name: GUICHET_PORTAL_SESSION_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ $v.secrets.portalSession.existingSecret }}
+      key: {{ $v.secrets.portalSession.key }}
 {{- else if eq $c "trace" }}
 {{- /* trace-service reads these two in its %prod profile (guichet.trace.ingestion.clients.*). */}}
 - name: GUICHET_TRACE_INGESTION_CLIENTS_GATEWAY

@@ -82,6 +82,11 @@ A component's values, as JSON: for a provider, providerDefaults overlaid with it
 {{- fail (printf "ingress: path %q would publish more than the public API (the Quarkus /q/ endpoints, metrics, Swagger UI); list only public API paths" .path) -}}
 {{- end -}}
 {{- end -}}
+{{- range .Values.ingress.portalPaths -}}
+{{- if or (and (eq .path "/") (ne .pathType "Exact")) (eq .path "/q") (hasPrefix "/q/" .path) -}}
+{{- fail (printf "ingress.portalPaths: path %q (%s) would publish the portal's Quarkus /q/ endpoints; \"/\" only as Exact" .path .pathType) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 

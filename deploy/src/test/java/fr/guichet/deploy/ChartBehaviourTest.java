@@ -249,7 +249,9 @@ class ChartBehaviourTest {
                 "/auth/magic-links -> guichet-token", "/me -> guichet-token", "/v3 -> guichet-gateway",
                 "/v4 -> guichet-gateway", "/proxy/files -> guichet-gateway", "/privileges -> guichet-gateway",
                 "/openapi -> guichet-gateway", "/openapi.yaml -> guichet-gateway", "/pings -> guichet-gateway",
-                "/ping -> guichet-gateway"), routes);
+                "/ping -> guichet-gateway", "/ -> guichet-portal", "/connexion -> guichet-portal",
+                "/deconnexion -> guichet-portal", "/demarches -> guichet-portal", "/habilitations -> guichet-portal",
+                "/statut -> guichet-portal", "/statut.json -> guichet-portal", "/assets -> guichet-portal"), routes);
         assertFalse(routes.stream().anyMatch(r -> r.contains("admin") || r.contains("internal") || r.contains("trace")));
     }
 

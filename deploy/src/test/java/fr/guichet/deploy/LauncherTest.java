@@ -29,7 +29,7 @@ class LauncherTest {
 
     private static final Path ROOT = ServicesCatalog.ROOT;
     private static final List<String> SECRETS = List.of("ADMIN_SECRET", "GATEWAY_TRACE_SECRET", "TOKEN_TRACE_SECRET",
-            "TRACE_SALT", "SERVICE_AUTH_SECRET", "MASTER_KEY");
+            "TRACE_SALT", "SERVICE_AUTH_SECRET", "MASTER_KEY", "PORTAL_SESSION_SECRET");
 
     private final List<Long> started = new ArrayList<>();
 
@@ -126,8 +126,9 @@ class LauncherTest {
                 "GUICHET_TRACE_INGESTION_CLIENTS_GATEWAY", "GUICHET_GATEWAY_TRACE_SALT", "QUARKUS_DATASOURCE_PASSWORD")) {
             assertTrue(env.contains("ENV " + name), name + " not passed: " + env);
         }
-        // Every service but trace-service gets the service secret.
-        assertEquals(ServicesCatalog.read().services().size() - 1, env.stream().filter("ENV GUICHET_SERVICE_AUTH_SECRET"::equals).count());
+        // Every service but trace-service and the portal (which calls no internal route) gets the service secret.
+        assertEquals(ServicesCatalog.read().services().size() - 2, env.stream().filter("ENV GUICHET_SERVICE_AUTH_SECRET"::equals).count());
+        assertTrue(env.contains("ENV GUICHET_PORTAL_SESSION_SECRET"), env.toString());
     }
 
     /** Sources bin/guichet in a fresh bash with a throwaway home and runtime, runs the script, returns stdout. */

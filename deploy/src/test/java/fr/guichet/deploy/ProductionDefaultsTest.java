@@ -52,9 +52,13 @@ class ProductionDefaultsTest {
                 ChartRenderer.parse(ChartRenderer.templateProduction()))) {
             JsonNode paths = Manifests.ofKind(objects, "Ingress").get(0).path("spec").path("rules").get(0).path("http").path("paths");
             for (String hidden : List.of("/q/metrics", "/q/health/ready", "/q/swagger-ui", "/q/openapi", "/q/dev",
-                    "/swagger-ui", "/swagger-ui/index.html", "/", "/admin/organisations", "/internal/tokens/x", "/traces")) {
+                    "/swagger-ui", "/swagger-ui/index.html", "/admin/organisations", "/internal/tokens/x", "/traces")) {
                 assertEquals(List.of(), routed(paths, hidden), hidden + " is published");
             }
+            // "/" itself is the portal's home page, published alone (Exact), never as a prefix
+            assertEquals(List.of("guichet-portal"), routed(paths, "/"));
+            assertEquals(List.of("guichet-portal"), routed(paths, "/demarches/0190d0a4-0000-7000-8000-000000000000"));
+            assertEquals(List.of("guichet-portal"), routed(paths, "/statut.json"));
             assertEquals(List.of("guichet-gateway"), routed(paths, "/v3/insee/sirene/unites_legales/552049447"));
             assertEquals(List.of("guichet-gateway"), routed(paths, "/v4/djepva/api-association/associations/x"));
             assertEquals(List.of("guichet-gateway"), routed(paths, "/proxy/files/0190d0a4-0000-7000-8000-000000000000"));
@@ -73,6 +77,11 @@ class ProductionDefaultsTest {
         }
         assertThrows(IllegalStateException.class, () -> ChartRenderer.template(ChartRenderer.CHART, List.of(),
                 Map.of("ingress.tokenServicePaths[0].path", "/q/health", "ingress.tokenServicePaths[0].pathType", "Prefix")));
+        for (String path : List.of("/", "/q")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> ChartRenderer.template(ChartRenderer.CHART,
+                    List.of(), Map.of("ingress.portalPaths[0].path", path, "ingress.portalPaths[0].pathType", "Prefix")));
+            assertTrue(e.getMessage().contains("ingress.portalPaths: path \"" + path + "\""), e.getMessage());
+        }
     }
 
     @Test

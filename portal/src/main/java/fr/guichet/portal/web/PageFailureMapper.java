@@ -1,0 +1,45 @@
+package fr.guichet.portal.web;
+
+import fr.guichet.portal.demarche.service.PageFailure;
+import fr.guichet.portal.session.CurrentSession;
+import fr.guichet.portal.session.SessionCookies;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Pages that token-service refused or could not serve: an ended session goes back to the login
+ * page; a démarche the person may not see is a plain 404 (as one that does not exist); token-service
+ * unavailable is a 503 page saying to retry. Never a stack trace.
+ */
+public class PageFailureMapper {
+
+    private final Template error;
+    private final SessionCookies cookies;
+    private final CurrentSession current;
+
+    public PageFailureMapper(@Location("erreur.html") Template error, SessionCookies cookies, CurrentSession current) {
+        this.error = error;
+        this.cookies = cookies;
+        this.current = current;
+    }
+
+    @ServerExceptionMapper
+    public Response map(PageFailure failure) {
+        int status = failure.failure().status();
+        if (failure.failure().sessionEnded()) {
+            return Response.seeOther(URI.create("/connexion")).cookie(cookies.erased()).build();
+        }
+        int shown = status == 404 ? 404 : status == 0 || status >= 500 ? 503 : status == 429 ? 429 : 502;
+        if (status >= 400 && status < 500 && status != 404 && status != 429) {
+            shown = 400;
+        }
+        return Response.status(shown).type(MediaType.TEXT_HTML_TYPE)
+                .entity(error.data("person", current.get().orElse(null)).data("status", shown)
+                        .data("message", failure.getMessage()).render())
+                .build();
+    }
+}

@@ -1,0 +1,46 @@
+package fr.guichet.portal.status.service;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** The public status page and its JSON: one element per provider with its state; the gateway down is "down". */
+@QuarkusTest
+class StatusPageTest {
+
+    @Inject
+    @Location("statut.html")
+    Template page;
+
+    @Test
+    @ActivateRequestContext
+    void aProviderCutByTheIncidentSwitchShowsInMaintenance() throws Exception {
+        PlatformStatus status = StatusService.of(new ObjectMapper().readTree("""
+                {"insee": {"status": "ok"}, "dgfip": {"status": "maintenance", "reason": "Coupure déclarée par l'opérateur."}}
+                """), "2026-11-30T09:00:00Z");
+        String html = page.data("person", null).data("status", status).render();
+        assertTrue(html.contains("id=\"platform-status\" data-state=\"degraded\""));
+        assertTrue(html.contains("class=\"provider-status\" data-provider=\"dgfip\" data-state=\"maintenance\""), html);
+        assertTrue(html.contains("class=\"provider-status\" data-provider=\"insee\" data-state=\"up\""));
+        assertTrue(html.contains("Coupure déclarée par l") && html.contains("En maintenance"));
+    }
+
+    @Test
+    void withoutTheGatewayThePlatformIsDownOnThePageAndInTheJson() {
+        // nothing listens at the gateway's address in these tests
+        given().get("/statut").then().statusCode(200)
+                .body(containsString("id=\"platform-status\" data-state=\"down\""));
+        given().get("/statut.json").then().statusCode(503)
+                .contentType("application/json")
+                .body("status", equalTo("down"));
+    }
+}
