@@ -202,6 +202,10 @@ public final class GuichetStack implements AutoCloseable {
                     // The partner dashboard is the portal: its address in mails, its page for the magic link.
                     peer(p, "guichet.token.dashboard-url", PORTAL, "");
                     peer(p, "guichet.token.pages.login-url", PORTAL, "/connexion/lien");
+                    // The portal forwards the browser's address, which token-service throttles by.
+                    p.put("quarkus.http.proxy.proxy-address-forwarding", "true");
+                    p.put("quarkus.http.proxy.allow-x-forwarded", "true");
+                    p.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1");
                 }
                 if (mailbox != null) {
                     p.putAll(mailbox.mailerProperties());
