@@ -33,10 +33,9 @@ public class PageFailureMapper {
         if (failure.failure().sessionEnded()) {
             return Response.seeOther(URI.create("/connexion")).cookie(cookies.erased()).build();
         }
-        int shown = status == 404 ? 404 : status == 0 || status >= 500 ? 503 : status == 429 ? 429 : 502;
-        if (status >= 400 && status < 500 && status != 404 && status != 429) {
-            shown = 400;
-        }
+        // token-service's own refusals keep their status (404, 409, 410 already retrieved, 429...);
+        // token-service unreachable or failing is this page's 503
+        int shown = status == 0 || status >= 500 ? 503 : status;
         return Response.status(shown).type(MediaType.TEXT_HTML_TYPE)
                 .entity(error.data("person", current.get().orElse(null)).data("status", shown)
                         .data("message", failure.getMessage()).render())

@@ -77,6 +77,10 @@ class SessionTest {
                 .body(containsString("momentanément indisponible"));
         given().redirects().follow(false).get("/connexion/lien").then().statusCode(401)
                 .body(containsString("Ce lien de connexion est incomplet"));
+        // token-service's default login page is /connexion: a link to it is exchanged the same way
+        given().redirects().follow(false).get("/connexion?jeton=abc").then().statusCode(401)
+                .header("Set-Cookie", not(containsString(SessionCookies.NAME + "=")))
+                .body(containsString("id=\"login-error\""));
     }
 
     @Test

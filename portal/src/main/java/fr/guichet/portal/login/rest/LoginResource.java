@@ -44,9 +44,17 @@ public class LoginResource {
         this.page = page;
     }
 
+    /**
+     * The login form; with {@code jeton}, the landing of a magic link whose address is
+     * token-service's default login page ({@code dashboard-url/connexion}), handled as
+     * {@code /connexion/lien}.
+     */
     @GET
     @Path("connexion")
-    public Response form() {
+    public Response form(@QueryParam("jeton") String secret) {
+        if (secret != null) {
+            return link(secret);
+        }
         if (current.get().isPresent()) {
             return Response.seeOther(URI.create("/demarches")).build();
         }
