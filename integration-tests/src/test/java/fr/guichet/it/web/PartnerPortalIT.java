@@ -137,6 +137,9 @@ class PartnerPortalIT {
         for (String page : pagesOfA) {
             // What the browser shows, with B's session.
             browser.open(portal(page));
+            // the browser logs the document's own 404, and nothing else may be logged
+            List<String> console = browser.consoleErrors();
+            assertTrue(console.stream().allMatch(m -> m.contains("status of 404")), page + ": " + console);
             String html = browser.driver().getPageSource();
             assertFalse(html.contains(a.jti()) || html.contains(a.siret()) || html.contains(contactOf(a)),
                     page + " shows something of organisation A");
