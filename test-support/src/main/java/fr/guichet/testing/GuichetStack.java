@@ -2,6 +2,7 @@ package fr.guichet.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.guichet.testing.mail.TestMailbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -45,6 +46,8 @@ public final class GuichetStack implements AutoCloseable {
     public final String adminSecret = randomSecret();
     public final String gatewayTraceSecret = randomSecret();
     public final String tokenTraceSecret = randomSecret();
+    /** The key signing the portal's session cookies (HMAC, at least 32 bytes). */
+    public final String portalSessionSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
     /**
      * The installation's service-to-service secret ({@code guichet.service-auth.secret}, HS256,
      * at least 32 bytes): the same for every service of the stack.
@@ -59,6 +62,8 @@ public final class GuichetStack implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The partner and operator web portal's short name in services.yml. */
+    public static final String PORTAL = "portal";
     private static final AtomicInteger SIRET_SEQ = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
     private final Path root;
@@ -72,6 +77,8 @@ public final class GuichetStack implements AutoCloseable {
     private final List<ServiceProcess> additional = new ArrayList<>();
     private final Map<String, Integer> ports = new HashMap<>();
     private final Duration readyTimeout;
+    private final boolean withMailbox;
+    private TestMailbox mailbox;
 
     private GuichetStack(Builder b) {
         this.root = b.root != null ? b.root : ServiceCatalog.findRoot();
@@ -80,12 +87,15 @@ public final class GuichetStack implements AutoCloseable {
         this.logDir = b.logDir != null ? b.logDir : Path.of("target", "it-logs").toAbsolutePath();
         this.services = new LinkedHashSet<>();
         if (b.services.isEmpty()) {
-            catalog.services().forEach(d -> services.add(d.name()));
+            // The web portal calls the API services and nothing calls it: only stacks naming it start it.
+            catalog.services().stream().map(ServiceCatalog.Descriptor::name).filter(n -> !n.equals(PORTAL))
+                    .forEach(services::add);
         } else {
             b.services.forEach(s -> services.add(catalog.get(s).name()));
         }
         this.extra = b.extra;
         this.readyTimeout = b.readyTimeout;
+        this.withMailbox = b.withMailbox;
     }
 
     public static Builder builder() {
@@ -135,6 +145,9 @@ public final class GuichetStack implements AutoCloseable {
         // Whatever happens to the test JVM, no service outlives it.
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "guichet-stack-stop"));
         try {
+            if (withMailbox) {
+                mailbox = TestMailbox.start();
+            }
             for (ServiceCatalog.Descriptor d : catalog.services()) {
                 if (services.contains(d.name())) {
                     ServiceProcess p = newInstance(d, d.module(), Map.of());
@@ -173,6 +186,18 @@ public final class GuichetStack implements AutoCloseable {
         return instance(service).url();
     }
 
+    /**
+     * The SMTP server token-service mails to, when the stack was built {@link Builder#withMailbox()}.
+     *
+     * @throws IllegalStateException when it was not
+     */
+    public TestMailbox mailbox() {
+        if (mailbox == null) {
+            throw new IllegalStateException("This stack has no mailbox: build it withMailbox()");
+        }
+        return mailbox;
+    }
+
     /** The properties a service instance runs with: ports, databases, Redis, peers, secrets. */
     Map<String, String> properties(ServiceCatalog.Descriptor service, int port) {
         Map<String, String> p = new LinkedHashMap<>();
@@ -206,6 +231,18 @@ public final class GuichetStack implements AutoCloseable {
                 p.put("guichet.token.keys.master-key", masterKey);
                 peer(p, "guichet.token.trace-service.url", "trace", "");
                 p.put("guichet.token.trace-service.secret", tokenTraceSecret);
+                if (services.contains(PORTAL)) {
+                    // The partner dashboard is the portal: its address in mails, its page for the magic link.
+                    peer(p, "guichet.token.dashboard-url", PORTAL, "");
+                    peer(p, "guichet.token.pages.login-url", PORTAL, "/connexion/lien");
+                    // The portal forwards the browser's address, which token-service throttles by.
+                    p.put("quarkus.http.proxy.proxy-address-forwarding", "true");
+                    p.put("quarkus.http.proxy.allow-x-forwarded", "true");
+                    p.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1");
+                }
+                if (mailbox != null) {
+                    p.putAll(mailbox.mailerProperties());
+                }
             }
             case "gateway" -> {
                 peer(p, "guichet.gateway.token-service.url", "token", "");
@@ -215,6 +252,12 @@ public final class GuichetStack implements AutoCloseable {
                     peer(p, "guichet.gateway.providers." + provider.provider() + ".url", provider.name(), "");
                 }
                 p.put("guichet.gateway.journal.dir", logDir.resolve("journal-" + port).toString());
+            }
+            case PORTAL -> {
+                peer(p, "guichet.portal.public-url", PORTAL, "");
+                peer(p, "guichet.portal.token-service-url", "token", "");
+                peer(p, "guichet.portal.gateway-url", "gateway", "");
+                p.put("guichet.portal.session.secret", portalSessionSecret);
             }
             default -> {
                 // providers: above
@@ -367,6 +410,10 @@ public final class GuichetStack implements AutoCloseable {
         for (String s : reverse) {
             instances.get(s).stop();
         }
+        if (mailbox != null) {
+            mailbox.close();
+            mailbox = null;
+        }
         releaseRunLock();
     }
 
@@ -463,6 +510,7 @@ public final class GuichetStack implements AutoCloseable {
         private Path root;
         private Path logDir;
         private Duration readyTimeout = Duration.ofSeconds(120);
+        private boolean withMailbox;
 
         public Builder with(Service... chosen) {
             for (Service s : chosen) {
@@ -471,7 +519,10 @@ public final class GuichetStack implements AutoCloseable {
             return this;
         }
 
-        /** Runs these services of services.yml (short names); all of them when none is chosen. */
+        /**
+         * Runs these services of services.yml (short names); when none is chosen, all of them but the
+         * web portal ({@link GuichetStack#PORTAL}), which a stack runs only when named.
+         */
         public Builder with(String... serviceNames) {
             services.addAll(List.of(serviceNames));
             return this;
@@ -484,6 +535,15 @@ public final class GuichetStack implements AutoCloseable {
         /** A property for a service of services.yml, by short name, over the stack's own. */
         public Builder property(String serviceName, String key, String value) {
             extra.computeIfAbsent(serviceName, s -> new LinkedHashMap<>()).put(key, value);
+            return this;
+        }
+
+        /**
+         * Starts a {@link TestMailbox} with the stack and sends token-service's mails there (its
+         * production mailer over SMTP) instead of its mock mailbox.
+         */
+        public Builder withMailbox() {
+            this.withMailbox = true;
             return this;
         }
 
