@@ -48,13 +48,25 @@ public class StatusService {
     public PlatformStatus current() {
         String now = Instant.now().toString();
         JsonNode pings;
-        try (Response response = gateway.pings()) {
+        try (Response response = pings()) {
             pings = json.readTree(response.readEntity(String.class));
         } catch (RuntimeException | java.io.IOException e) {
             LOG.warnf("Gateway pings unreadable: %s", e.toString());
             return new PlatformStatus("down", now, List.of());
         }
         return of(pings, now);
+    }
+
+    /**
+     * The gateway's {@code /pings} answer. It is 502, with the same body, as soon as one provider is
+     * not ok: the REST client raises that as an exception, whose response is the answer all the same.
+     */
+    private Response pings() {
+        try {
+            return gateway.pings();
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            return e.getResponse();
+        }
     }
 
     /** The status held by a {@code /pings} body. */
