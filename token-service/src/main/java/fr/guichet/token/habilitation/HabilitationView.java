@@ -23,12 +23,17 @@ public record HabilitationView(
         @JsonProperty("contacts_erased_at") String contactsErasedAt,
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("validated_at") String validatedAt,
-        @JsonProperty("franceconnect_client_id") String franceconnectClientId) {
+        @JsonProperty("franceconnect_client_id") String franceconnectClientId,
+        @JsonProperty("security_proof_valid_until") String securityProofValidUntil,
+        String suspended,
+        @JsonProperty("data_erased_at") String dataErasedAt) {
 
     public static HabilitationView of(Habilitation h, String siret) {
         return new HabilitationView(h.id.toString(), siret, h.apiKind, h.intitule, h.legalBasis, h.scopes, h.status,
                 h.statusReason, h.rateLimitPerMinute, h.allowedIps, h.environment, h.contacts,
                 h.contactsErasedAt == null ? null : h.contactsErasedAt.toString(), h.createdAt.toString(),
-                h.validatedAt == null ? null : h.validatedAt.toString(), h.franceconnectClientId);
+                h.validatedAt == null ? null : h.validatedAt.toString(), h.franceconnectClientId,
+                h.securityProofValidUntil == null ? null : h.securityProofValidUntil.toString(), h.suspended,
+                h.dataErasedAt == null ? null : h.dataErasedAt.toString());
     }
 }

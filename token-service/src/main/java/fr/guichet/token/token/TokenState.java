@@ -1,5 +1,6 @@
 package fr.guichet.token.token;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.LinkedHashMap;
@@ -9,6 +10,8 @@ import java.util.Map;
 /**
  * What the gateway needs to know about a token, beside its signature: the Redis hash
  * {@code guichet:token:{jti}} and the body of {@code GET /internal/tokens/{jti}}.
+ * {@code suspended}: {@value #SUSPENDED_SECURITY_PROOF} while the habilitation's security proof has
+ * ended (the gateway refuses the routes that require one), absent otherwise.
  */
 @RegisterForReflection
 public record TokenState(
@@ -20,10 +23,13 @@ public record TokenState(
         @JsonProperty("rate_limit_per_minute") int rateLimitPerMinute,
         @JsonProperty("habilitation_id") String habilitationId,
         String siret,
-        @JsonProperty("api_kind") String apiKind) {
+        @JsonProperty("api_kind") String apiKind,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String suspended) {
 
     public static final String ACTIVE = "active";
     public static final String REVOKED = "revoked";
+    /** {@link #suspended()} of a habilitation whose security proof has ended. */
+    public static final String SUSPENDED_SECURITY_PROOF = "security_proof";
 
     /** Hash fields of the Redis copy (lists comma-separated, empty allow-list = any IP). */
     public Map<String, String> hashFields() {
@@ -36,6 +42,8 @@ public record TokenState(
         fields.put("habilitation_id", habilitationId);
         fields.put("siret", siret);
         fields.put("api_kind", apiKind);
+        // Always written, empty when not suspended: the rewrite that lifts a suspension must clear it.
+        fields.put("suspended", suspended == null ? "" : suspended);
         return fields;
     }
 }
