@@ -3,9 +3,14 @@ package fr.guichet.gateway.quota;
 import java.util.List;
 import java.util.Set;
 
-/** The token state copy token-service keeps in Redis ({@code guichet:token:{jti}}). */
+/**
+ * The token state copy token-service keeps in Redis ({@code guichet:token:{jti}}).
+ * {@code suspended}: {@code security_proof} while the habilitation's security proof has ended
+ * (routes requiring one are refused, 403 {@code 00108}); null when not suspended or absent (older copies).
+ */
 public record TokenState(String status, long exp, Set<String> scopes, List<String> allowedIps,
-                         int rateLimitPerMinute, String habilitationId, String siret, String apiKind) {
+                         int rateLimitPerMinute, String habilitationId, String siret, String apiKind,
+                         String suspended) {
 
     public boolean revoked() {
         return !"active".equals(status);

@@ -25,6 +25,7 @@ import fr.guichet.gateway.particulier.ScopeMask;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -71,6 +72,8 @@ public class GatewayService {
     private final PlatformUrls urls;
     private final ParticulierParameters particulier;
     private final ScopeMask masks;
+    @Inject
+    SecurityProofCheck securityProof;
 
     public GatewayService(RouteCatalogue catalogue, CallAdmission admission, ParameterValidator validator,
                           RedisGuard guard, ProviderClients providers, TraceRecorder traces, GatewayMetrics metrics,
@@ -252,6 +255,7 @@ public class GatewayService {
         if (!IpAllowList.allows(decision.state().allowedIps(), call.clientIp())) {
             throw Errors.ipNotAllowed();
         }
+        securityProof.check(route, decision.state());
         return providers.call(route, forwardedPath(call.path(), query), call.requestId(), call.cacheControl());
     }
 
