@@ -6,19 +6,20 @@
 -- KEYS[4] duplicate guard    guichet:dup:{digest}
 -- ARGV[1] now (ms)  ARGV[2] group limit  ARGV[3] group period (ms)  ARGV[4] guard TTL (ms, 0 = none)
 -- Returns {outcome, status, exp, scopes, allowed_ips, rate_limit_per_minute, habilitation_id,
---          siret, api_kind, limit, remaining, reset_ms, retry_after_ms, periods}
--- (periods: the habilitation's open periods per scope, JSON, '' = no restriction)
+--          siret, api_kind, limit, remaining, reset_ms, retry_after_ms, periods, suspended}
+-- (periods: the habilitation's open periods per scope, JSON, '' = no restriction;
+--  suspended: 'security_proof' or '', checked by the gateway per route, after this script)
 -- outcome: ok | miss | revoked | expired | limited | duplicate
 local now = tonumber(ARGV[1])
 local t = redis.call('HMGET', KEYS[1], 'status', 'exp', 'scopes', 'allowed_ips',
-    'rate_limit_per_minute', 'habilitation_id', 'siret', 'api_kind', 'periods')
+    'rate_limit_per_minute', 'habilitation_id', 'siret', 'api_kind', 'periods', 'suspended')
 if not t[1] then
   return {'miss'}
 end
-local state = {t[1], t[2] or '', t[3] or '', t[4] or '', t[5] or '', t[6] or '', t[7] or '', t[8] or '', t[9] or ''}
+local state = {t[1], t[2] or '', t[3] or '', t[4] or '', t[5] or '', t[6] or '', t[7] or '', t[8] or '', t[9] or '', t[10] or ''}
 local function reply(outcome, limit, remaining, reset, retry)
   return {outcome, state[1], state[2], state[3], state[4], state[5], state[6], state[7], state[8],
-          tostring(limit), tostring(remaining), string.format('%.0f', reset), string.format('%.0f', retry), state[9]}
+          tostring(limit), tostring(remaining), string.format('%.0f', reset), string.format('%.0f', retry), state[9], state[10]}
 end
 if t[1] ~= 'active' then
   return reply('revoked', 0, 0, now, 0)

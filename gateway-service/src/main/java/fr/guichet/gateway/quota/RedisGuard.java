@@ -244,7 +244,7 @@ public class RedisGuard {
                 "status", s.status(), "exp", Long.toString(s.exp()), "scopes", String.join(",", s.scopes()),
                 "allowed_ips", String.join(",", s.allowedIps()), "rate_limit_per_minute", Integer.toString(s.rateLimitPerMinute()),
                 "habilitation_id", nz(s.habilitationId()), "siret", nz(s.siret()), "api_kind", nz(s.apiKind()),
-                "periods", nz(s.periods().json()));
+                "periods", nz(s.periods().json()), "suspended", nz(s.suspended()));
     }
 
     /**
@@ -341,7 +341,8 @@ public class RedisGuard {
         return new TokenState(h.get("status"), exp.isBlank() ? 0 : Long.parseLong(exp.trim()),
                 Set.copyOf(split(h.get("scopes"))), split(h.get("allowed_ips")),
                 perMinute.isBlank() ? 0 : Integer.parseInt(perMinute.trim()), blankToNull(h.get("habilitation_id")),
-                blankToNull(h.get("siret")), blankToNull(h.get("api_kind")), PeriodRights.parse(h.get("periods")));
+                blankToNull(h.get("siret")), blankToNull(h.get("api_kind")), PeriodRights.parse(h.get("periods")),
+                blankToNull(h.get("suspended")));
     }
 
     private static TokenState state(Response r) {
@@ -350,7 +351,8 @@ public class RedisGuard {
         long exp = r.get(2).toString().isBlank() ? 0 : Long.parseLong(r.get(2).toString().trim());
         return new TokenState(r.get(1).toString(), exp, Set.copyOf(scopes), split(r.get(4).toString()), perMinute,
                 blankToNull(r.get(6).toString()), blankToNull(r.get(7).toString()), blankToNull(r.get(8).toString()),
-                r.size() > 13 ? PeriodRights.parse(r.get(13).toString()) : PeriodRights.NONE);
+                r.size() > 13 ? PeriodRights.parse(r.get(13).toString()) : PeriodRights.NONE,
+                r.size() > 14 ? blankToNull(r.get(14).toString()) : null);
     }
 
     private static List<String> split(String csv) {

@@ -112,6 +112,7 @@ public class TokenServiceClient {
         return new TokenState(json.path("status").asText("active"), json.path("exp").asLong(), Set.copyOf(scopes),
                 List.copyOf(ips), json.path("rate_limit_per_minute").asInt(0), json.path("habilitation_id").asText(null),
                 json.path("siret").asText(null), json.path("api_kind").asText("entreprise"),
-                fr.guichet.gateway.period.PeriodRights.parse(json.get("periods")));
+                fr.guichet.gateway.period.PeriodRights.parse(json.get("periods")),
+                json.path("suspended").isTextual() && !json.path("suspended").asText().isBlank() ? json.path("suspended").asText() : null);
     }
 }

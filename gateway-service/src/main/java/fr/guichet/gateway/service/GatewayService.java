@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -75,6 +76,8 @@ public class GatewayService {
     private final PlatformUrls urls;
     private final ParticulierParameters particulier;
     private final ScopeMask masks;
+    @Inject
+    SecurityProofCheck securityProof;
 
     @Inject
     PeriodGuard periodGuard;
@@ -259,6 +262,7 @@ public class GatewayService {
         if (!IpAllowList.allows(decision.state().allowedIps(), call.clientIp())) {
             throw Errors.ipNotAllowed();
         }
+        securityProof.check(route, decision.state());
         // Period rights (ENSU terms, 4): a period asked for in the call is checked before the provider
         // is asked; one found in the answer (documents) is checked, or filtered, on the answer.
         PeriodGuard.Restriction restriction = periodGuard.restriction(route, match.variables(), token.scopes(),

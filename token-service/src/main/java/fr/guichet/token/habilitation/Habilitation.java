@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -76,6 +77,20 @@ public class Habilitation extends PanacheEntityBase {
      */
     @Convert(converter = fr.guichet.token.period.PeriodsConverter.class)
     public java.util.Map<String, fr.guichet.token.period.OpenPeriod> periods;
+
+    /** Why the habilitation is suspended for the routes that require a security proof ({@code security_proof}), or null. */
+    public String suspended;
+
+    @Column(name = "suspended_at")
+    public Instant suspendedAt;
+
+    /** Last day of validity of the current security proof (inclusive), or null when none was recorded. */
+    @Column(name = "security_proof_valid_until")
+    public LocalDate securityProofValidUntil;
+
+    /** When the retention job erased the habilitation's own data (its API family's retention), or null. */
+    @Column(name = "data_erased_at")
+    public Instant dataErasedAt;
 
     public HabilitationStatus status() {
         return HabilitationStatus.fromWire(status);

@@ -24,13 +24,18 @@ public record HabilitationView(
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("validated_at") String validatedAt,
         @JsonProperty("franceconnect_client_id") String franceconnectClientId,
-        java.util.Map<String, fr.guichet.token.period.OpenPeriod> periods) {
+        java.util.Map<String, fr.guichet.token.period.OpenPeriod> periods,
+        @JsonProperty("security_proof_valid_until") String securityProofValidUntil,
+        String suspended,
+        @JsonProperty("data_erased_at") String dataErasedAt) {
 
     public static HabilitationView of(Habilitation h, String siret) {
         return new HabilitationView(h.id.toString(), siret, h.apiKind, h.intitule, h.legalBasis, h.scopes, h.status,
                 h.statusReason, h.rateLimitPerMinute, h.allowedIps, h.environment, h.contacts,
                 h.contactsErasedAt == null ? null : h.contactsErasedAt.toString(), h.createdAt.toString(),
                 h.validatedAt == null ? null : h.validatedAt.toString(), h.franceconnectClientId,
-                h.periods == null || h.periods.isEmpty() ? null : h.periods);
+                h.periods == null || h.periods.isEmpty() ? null : h.periods,
+                h.securityProofValidUntil == null ? null : h.securityProofValidUntil.toString(), h.suspended,
+                h.dataErasedAt == null ? null : h.dataErasedAt.toString());
     }
 }

@@ -322,6 +322,6 @@ public class TokenService {
         Habilitation h = loaded.habilitation();
         return new TokenState(t.jti.toString(), t.isRevoked() ? TokenState.REVOKED : TokenState.ACTIVE,
                 t.endsAt.getEpochSecond(), t.scopes, h.allowedIps, h.rateLimitPerMinute, h.id.toString(),
-                loaded.organisation().siret, h.apiKind, h.periods);
+                loaded.organisation().siret, h.apiKind, h.periods, h.suspended);
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
  * {@code guichet:token:{jti}} and the body of {@code GET /internal/tokens/{jti}}.
  *
  * @param periods the periods the habilitation opens per scope (null or empty: no restriction)
+ * @param suspended {@value #SUSPENDED_SECURITY_PROOF} while the habilitation's security proof has
+ *        ended (the gateway refuses the routes that require one), absent otherwise
  */
 @RegisterForReflection
 public record TokenState(
@@ -26,15 +28,18 @@ public record TokenState(
         @JsonProperty("habilitation_id") String habilitationId,
         String siret,
         @JsonProperty("api_kind") String apiKind,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, OpenPeriod> periods) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, OpenPeriod> periods,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String suspended) {
 
     public static final String ACTIVE = "active";
     public static final String REVOKED = "revoked";
+    /** {@link #suspended()} of a habilitation whose security proof has ended. */
+    public static final String SUSPENDED_SECURITY_PROOF = "security_proof";
 
-    /** A state without period restriction. */
+    /** A state without period restriction nor suspension. */
     public TokenState(String jti, String status, long exp, List<String> scopes, List<String> allowedIps,
                       int rateLimitPerMinute, String habilitationId, String siret, String apiKind) {
-        this(jti, status, exp, scopes, allowedIps, rateLimitPerMinute, habilitationId, siret, apiKind, null);
+        this(jti, status, exp, scopes, allowedIps, rateLimitPerMinute, habilitationId, siret, apiKind, null, null);
     }
 
     /**
@@ -52,6 +57,8 @@ public record TokenState(
         fields.put("siret", siret);
         fields.put("api_kind", apiKind);
         fields.put("periods", periods == null || periods.isEmpty() ? "" : PeriodsConverter.json(periods));
+        // Always written, empty when not suspended: the rewrite that lifts a suspension must clear it.
+        fields.put("suspended", suspended == null ? "" : suspended);
         return fields;
     }
 }
