@@ -32,15 +32,8 @@ class SecurityProofNoticeJobTest {
 
     @Test
     void oneMailPerThresholdAndNeverTwice() throws Throwable {
-        String admin = Fixtures.adminToken();
-        String siret = Fixtures.createOrganisation(admin, Fixtures.siret());
-        String email = "proof-notices-" + siret + "@example.fr";
-        String habilitation = SecurityProofTest.ensuHabilitation(admin, siret, email);
-        Fixtures.validate(admin, habilitation);
-        LocalDate today = LocalDate.now(SecurityProofTest.PARIS);
-        LocalDate end = today.plusMonths(5);
-        SecurityProofTest.putProof(admin, habilitation, SecurityProofTest.homologation("HOMOL-N", today.minusYears(1), end))
-                .statusCode(200);
+        LocalDate end = LocalDate.now(SecurityProofTest.PARIS).plusMonths(5);
+        String email = validatedWithProofUntil("proof-notices-", end).email();
 
         TestClock clock = new TestClock(at(end.minusMonths(3).minusDays(1)));
         QuarkusMock.installMockForType(clock, TimeSource.class);
@@ -72,15 +65,10 @@ class SecurityProofNoticeJobTest {
 
     @Test
     void missedRunsSendOnlyTheMostUrgentNoticeAndANewProofStartsAfresh() throws Throwable {
-        String admin = Fixtures.adminToken();
-        String siret = Fixtures.createOrganisation(admin, Fixtures.siret());
-        String email = "proof-missed-" + siret + "@example.fr";
-        String habilitation = SecurityProofTest.ensuHabilitation(admin, siret, email);
-        Fixtures.validate(admin, habilitation);
         LocalDate today = LocalDate.now(SecurityProofTest.PARIS);
         LocalDate end = today.plusDays(20);
-        SecurityProofTest.putProof(admin, habilitation, SecurityProofTest.homologation("HOMOL-M", today.minusYears(1), end))
-                .statusCode(200);
+        Demarche d = validatedWithProofUntil("proof-missed-", end);
+        String email = d.email();
 
         // Twenty days before the end: the three-month and one-month notices were missed; one mail.
         TestClock clock = new TestClock(at(today));
@@ -92,12 +80,27 @@ class SecurityProofNoticeJobTest {
         assertEquals(2, mailbox.getMailsSentTo(email).size(), "the seven-day notice still goes out");
 
         // A new proof has its own thresholds; the old one is no longer current.
-        SecurityProofTest.putProof(admin, habilitation, SecurityProofTest.homologation("HOMOL-M2", end.minusDays(7), end.plusMonths(2)))
+        SecurityProofTest.putProof(d.admin(), d.habilitation(), SecurityProofTest.homologation("HOMOL-M2", end.minusDays(7), end.plusMonths(2)))
                 .statusCode(200);
         runJob();
         assertEquals(3, mailbox.getMailsSentTo(email).size(), "the new proof, ending within three months, has its own notice");
         runJob();
         assertEquals(3, mailbox.getMailsSentTo(email).size());
+    }
+
+    /** A validated ENSU habilitation of a new organisation (contacts {@code <prefix><siret>@example.fr}) whose proof ends on {@code end}. */
+    private record Demarche(String admin, String habilitation, String email) {
+    }
+
+    private static Demarche validatedWithProofUntil(String prefix, LocalDate end) {
+        String admin = Fixtures.adminToken();
+        String siret = Fixtures.createOrganisation(admin, Fixtures.siret());
+        String email = prefix + siret + "@example.fr";
+        String habilitation = SecurityProofTest.ensuHabilitation(admin, siret, email);
+        Fixtures.validate(admin, habilitation);
+        SecurityProofTest.putProof(admin, habilitation, SecurityProofTest.homologation("HOMOL-" + siret, end.minusYears(2), end))
+                .statusCode(200);
+        return new Demarche(admin, habilitation, email);
     }
 
     private static java.time.Instant at(LocalDate day) {
