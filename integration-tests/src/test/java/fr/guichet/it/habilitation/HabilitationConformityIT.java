@@ -2,6 +2,7 @@ package fr.guichet.it.habilitation;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.it.Schemas;
@@ -15,6 +16,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,36 +27,38 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Period rights through the real gateway: token-service (the periods set by an operator, written
- * into the token state copy), the gateway (which enforces them) and provider-dgfip in sandbox mode
- * (ENSU DOCUMENTS). The sandbox's SIREN 990000002 has three declarative documents: n°1 for 2024,
- * n°2 for January 2025, n°3 for February 2025.
+ * What the terms require of a habilitation over its life, through the real gateway: token-service
+ * (where an operator records a security proof or the periods a habilitation opens, written into its
+ * tokens' state copies), the gateway (which enforces them) and provider-dgfip in sandbox mode (ENSU
+ * DOCUMENTS; the sandbox's SIREN 990000002 has three declarative documents: n°1 for 2024, n°2 for
+ * January 2025, n°3 for February 2025). Each test has its own habilitation.
  */
-class PeriodRightsIT {
+class HabilitationConformityIT {
 
-    static final String SCHEMA = "period_rights";
+    static final String SCHEMA = "habilitation_conformity";
     static final String RECIPIENT = "13002526500013";
     static final String DECLARATIVES = "ensu_documents_declaratives_dgfip";
     static final String LIST = "/v3/dgfip/ensu/declaratives/unites_legales/990000002/documents";
     static final String DOC_2024 = "/v3/dgfip/ensu/declaratives/documents/idensua/ENSUA000000000000001";
     static final String DOC_JANUARY_2025 = "/v3/dgfip/ensu/declaratives/documents/idensua/ENSUA000000000000002";
+    static final String ATTESTATION = "/v3/dgfip/unites_legales/418166096/attestation_fiscale";
 
     static GuichetStack stack;
     static Path certs;
 
     @BeforeAll
     static void startStack() throws Exception {
-        // The CA that issues partners' client certificates for the ENSU routes (made for this run).
-        certs = Path.of("target", "it-logs", "period-rights", "certs").toAbsolutePath();
+        // The CA that issues partners' client certificates, which the ENSU routes require (made for this run).
+        certs = Path.of("target", "it-logs", "habilitation-conformity", "certs").toAbsolutePath();
         Files.createDirectories(certs);
         openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
-                "-subj", "/CN=Guichet IT period CA", "-keyout", certs.resolve("ca.key").toString(),
+                "-subj", "/CN=Guichet IT partner CA", "-keyout", certs.resolve("ca.key").toString(),
                 "-out", certs.resolve("ca.pem").toString());
         stack = Schemas.ownSchemas(GuichetStack.builder()
-                        .logDir(Path.of("target", "it-logs", "period-rights").toAbsolutePath()), SCHEMA)
+                        .logDir(Path.of("target", "it-logs", "habilitation-conformity").toAbsolutePath()), SCHEMA)
                 .with(Service.TOKEN, Service.TRACE, Service.DGFIP, Service.GATEWAY)
-                // A shared build machine may be busy: give each service time to start.
-                .readyTimeout(java.time.Duration.ofMinutes(5))
+                // No maintenance window: DGFIP's nightly one (01:00-02:00 Paris) would answer 503 at that hour.
+                .property(Service.DGFIP, "guichet.provider.maintenance-windows", "")
                 .property(Service.GATEWAY, "guichet.gateway.client-certificate.ca-file", certs.resolve("ca.pem").toString())
                 // The test plays the ingress: its certificate header is believed from this address only.
                 .property(Service.GATEWAY, "guichet.gateway.client-certificate.trusted-proxies", "127.0.0.1/32")
@@ -67,22 +72,7 @@ class PeriodRightsIT {
         }
     }
 
-    static Response ensu(IssuedToken t, String certificate, String path) {
-        return given().baseUri(stack.url(Service.GATEWAY))
-                .queryParam("context", "Contrôle fiscal").queryParam("object", "Dossier " + UUID.randomUUID())
-                .queryParam("recipient", RECIPIENT)
-                .header("Authorization", "Bearer " + t.token())
-                .header("X-Client-Certificate", URLEncoder.encode(certificate, StandardCharsets.US_ASCII))
-                .get(path);
-    }
-
-    static void setPeriods(String habilitationId, Map<String, Object> periods) {
-        given().baseUri(stack.url(Service.TOKEN)).auth().oauth2(stack.adminToken()).contentType(ContentType.JSON)
-                .body(Map.of("periods", periods, "reason", "Convention ENSU"))
-                .put("/admin/habilitations/" + habilitationId + "/periods")
-                .then().statusCode(200);
-    }
-
+    /** Rights for a period (ENSU terms, 4): a document outside is refused, a list leaves it out. */
     @Test
     void aDocumentOutsideTheHabilitationsPeriodsIsRefusedAndAListLeavesItOut() throws Exception {
         IssuedToken t = stack.issueToken(List.of(DECLARATIVES), 5000);
@@ -111,6 +101,57 @@ class PeriodRightsIT {
         // Lifted: the next call sees every document again.
         setPeriods(t.habilitationId(), Map.of());
         assertEquals(200, ensu(t, certificate, DOC_JANUARY_2025).statusCode());
+    }
+
+    /** Security proof (ENSU terms, 3.4): once it has ended, the ENSU routes only are suspended until a new one. */
+    @Test
+    void anEndedProofSuspendsTheEnsuRoutesOnlyUntilANewOneIsRecorded() throws Exception {
+        IssuedToken t = stack.issueToken(List.of(DECLARATIVES, "attestations_fiscales"), 5000);
+        String certificate = clientCertificate(t.siret());
+        assertEquals(200, ensu(t, certificate, LIST).statusCode(), "served before any proof is recorded");
+
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        // The homologation ended yesterday: recording it applies the suspension at once.
+        Response recorded = recordProof(t, Map.of("kind", "homologation", "reference", "HOMOL-IT-" + UUID.randomUUID(),
+                "date", today.minusYears(3).toString(), "valid_until", today.minusDays(1).toString()));
+        assertEquals(200, recorded.statusCode(), recorded.asString());
+        assertEquals("security_proof", recorded.jsonPath().getString("suspended"), recorded.asString());
+
+        Response refused = ensu(t, certificate, LIST);
+        assertEquals(403, refused.statusCode(), refused.asString());
+        assertEquals("00108", refused.jsonPath().getString("errors[0].code"), refused.asString());
+        assertTrue(refused.jsonPath().getString("errors[0].detail").contains("homologation de sécurité (RGS)"), refused.asString());
+        // A route that requires no proof is still served.
+        Response attestation = ensu(t, certificate, ATTESTATION);
+        assertEquals(200, attestation.statusCode(), attestation.asString());
+
+        Response renewed = recordProof(t, Map.of("kind", "questionnaire", "reference", "QS-IT-" + UUID.randomUUID(),
+                "date", today.toString()));
+        assertEquals(200, renewed.statusCode(), renewed.asString());
+        assertNull(renewed.jsonPath().getString("suspended"), renewed.asString());
+        assertEquals(200, ensu(t, certificate, LIST).statusCode());
+    }
+
+    /** A partner's call with its token and client certificate, as the ingress forwards it. */
+    static Response ensu(IssuedToken t, String certificate, String path) {
+        return given().baseUri(stack.url(Service.GATEWAY))
+                .queryParam("context", "Contrôle fiscal").queryParam("object", "Dossier " + UUID.randomUUID())
+                .queryParam("recipient", RECIPIENT)
+                .header("Authorization", "Bearer " + t.token())
+                .header("X-Client-Certificate", URLEncoder.encode(certificate, StandardCharsets.US_ASCII))
+                .get(path);
+    }
+
+    static void setPeriods(String habilitationId, Map<String, Object> periods) {
+        given().baseUri(stack.url(Service.TOKEN)).auth().oauth2(stack.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("periods", periods, "reason", "Convention ENSU"))
+                .put("/admin/habilitations/" + habilitationId + "/periods")
+                .then().statusCode(200);
+    }
+
+    static Response recordProof(IssuedToken t, Map<String, Object> body) {
+        return given().baseUri(stack.url(Service.TOKEN)).auth().oauth2(stack.adminToken()).contentType(ContentType.JSON)
+                .body(body).put("/admin/habilitations/" + t.habilitationId() + "/security_proof");
     }
 
     /** A client certificate naming {@code siret}, issued by the run's CA. */
