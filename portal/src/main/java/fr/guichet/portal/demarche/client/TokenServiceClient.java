@@ -36,6 +36,11 @@ public interface TokenServiceClient {
     @Path("/auth/magic-links/session")
     JsonNode openSession(Map<String, String> body);
 
+    /** The technical changes announced to partners, public: {@code {"data": [...]}}. */
+    @GET
+    @Path("/changes")
+    JsonNode announcedChanges();
+
     @GET
     @Path("/me/habilitations")
     JsonNode habilitations(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);

@@ -33,7 +33,7 @@ public class StatusResource {
     @Path("statut")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page() {
-        return page.data("person", current.get().orElse(null)).data("status", status.current());
+        return page.data("person", current.get().orElse(null)).data("status", status.withChanges());
     }
 
     /** 200 while the platform answers (up or degraded), 503 when it is down, the same body either way. */
@@ -41,7 +41,7 @@ public class StatusResource {
     @Path("statut.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response json() {
-        PlatformStatus current = status.current();
+        PlatformStatus current = status.withChanges();
         return Response.status("down".equals(current.status()) ? 503 : 200).entity(current)
                 .header("Cache-Control", "no-cache").build();
     }

@@ -2,6 +2,7 @@ package fr.guichet.portal.status.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.guichet.portal.demarche.client.TokenServiceClient;
 import fr.guichet.portal.status.client.GatewayClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -38,10 +39,40 @@ public class StatusService {
             Map.entry("cnav", "Prestations sociales et quotient familial (CNAV, CNAF, MSA)"));
 
     private final GatewayClient gateway;
+    private final TokenServiceClient tokenService;
     private final ObjectMapper json = new ObjectMapper();
 
-    public StatusService(@RestClient GatewayClient gateway) {
+    public StatusService(@RestClient GatewayClient gateway, @RestClient TokenServiceClient tokenService) {
         this.gateway = gateway;
+        this.tokenService = tokenService;
+    }
+
+    /** The current status with the announced changes (none when token-service does not answer). */
+    public PlatformStatus withChanges() {
+        return current().withChanges(announcedChanges());
+    }
+
+    /** token-service's public list of announced changes; empty, and logged, when it cannot be read. */
+    List<PlatformStatus.Change> announcedChanges() {
+        try {
+            return changes(tokenService.announcedChanges());
+        } catch (RuntimeException e) {
+            LOG.warnf("Announced changes unreadable: %s", e.toString());
+            return List.of();
+        }
+    }
+
+    /** The changes of a {@code /changes} body, in its order. */
+    static List<PlatformStatus.Change> changes(JsonNode body) {
+        List<PlatformStatus.Change> changes = new ArrayList<>();
+        for (JsonNode c : body.path("data")) {
+            List<String> apis = new ArrayList<>();
+            c.path("apis").forEach(a -> apis.add(a.asText()));
+            changes.add(new PlatformStatus.Change(c.path("id").asText(), c.path("title").asText(),
+                    c.path("description").asText(null), c.path("production_date").asText(), List.copyOf(apis),
+                    c.path("urgent").asBoolean(false)));
+        }
+        return List.copyOf(changes);
     }
 
     /** The current status; a gateway that does not answer makes the platform {@code down}. */

@@ -35,12 +35,29 @@ class StatusPageTest {
     }
 
     @Test
+    @ActivateRequestContext
+    void announcedChangesAreListedWithTheirProductionDate() throws Exception {
+        PlatformStatus status = StatusService.of(new ObjectMapper().readTree("""
+                {"insee": {"status": "ok"}}
+                """), "2026-11-30T09:00:00Z").withChanges(StatusService.changes(new ObjectMapper().readTree("""
+                {"data": [{"id": "c1", "title": "Nouveau champ dans le quotient familial", "description": "Le champ regime apparaît.",
+                           "apis": ["particulier"], "operations": [], "production_date": "2027-06-01", "urgent": false,
+                           "announced_at": "2026-11-30T08:00:00Z"}]}
+                """)));
+        String html = page.data("person", null).data("status", status).render();
+        assertTrue(html.contains("class=\"announced-change fr-mb-2w\" data-production-date=\"2027-06-01\""), html);
+        assertTrue(html.contains("Nouveau champ dans le quotient familial") && html.contains("API concernées : particulier"), html);
+    }
+
+    @Test
     void withoutTheGatewayThePlatformIsDownOnThePageAndInTheJson() {
         // nothing listens at the gateway's address in these tests
         given().get("/statut").then().statusCode(200)
                 .body(containsString("id=\"platform-status\" data-state=\"down\""));
         given().get("/statut.json").then().statusCode(503)
                 .contentType("application/json")
-                .body("status", equalTo("down"));
+                .body("status", equalTo("down"))
+                // nor token-service: no announced change to show, the page still answers
+                .body("changes.size()", equalTo(0));
     }
 }
