@@ -123,8 +123,10 @@ public class FranceConnectBindingService {
                     if (h == null || h.status() != HabilitationStatus.VALIDATED) {
                         return Uni.createFrom().<FranceConnectClient>failure(unknown());
                     }
+                    // issuedAt is kept to the second: a token prolonged within the second it was issued
+                    // ties with its successor, which ends later (the old one's end is cut to the overlap).
                     return Token.<Token>find("habilitationId = ?1 and kind = ?2 and revokedAt is null and endsAt > ?3 "
-                                    + "order by issuedAt desc", h.id, Token.KIND_API, now).firstResult()
+                                    + "order by issuedAt desc, endsAt desc", h.id, Token.KIND_API, now).firstResult()
                             .flatMap(t -> {
                                 if (t == null) {
                                     return Uni.createFrom().<FranceConnectClient>failure(unknown());
