@@ -8,6 +8,9 @@ import org.junit.jupiter.api.ClassOrdererContext;
 /**
  * Runs the classes that use the {@link SharedStack} first, then the others, each group by class
  * name: the shared stack starts once, and a class with its own stack never interrupts the group.
+ * Ordering by name also keeps the browser tests of {@code fr.guichet.it.web} together, last (a
+ * package sorts after the other packages and the classes of {@code fr.guichet.it}), so
+ * that they share their {@code WebStack} the same way.
  * Set as the default order in {@code junit-platform.properties}.
  */
 public class SharedStackFirst implements ClassOrderer {

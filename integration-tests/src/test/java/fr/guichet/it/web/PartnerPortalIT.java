@@ -1,5 +1,9 @@
 package fr.guichet.it.web;
 
+import static fr.guichet.it.web.WebStack.awaitOnReload;
+import static fr.guichet.it.web.WebStack.contactOf;
+import static fr.guichet.it.web.WebStack.logIn;
+import static fr.guichet.it.web.WebStack.portal;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.guichet.it.Schemas;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.Service;
@@ -17,16 +20,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,20 +35,18 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The partner dashboard and the public status page in a real browser (headless Chromium), every
- * Guichet hop real: token-service, trace-service, provider-insee (sandbox), the gateway and the
- * portal, with token-service mailing its magic links over SMTP to a GreenMail server. Each page
+ * Guichet hop real ({@link WebStack}: token-service, trace-service, provider-insee in sandbox mode,
+ * the gateway and the portal, with token-service mailing its magic links over SMTP to a GreenMail
+ * server). Each page
  * visited is checked for console errors and serious accessibility violations, and photographed
  * under {@code target/screenshots/}.
  */
 class PartnerPortalIT {
 
-    static final String SCHEMA = "web_portal";
     static final String INSEE_SCOPE = "unites_legales_etablissements_insee";
     static final String OPERATION = "api_entreprise_v3_insee_unites_legales";
     static final String INSEE_PATH = "/v3/insee/sirene/unites_legales/552049447";
     static final String RECIPIENT = "13002526500013";
-    static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
-    static final Pattern LOGIN_LINK = Pattern.compile("https?://[^\\s]+/connexion/lien\\?jeton=[A-Za-z0-9_-]+");
     /** The calls organisation A makes through the gateway before the tests: answered, then refused. */
     static final int ANSWERED = 3;
     static final int REFUSED = 1;
@@ -64,12 +61,7 @@ class PartnerPortalIT {
 
     @BeforeAll
     static void start() {
-        GuichetStack.Builder builder = GuichetStack.builder()
-                .with(Service.TRACE.serviceName(), Service.TOKEN.serviceName(), Service.INSEE.serviceName(),
-                        Service.GATEWAY.serviceName(), GuichetStack.PORTAL)
-                .logDir(Path.of("target", "it-logs", "web").toAbsolutePath())
-                .withMailbox();
-        stack = Schemas.ownSchemas(builder, SCHEMA).start();
+        stack = WebStack.get();
         browser = Browser.start();
         a = stack.issueToken(List.of(INSEE_SCOPE), 250);
         b = stack.issueToken(List.of(INSEE_SCOPE), 250);
@@ -85,9 +77,6 @@ class PartnerPortalIT {
         if (browser != null) {
             browser.close();
         }
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @BeforeEach
@@ -100,7 +89,7 @@ class PartnerPortalIT {
     @Test
     void aPartnerLogsInFromTheMailedLinkAndSeesItsDemarches() {
         browser.visit("accueil", portal("/"));
-        logIn(contactOf(a));
+        logIn(browser, contactOf(a));
 
         assertEquals("/demarches", browser.path());
         WebElement demarche = browser.await(".demarche[data-habilitation-id='" + a.habilitationId() + "']");
@@ -121,7 +110,7 @@ class PartnerPortalIT {
 
     @Test
     void aContactOfAnotherOrganisationNeverSeesItsDemarcheByLinkOrByUrlEditing() throws Exception {
-        logIn(contactOf(b));
+        logIn(browser, contactOf(b));
         browser.await(".demarche[data-habilitation-id='" + b.habilitationId() + "']");
         assertTrue(browser.all(".demarche[data-habilitation-id='" + a.habilitationId() + "']").isEmpty());
 
@@ -158,10 +147,10 @@ class PartnerPortalIT {
 
     @Test
     void theStatisticsTableAgreesWithTheCallsMadeThroughTheGateway() throws InterruptedException {
-        logIn(contactOf(a));
+        logIn(browser, contactOf(a));
         String page = portal("/demarches/" + a.habilitationId() + "/statistiques?jeton=" + a.jti());
         // The gateway ships its traces in the background: the page is reloaded until they are all counted.
-        awaitOnReload(page, () -> browser.all("#stats-total").size() == 1
+        awaitOnReload(browser, page, () -> browser.all("#stats-total").size() == 1
                 && browser.all("#stats-total").get(0).getText().equals(String.valueOf(ANSWERED + REFUSED)));
         browser.await("#stats-chart");
         browser.check("statistiques");
@@ -188,9 +177,9 @@ class PartnerPortalIT {
 
     @Test
     void aRefusedCallIsAmongTheLastRequests() throws InterruptedException {
-        logIn(contactOf(a));
+        logIn(browser, contactOf(a));
         String page = portal("/demarches/" + a.habilitationId() + "/requetes?jeton=" + a.jti());
-        awaitOnReload(page, () -> browser.all("#requests-table tr.request").size() == ANSWERED + REFUSED);
+        awaitOnReload(browser, page, () -> browser.all("#requests-table tr.request").size() == ANSWERED + REFUSED);
         browser.check("requetes");
         List<WebElement> refused = browser.all("#requests-table tr.request[data-status='422']");
         assertEquals(REFUSED, refused.size());
@@ -211,7 +200,7 @@ class PartnerPortalIT {
     @Test
     void anInvalidContactEmailGetsAClearErrorAndAValidOneIsSaved() {
         IssuedToken c = stack.issueToken(List.of(INSEE_SCOPE), 250);
-        logIn(contactOf(c));
+        logIn(browser, contactOf(c));
         browser.open(portal("/demarches/" + c.habilitationId()));
 
         WebElement email = browser.await("#contact-technique-email");
@@ -245,7 +234,7 @@ class PartnerPortalIT {
         String admin = stack.adminToken();
         try {
             incident(admin, List.of("insee"), "Maintenance programmée du répertoire Sirene");
-            awaitOnReload(portal("/statut"), () -> "maintenance".equals(
+            awaitOnReload(browser, portal("/statut"), () -> "maintenance".equals(
                     browser.await(".provider-status[data-provider='insee']").getAttribute("data-state")));
             browser.await("#platform-status");
             browser.check("statut");
@@ -268,45 +257,6 @@ class PartnerPortalIT {
     }
 
     // --- helpers -----------------------------------------------------------------------------
-
-    static String portal(String path) {
-        return stack.instance(GuichetStack.PORTAL).url() + path;
-    }
-
-    /** The contact address {@link GuichetStack#issueToken} gives every contact of the démarche. */
-    static String contactOf(IssuedToken token) {
-        return "contact-" + token.siret() + "@example.org";
-    }
-
-    /** Logs in as a person would: the form, the mail, the link in it; lands on the démarches. */
-    static void logIn(String email) {
-        int before = (int) stack.mailbox().messages().stream().filter(m -> m.recipients().contains(email)).count();
-        browser.visit("connexion", portal("/connexion"));
-        browser.await("#login-email").sendKeys(email);
-        browser.await("#login-submit").click();
-        browser.awaitLoaded();
-        browser.await("#login-sent");
-        browser.check("connexion-envoyee");
-        String link = stack.mailbox().awaitLink(email, before, LOGIN_LINK, MAIL_TIMEOUT);
-        assertTrue(link.startsWith(portal("/connexion/lien")), "the link opens the portal: " + link);
-        browser.open(link);
-        assertEquals("/demarches", browser.path(), "signed in: " + browser.driver().getPageSource());
-    }
-
-    /** Reloads {@code url} until {@code condition} holds (20 s at most). */
-    static void awaitOnReload(String url, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            browser.open(url);
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not as expected after 20 s: " + url + "\n" + browser.driver().getPageSource());
-            }
-            Thread.sleep(500);
-        }
-    }
 
     /** The numbers of a table row's data cells, in order. */
     static long[] numbers(WebElement row) {
