@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -19,6 +20,9 @@ public final class ErrorCatalogue {
 
     public static final String RESOURCE = "guichet/reference/errors.yml";
     private static final String API_KIND = "api_entreprise";
+
+    /** A sentence still holding a {@code %{name}} placeholder, with the space before it. */
+    private static final Pattern UNFILLED_SENTENCE = Pattern.compile("\\s*[^.!?]*%\\{[a-z_]+}[^.!?]*[.!?]?");
 
     private static volatile ErrorCatalogue defaultCatalogue;
 
@@ -35,14 +39,19 @@ public final class ErrorCatalogue {
         this.placeholders = placeholders;
     }
 
-    /** The catalogue shipped in this jar, loaded once. */
+    /**
+     * The catalogue shipped in this jar, loaded once, with no placeholder filled: a detail sentence
+     * that names an address (the dashboard's, in 00105) is left out of its errors, since only the
+     * service that raises them knows its platform's real address (the gateway fills 00105 from
+     * {@code guichet.gateway.public.dashboard-url}).
+     */
     public static ErrorCatalogue standard() {
         ErrorCatalogue c = defaultCatalogue;
         if (c == null) {
             synchronized (ErrorCatalogue.class) {
                 c = defaultCatalogue;
                 if (c == null) {
-                    c = load(Map.of("dashboard_url", "https://guichet.example/compte"));
+                    c = load(Map.of());
                     defaultCatalogue = c;
                 }
             }
@@ -50,7 +59,10 @@ public final class ErrorCatalogue {
         return c;
     }
 
-    /** Loads the catalogue; {@code placeholders} fill {@code %{name}} in details. */
+    /**
+     * Loads the catalogue; {@code placeholders} fill {@code %{name}} in details, and a sentence whose
+     * placeholder is not given is left out of the detail rather than shown unfilled.
+     */
     public static ErrorCatalogue load(Map<String, String> placeholders) {
         try (InputStream in = ErrorCatalogue.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -107,6 +119,7 @@ public final class ErrorCatalogue {
             for (Map.Entry<String, String> p : placeholders.entrySet()) {
                 detail = detail.replace("%{" + p.getKey() + "}", p.getValue());
             }
+            detail = UNFILLED_SENTENCE.matcher(detail).replaceAll("").strip();
         } else {
             detail = entry.title();
         }

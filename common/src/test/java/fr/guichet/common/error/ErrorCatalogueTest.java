@@ -33,6 +33,13 @@ class ErrorCatalogueTest {
     }
 
     @Test
+    void aSentenceWhosePlaceholderIsNotGivenIsLeftOutRatherThanPointingToAPlaceholder() {
+        String detail = ErrorCatalogue.standard().error("00105").detail();
+        assertEquals("Votre jeton est sur liste noire, celui-ci a certainement été divulgué sur un canal non-sécurisé.",
+                detail);
+    }
+
+    @Test
     void providerSubcodesTakeTheProviderPrefix() {
         ApiError e = catalogue.providerError(ProviderPrefix.INSEE, "002");
         assertEquals("01002", e.code());
