@@ -3,11 +3,14 @@ package fr.guichet.deploy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,6 +132,36 @@ class LauncherTest {
         // Every service but trace-service and the portal (which calls no internal route) gets the service secret.
         assertEquals(ServicesCatalog.read().services().size() - 2, env.stream().filter("ENV GUICHET_SERVICE_AUTH_SECRET"::equals).count());
         assertTrue(env.contains("ENV GUICHET_PORTAL_SESSION_SECRET"), env.toString());
+    }
+
+    @Test
+    void theDemoLoginLinkIsTheLinkMailedForTheDemoContactAfterItsRequestNotAnOlderOne() throws Exception {
+        Path work = fresh("launcher-login-link");
+        int base = freePortBase();
+        Map<String, ServicesCatalog.Entry> entries = new LinkedHashMap<>();
+        ServicesCatalog.read().services().forEach(e -> entries.put(e.name(), e));
+        String portal = "http://127.0.0.1:" + (base + entries.get("portal").portOffset());
+        Path log = Files.createDirectories(work.resolve("runtime/run")).resolve(entries.get("token").module() + ".log");
+        // An earlier link, already used: the launcher must not hand it out again.
+        Files.writeString(log, "INFO Sending email Connexion, text body: " + portal + "/connexion/lien?jeton=old_LINK\n");
+        List<String> asked = new ArrayList<>();
+        // token-service's magic-link route, stood in: the mock mailer writes the mail in the log.
+        HttpServer token = HttpServer.create(new InetSocketAddress("127.0.0.1", base + entries.get("token").portOffset()), 0);
+        token.createContext("/auth/magic-links", exchange -> {
+            asked.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Files.writeString(log, "INFO Sending email Connexion, text body: \nOuvrez " + portal
+                    + "/connexion/lien?jeton=new-Link_42 pour vous connecter.\n", StandardOpenOption.APPEND);
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        token.start();
+        try {
+            String out = launcher(work, base, Path.of("java"), "prepare_runtime; demo_login_link");
+            assertEquals(portal + "/connexion/lien?jeton=new-Link_42", out.strip());
+            assertEquals(List.of("{\"email\":\"technique@demo.example\"}"), asked);
+        } finally {
+            token.stop(0);
+        }
     }
 
     /** Sources bin/guichet in a fresh bash with a throwaway home and runtime, runs the script, returns stdout. */
