@@ -6,19 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.it.Schemas;
+import fr.guichet.it.PartnerCertificates;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,24 +42,18 @@ class HabilitationConformityIT {
     static final String ATTESTATION = "/v3/dgfip/unites_legales/418166096/attestation_fiscale";
 
     static GuichetStack stack;
-    static Path certs;
+    static PartnerCertificates certs;
 
     @BeforeAll
     static void startStack() throws Exception {
-        // The CA that issues partners' client certificates, which the ENSU routes require (made for this run).
-        certs = Path.of("target", "it-logs", "habilitation-conformity", "certs").toAbsolutePath();
-        Files.createDirectories(certs);
-        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
-                "-subj", "/CN=Guichet IT partner CA", "-keyout", certs.resolve("ca.key").toString(),
-                "-out", certs.resolve("ca.pem").toString());
-        stack = Schemas.ownSchemas(GuichetStack.builder()
+        // The CA that issues partners' client certificates, which the ENSU routes require.
+        certs = PartnerCertificates.authority(
+                Path.of("target", "it-logs", "habilitation-conformity", "certs").toAbsolutePath());
+        stack = certs.trustedBy(Schemas.ownSchemas(GuichetStack.builder()
                         .logDir(Path.of("target", "it-logs", "habilitation-conformity").toAbsolutePath()), SCHEMA)
                 .with(Service.TOKEN, Service.TRACE, Service.DGFIP, Service.GATEWAY)
                 // No maintenance window: DGFIP's nightly one (01:00-02:00 Paris) would answer 503 at that hour.
-                .property(Service.DGFIP, "guichet.provider.maintenance-windows", "")
-                .property(Service.GATEWAY, "guichet.gateway.client-certificate.ca-file", certs.resolve("ca.pem").toString())
-                // The test plays the ingress: its certificate header is believed from this address only.
-                .property(Service.GATEWAY, "guichet.gateway.client-certificate.trusted-proxies", "127.0.0.1/32")
+                .property(Service.DGFIP, "guichet.provider.maintenance-windows", ""))
                 .start();
     }
 
@@ -76,7 +68,7 @@ class HabilitationConformityIT {
     @Test
     void aDocumentOutsideTheHabilitationsPeriodsIsRefusedAndAListLeavesItOut() throws Exception {
         IssuedToken t = stack.issueToken(List.of(DECLARATIVES), 5000);
-        String certificate = clientCertificate(t.siret());
+        String certificate = certs.clientCertificate(t.siret(), true);
         // Before any restriction: the three documents, the January 2025 one served.
         assertEquals(3, ensu(t, certificate, LIST).jsonPath().getList("data").size());
         assertEquals(200, ensu(t, certificate, DOC_JANUARY_2025).statusCode());
@@ -107,7 +99,7 @@ class HabilitationConformityIT {
     @Test
     void anEndedProofSuspendsTheEnsuRoutesOnlyUntilANewOneIsRecorded() throws Exception {
         IssuedToken t = stack.issueToken(List.of(DECLARATIVES, "attestations_fiscales"), 5000);
-        String certificate = clientCertificate(t.siret());
+        String certificate = certs.clientCertificate(t.siret(), true);
         assertEquals(200, ensu(t, certificate, LIST).statusCode(), "served before any proof is recorded");
 
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
@@ -152,28 +144,5 @@ class HabilitationConformityIT {
     static Response recordProof(IssuedToken t, Map<String, Object> body) {
         return given().baseUri(stack.url(Service.TOKEN)).auth().oauth2(stack.adminToken()).contentType(ContentType.JSON)
                 .body(body).put("/admin/habilitations/" + t.habilitationId() + "/security_proof");
-    }
-
-    /** A client certificate naming {@code siret}, issued by the run's CA. */
-    static String clientCertificate(String siret) throws Exception {
-        Path key = certs.resolve(siret + ".key");
-        Path csr = certs.resolve(siret + ".csr");
-        Path pem = certs.resolve(siret + ".pem");
-        openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-subj", "/O=Organisation " + siret + "/serialNumber=" + siret + "/CN=partner-" + siret,
-                "-keyout", key.toString(), "-out", csr.toString());
-        openssl("x509", "-req", "-in", csr.toString(), "-CA", certs.resolve("ca.pem").toString(),
-                "-CAkey", certs.resolve("ca.key").toString(), "-CAcreateserial", "-days", "1", "-out", pem.toString());
-        return Files.readString(pem, StandardCharsets.US_ASCII);
-    }
-
-    static void openssl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
     }
 }

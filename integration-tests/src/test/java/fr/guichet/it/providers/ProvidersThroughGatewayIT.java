@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import fr.guichet.it.PartnerCertificates;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.Service;
@@ -28,7 +29,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,21 +64,16 @@ class ProvidersThroughGatewayIT {
 
     static WireMockServer sirene;
     static GuichetStack stack;
-    static Path certs;
+    static PartnerCertificates certs;
 
     @BeforeAll
     static void startSuite() throws Exception {
-        // The CA that issues partners' client certificates for the ENSU routes (made for this run).
-        certs = Path.of("target", "it-logs", "providers", "certs").toAbsolutePath();
-        Files.createDirectories(certs);
-        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
-                "-subj", "/CN=Guichet IT partner CA", "-keyout", certs.resolve("ca.key").toString(),
-                "-out", certs.resolve("ca.pem").toString());
+        certs = PartnerCertificates.authority(Path.of("target", "it-logs", "providers", "certs").toAbsolutePath());
         sirene = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         sirene.start();
         GuichetStack.Builder builder = GuichetStack.builder()
                 .logDir(Path.of("target", "it-logs", "providers").toAbsolutePath());
-        stack = ownSchemas(builder, SCHEMA)
+        stack = certs.trustedBy(ownSchemas(builder, SCHEMA))
                 .property(Service.INSEE, "guichet.provider.mode", "production")
                 .property(Service.INSEE, "guichet.insee.sirene.base-url", sirene.baseUrl() + SIRENE_PATH)
                 .property(Service.INSEE, "guichet.insee.sirene.auth.mode", "api-key")
@@ -88,9 +83,6 @@ class ProvidersThroughGatewayIT {
                 .property(Service.DGFIP, "guichet.dgfip.documents.ttl", DOCUMENT_TTL.toSeconds() + "S")
                 .property(Service.ACOSS, "guichet.acoss.document-ttl", "PT" + DOCUMENT_TTL.toSeconds() + "S")
                 .property(Service.GATEWAY, "guichet.gateway.providers.insee.timeout", "PT10S")
-                .property(Service.GATEWAY, "guichet.gateway.client-certificate.ca-file", certs.resolve("ca.pem").toString())
-                // The test plays the ingress: its certificate header is believed from this address only.
-                .property(Service.GATEWAY, "guichet.gateway.client-certificate.trusted-proxies", "127.0.0.1/32")
                 .start();
     }
 
@@ -290,11 +282,11 @@ class ProvidersThroughGatewayIT {
     @Test
     void ensuFamiliesAnswerOnlyWithTheirScope() throws Exception {
         IssuedToken all = stack.issueToken(ensuScopesBut(null), 5000);
-        String allCert = clientCertificate(all.siret(), true);
+        String allCert = certs.clientCertificate(all.siret(), true);
         for (String family : ENSU_FAMILIES) {
             String path = "/v3/dgfip/ensu/" + family + "/unites_legales/" + ENSU_SIREN + "/documents";
             IssuedToken without = stack.issueToken(ensuScopesBut(family), 5000);
-            Response refused = ensu(without, clientCertificate(without.siret(), true)).get(path);
+            Response refused = ensu(without, certs.clientCertificate(without.siret(), true)).get(path);
             assertError(refused, 403, "00100");
             assertTrue(!refused.jsonPath().getString("errors[0].detail").contains("certificat"), refused.asString());
             // Refused before the quota check: the ENSU group limit (gateway default, 500/min), no made-up remaining count.
@@ -310,7 +302,7 @@ class ProvidersThroughGatewayIT {
     @Test
     void ensuLookupsBySirenAndIdsp() throws Exception {
         IssuedToken t = stack.issueToken(ensuScopesBut(null), 5000);
-        String cert = clientCertificate(t.siret(), true);
+        String cert = certs.clientCertificate(t.siret(), true);
 
         Response bySiren = ensu(t, cert).get("/v3/dgfip/ensu/declaratives/unites_legales/" + ENSU_SIREN + "/documents");
         assertEquals(200, bySiren.statusCode(), bySiren.asString());
@@ -337,41 +329,11 @@ class ProvidersThroughGatewayIT {
 
         assertError(ensu(t, null).get(path), 403, "00100");
         // Right organisation, but not issued by the configured CA.
-        assertError(ensu(t, clientCertificate(t.siret(), false)).get(path), 403, "00100");
+        assertError(ensu(t, certs.clientCertificate(t.siret(), false)).get(path), 403, "00100");
         // Issued by the CA, but for another organisation.
-        assertError(ensu(t, clientCertificate(GuichetStack.uniqueSiret(), true)).get(path), 403, "00100");
+        assertError(ensu(t, certs.clientCertificate(GuichetStack.uniqueSiret(), true)).get(path), 403, "00100");
         // Control: the certificate of the habilitated organisation, issued by the CA.
-        assertEquals(200, ensu(t, clientCertificate(t.siret(), true)).get(path).statusCode());
-    }
-
-    /** A client certificate naming {@code siret}, issued by the run's CA or self-signed. */
-    static String clientCertificate(String siret, boolean issuedByCa) throws Exception {
-        String name = "client-" + siret + (issuedByCa ? "" : "-self");
-        Path key = certs.resolve(name + ".key");
-        Path pem = certs.resolve(name + ".pem");
-        String subject = "/O=Organisation " + siret + "/serialNumber=" + siret + "/CN=partner-" + siret;
-        if (issuedByCa) {
-            Path csr = certs.resolve(name + ".csr");
-            openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", subject,
-                    "-keyout", key.toString(), "-out", csr.toString());
-            openssl("x509", "-req", "-in", csr.toString(), "-CA", certs.resolve("ca.pem").toString(),
-                    "-CAkey", certs.resolve("ca.key").toString(), "-CAcreateserial", "-days", "1", "-out", pem.toString());
-        } else {
-            openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1",
-                    "-subj", subject, "-keyout", key.toString(), "-out", pem.toString());
-        }
-        return Files.readString(pem, StandardCharsets.US_ASCII);
-    }
-
-    static void openssl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add("openssl");
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
+        assertEquals(200, ensu(t, certs.clientCertificate(t.siret(), true)).get(path).statusCode());
     }
 
     // --- reference data -------------------------------------------------------------------------
