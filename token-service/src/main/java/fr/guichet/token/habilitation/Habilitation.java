@@ -92,6 +92,29 @@ public class Habilitation extends PanacheEntityBase {
     @Column(name = "data_erased_at")
     public Instant dataErasedAt;
 
+    /** Calls a day the partner expects when it asked for the démarche (its request), or null. */
+    @Column(name = "expected_volume_per_day")
+    public Integer expectedVolumePerDay;
+
+    /** Who receives the data, in the partner's words (its request), or null. */
+    public String recipients;
+
+    /** When the partner accepted the terms of use in its request; null for a habilitation created by an operator. */
+    @Column(name = "terms_accepted_at")
+    public Instant termsAcceptedAt;
+
+    /** The reason an operator gave when validating or refusing, or null. */
+    @Column(name = "decision_reason")
+    public String decisionReason;
+
+    /** When an operator validated or refused, or null. */
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    /** The subject of the session that validated or refused (audit subject), or null. */
+    @Column(name = "decided_by")
+    public String decidedBy;
+
     public HabilitationStatus status() {
         return HabilitationStatus.fromWire(status);
     }

@@ -123,6 +123,11 @@ public class HabilitationService {
             if (to == HabilitationStatus.REFUSED || to == HabilitationStatus.REVOKED) {
                 h.endedAt = now;
             }
+            if (to == HabilitationStatus.REFUSED) {
+                h.decisionReason = reason;
+                h.decidedAt = now;
+                h.decidedBy = actor;
+            }
             return audit.record(AdminAction.of(actor, action, "habilitation", id.toString(), reason)
                             .withContext(id.toString(), null, loaded.organisation().siret, h.apiKind))
                     .call(() -> alsoInTransaction.apply(loaded))

@@ -27,7 +27,12 @@ public record HabilitationView(
         java.util.Map<String, fr.guichet.token.period.OpenPeriod> periods,
         @JsonProperty("security_proof_valid_until") String securityProofValidUntil,
         String suspended,
-        @JsonProperty("data_erased_at") String dataErasedAt) {
+        @JsonProperty("data_erased_at") String dataErasedAt,
+        @JsonProperty("expected_volume_per_day") Integer expectedVolumePerDay,
+        String recipients,
+        @JsonProperty("terms_accepted_at") String termsAcceptedAt,
+        @JsonProperty("decision_reason") String decisionReason,
+        @JsonProperty("decided_at") String decidedAt) {
 
     public static HabilitationView of(Habilitation h, String siret) {
         return new HabilitationView(h.id.toString(), siret, h.apiKind, h.intitule, h.legalBasis, h.scopes, h.status,
@@ -36,6 +41,8 @@ public record HabilitationView(
                 h.validatedAt == null ? null : h.validatedAt.toString(), h.franceconnectClientId,
                 h.periods == null || h.periods.isEmpty() ? null : h.periods,
                 h.securityProofValidUntil == null ? null : h.securityProofValidUntil.toString(), h.suspended,
-                h.dataErasedAt == null ? null : h.dataErasedAt.toString());
+                h.dataErasedAt == null ? null : h.dataErasedAt.toString(), h.expectedVolumePerDay, h.recipients,
+                h.termsAcceptedAt == null ? null : h.termsAcceptedAt.toString(), h.decisionReason,
+                h.decidedAt == null ? null : h.decidedAt.toString());
     }
 }

@@ -93,6 +93,9 @@ public class TokenService {
             h.statusReason = reason;
             h.validatedAt = now;
             h.updatedAt = now;
+            h.decisionReason = reason;
+            h.decidedAt = now;
+            h.decidedBy = actor;
             Issued issued = sign(loaded, Token.KIND_API, h.scopes, apiTokenEnd(now), null, now);
             return issued.token().persist()
                     .call(() -> audit.record(AdminAction.of(actor, "validate_habilitation", "habilitation",
