@@ -127,7 +127,10 @@ class WalkingSkeletonTest {
         jws.setCompactSerialization(auditor);
         assertEquals("session+jwt", jws.getHeader("typ"));
         assertEquals(List.of("auditor"), JwtClaims.parse(jws.getUnverifiedPayload()).getStringListClaimValue("groups"));
-        given().auth().oauth2(auditor).when().get("/admin/keys").then().statusCode(403);
+        // read-only: the keys are listed, not rotated
+        given().auth().oauth2(auditor).when().get("/admin/keys").then().statusCode(200);
+        given().auth().oauth2(auditor).contentType(ContentType.JSON).body(Map.of("reason", "Essai"))
+                .when().post("/admin/keys/rotate").then().statusCode(403);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("auditor", "X Y"))
                 .when().post("/admin/auditor-tokens").then().statusCode(422);
     }

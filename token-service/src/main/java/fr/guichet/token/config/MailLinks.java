@@ -19,6 +19,11 @@ public final class MailLinks {
         return pages.loginUrl() + (pages.loginUrl().contains("?") ? "&" : "?") + "jeton=" + secret;
     }
 
+    /** The landing page of an operator's console link carrying {@code secret}. */
+    public static String consoleLogin(TokenConfig.Pages pages, String secret) {
+        return pages.consoleLoginUrl() + (pages.consoleLoginUrl().contains("?") ? "&" : "?") + "jeton=" + secret;
+    }
+
     /** The closing lines of every mail: the support page, and its address when configured. */
     public static String signature(TokenConfig.Pages pages) {
         return "\n\nUne question ? Le support de Guichet : " + pages.supportUrl()

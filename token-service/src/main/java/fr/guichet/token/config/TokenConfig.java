@@ -29,6 +29,9 @@ public interface TokenConfig {
         /** Landing page of a magic link; the mail appends {@code ?jeton=<secret>}. */
         String loginUrl();
 
+        /** Landing page of an operator's console link; the mail appends {@code ?jeton=<secret>}. */
+        String consoleLoginUrl();
+
         /** A habilitation's renewal page; {@value #HABILITATION} is replaced by its id. */
         String renewalUrl();
 

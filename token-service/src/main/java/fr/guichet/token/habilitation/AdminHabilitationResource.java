@@ -11,6 +11,7 @@ import io.quarkus.panache.common.Sort;
 import fr.guichet.token.token.IssuedTokenView;
 import fr.guichet.token.token.TokenService;
 import io.smallrye.mutiny.Uni;
+import fr.guichet.token.auth.SessionTokens;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import fr.guichet.token.franceconnect.FranceConnectBindingService;
@@ -61,6 +62,7 @@ public class AdminHabilitationResource {
      * @param apiKind     entreprise or particulier
      * @param environment sandbox or production
      */
+    @RolesAllowed({SessionTokens.GROUP_ADMIN, SessionTokens.GROUP_AUDITOR})
     @GET
     public Uni<PageView<HabilitationView>> list(@QueryParam("siret") String siret, @QueryParam("status") String status,
                                                 @QueryParam("api_kind") String apiKind,
@@ -104,6 +106,7 @@ public class AdminHabilitationResource {
                 .map(loaded -> Response.status(201).entity(loaded.view()).build());
     }
 
+    @RolesAllowed({SessionTokens.GROUP_ADMIN, SessionTokens.GROUP_AUDITOR})
     @GET
     @Path("/{id}")
     public Uni<HabilitationView> get(@PathParam("id") String id) {

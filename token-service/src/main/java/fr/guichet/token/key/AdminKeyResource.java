@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.guichet.token.habilitation.ReasonRequest;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
+import fr.guichet.token.auth.SessionTokens;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -40,6 +41,7 @@ public class AdminKeyResource {
     @Inject
     JsonWebToken session;
 
+    @RolesAllowed({SessionTokens.GROUP_ADMIN, SessionTokens.GROUP_AUDITOR})
     @GET
     public Uni<Map<String, List<KeyView>>> list() {
         return keys.list().map(list -> Map.of("data", list.stream().map(KeyView::of).toList()));

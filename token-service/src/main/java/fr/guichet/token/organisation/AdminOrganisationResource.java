@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
+import fr.guichet.token.auth.SessionTokens;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -52,6 +53,7 @@ public class AdminOrganisationResource {
      * @param siret exact SIRET (spaces ignored); 422 {@code 00302} when not a valid SIRET
      * @param q     case-insensitive part of the name
      */
+    @RolesAllowed({SessionTokens.GROUP_ADMIN, SessionTokens.GROUP_AUDITOR})
     @GET
     public Uni<PageView<OrganisationView>> list(@QueryParam("siret") String siret, @QueryParam("q") String q,
                                                 @QueryParam("page") String page, @QueryParam("per_page") String perPage) {

@@ -1,29 +1,20 @@
 package fr.guichet.token.partner;
 
-import fr.guichet.token.auth.AttemptGuard;
+import fr.guichet.token.auth.LoginLinks;
 import fr.guichet.token.auth.SessionTokens;
 import fr.guichet.token.config.MailLinks;
 import fr.guichet.token.config.TokenConfig;
 import fr.guichet.token.error.TokenErrors;
-import fr.guichet.token.habilitation.EmailAddresses;
 import fr.guichet.token.organisation.Organisation;
 import fr.guichet.token.time.TimeSource;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,20 +25,16 @@ import org.jboss.logging.Logger;
 public class MagicLinkService {
 
     private static final Logger LOG = Logger.getLogger(MagicLinkService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A partner session. */
     public record Session(String accessToken, long expiresIn, String siret) {
     }
 
     @Inject
-    ReactiveMailer mailer;
-
-    @Inject
     SessionTokens sessions;
 
     @Inject
-    AttemptGuard guard;
+    LoginLinks links;
 
     @Inject
     TimeSource time;
@@ -64,28 +51,16 @@ public class MagicLinkService {
      * is known.
      */
     public Uni<Void> request(String rawEmail, String callerIp) {
-        if (!EmailAddresses.isValid(rawEmail)) {
-            return Uni.createFrom().failure(TokenErrors.invalid("email", "Le champ « email » doit être une adresse e-mail valide."));
+        String email;
+        try {
+            email = LoginLinks.requestedAddress(rawEmail);
+        } catch (RuntimeException invalid) {
+            return Uni.createFrom().failure(invalid);
         }
-        String email = rawEmail.strip().toLowerCase(Locale.ROOT);
         // Requests slow down the asking address (backoff), never the person the link is for.
-        String byAddress = AttemptGuard.address("magic-link", callerIp);
-        return guard.blockedFor(byAddress).flatMap(wait -> {
-            if (wait > 0) {
-                return Uni.createFrom().failure(TokenErrors.tooManyAttempts(wait));
-            }
-            return guard.failed(byAddress, config.throttle().magicLinkRequests())
-                    .chain(() -> guard.count("magic-link:mail:" + sha256(email), config.partner().magicLinkTtl()))
-                    .flatMap(mails -> {
-                        if (mails > config.throttle().mailsPerAddress()) {
-                            // The mailbox already holds links sent within one link lifetime, all still
-                            // valid: nobody is locked out, the mailbox is just not flooded.
-                            LOG.debug("Magic link not sent: mail cap of the address reached");
-                            return Uni.createFrom().voidItem();
-                        }
-                        return createLinks(email).flatMap(links -> send(email, links));
-                    });
-        });
+        return links.admit("magic-link", email, callerIp).flatMap(admitted -> admitted
+                ? createLinks(email).flatMap(created -> send(email, created))
+                : Uni.createFrom().voidItem());
     }
 
     private record Link(String secret, Organisation organisation) {
@@ -98,9 +73,9 @@ public class MagicLinkService {
             List<Link> links = new ArrayList<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Organisation org : orgs) {
-                String secret = newSecret();
+                String secret = LoginLinks.newSecret();
                 MagicLink link = new MagicLink();
-                link.tokenHash = sha256(secret);
+                link.tokenHash = LoginLinks.sha256(secret);
                 link.organisationId = org.id;
                 link.email = email;
                 link.createdAt = now;
@@ -119,17 +94,10 @@ public class MagicLinkService {
         }
         Mail[] mails = links.stream().map(link -> Mail.withText(email,
                 "Votre lien de connexion à Guichet — " + link.organisation().name,
-                "Bonjour,\n\nPour accéder à l'espace de " + link.organisation().name + " (SIRET "
-                        + link.organisation().siret + "), ouvrez ce lien dans les "
-                        + config.partner().magicLinkTtl().toMinutes() + " minutes :\n\n"
-                        + MailLinks.login(config.pages(), link.secret())
-                        + "\n\nCe lien ne sert qu'une fois. Si vous n'avez rien demandé, ignorez ce message."
-                        + MailLinks.signature(config.pages())))
+                this.links.mailText("Pour accéder à l'espace de " + link.organisation().name + " (SIRET "
+                        + link.organisation().siret + ")", MailLinks.login(config.pages(), link.secret()))))
                 .toArray(Mail[]::new);
-        return mailer.send(mails).onFailure().transform(f -> {
-            LOG.errorf("Magic link e-mail not sent: %s", f.toString());
-            return TokenErrors.mailUnavailable();
-        });
+        return this.links.send(mails);
     }
 
     /** Exchanges a link for a partner session; the link is consumed atomically. */
@@ -137,7 +105,7 @@ public class MagicLinkService {
         if (secret == null || secret.isBlank()) {
             return Uni.createFrom().failure(TokenErrors.invalid("token", "Le champ « token » est obligatoire."));
         }
-        String hash = sha256(secret.trim());
+        String hash = LoginLinks.sha256(secret.trim());
         Instant now = time.now();
         return Panache.withTransaction(() -> MagicLink.update(
                         "usedAt = ?1 where tokenHash = ?2 and usedAt is null and expiresAt > ?1", now, hash)
@@ -161,19 +129,5 @@ public class MagicLinkService {
                                         return new Session(jwt, config.partner().sessionTtl().toSeconds(), org.siret);
                                     }));
                 }));
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

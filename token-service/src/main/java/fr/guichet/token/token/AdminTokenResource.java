@@ -8,6 +8,7 @@ import fr.guichet.token.error.TokenErrors;
 import fr.guichet.token.time.TimeSource;
 import fr.guichet.token.habilitation.ReasonRequest;
 import io.smallrye.mutiny.Uni;
+import fr.guichet.token.auth.SessionTokens;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -54,6 +55,7 @@ public class AdminTokenResource {
      * @param expiringBefore ISO-8601 instant or date (UTC midnight): tokens ending before it; alone it
      *                       lists the active ones, those an operator must renew
      */
+    @RolesAllowed({SessionTokens.GROUP_ADMIN, SessionTokens.GROUP_AUDITOR})
     @GET
     public Uni<PageView<TokenView>> list(@QueryParam("siret") String siret,
                                          @QueryParam("habilitation_id") String habilitationId,
