@@ -40,6 +40,8 @@ GUICHET_TRACE_TOKEN_ISSUER: {{ $root.Values.token.issuer | quote }}
 # The seal key comes from a Secret; never generate one inside a pod.
 GUICHET_TRACE_SEAL_KEY_FILE: {{ printf "/var/run/secrets/guichet/seal/%s" $root.Values.secrets.traceSeal.key | quote }}
 GUICHET_TRACE_SEAL_GENERATE_IF_MISSING: "false"
+# The providers' availability per day (status page): the gateway's public /pings, every minute.
+GUICHET_TRACE_AVAILABILITY_PINGS_URL: {{ include "guichet.url" (dict "root" $root "c" "gateway") | quote }}
 {{- with $svc.sealTrustedPublicKeys }}
 GUICHET_TRACE_SEAL_TRUSTED_PUBLIC_KEYS: {{ join "," . | quote }}
 {{- end }}
@@ -47,6 +49,7 @@ GUICHET_TRACE_SEAL_TRUSTED_PUBLIC_KEYS: {{ join "," . | quote }}
 GUICHET_PORTAL_PUBLIC_URL: {{ default $root.Values.publicUrl $svc.publicUrl | quote }}
 GUICHET_PORTAL_TOKEN_SERVICE_URL: {{ include "guichet.url" (dict "root" $root "c" "token") | quote }}
 GUICHET_PORTAL_GATEWAY_URL: {{ include "guichet.url" (dict "root" $root "c" "gateway") | quote }}
+GUICHET_PORTAL_TRACE_SERVICE_URL: {{ include "guichet.url" (dict "root" $root "c" "trace") | quote }}
 {{- else if eq $entry.kind "provider" }}
 QUARKUS_REDIS_HOSTS: {{ include "guichet.redisHosts" $root | quote }}
 GUICHET_PROVIDER_MODE: {{ $root.Values.mode | quote }}

@@ -137,6 +137,9 @@ class ChartBehaviourTest {
                 token.path("QUARKUS_DATASOURCE_REACTIVE_URL").asText());
         assertEquals("guichet_trace", config(DEFAULT, "trace").path("QUARKUS_DATASOURCE_JDBC_URL").asText().replaceAll(".*/", ""));
         assertEquals("http://guichet-token:8081/.well-known/jwks.json", config(DEFAULT, "trace").path("GUICHET_TRACE_JWKS_URL").asText());
+        // The providers' availability (status page): trace-service reads the gateway's pings, the portal trace-service.
+        assertEquals("http://guichet-gateway:8080", config(DEFAULT, "trace").path("GUICHET_TRACE_AVAILABILITY_PINGS_URL").asText());
+        assertEquals("http://guichet-trace:8082", config(DEFAULT, "portal").path("GUICHET_PORTAL_TRACE_SERVICE_URL").asText());
         for (String c : List.of("gateway", "token", "insee", "dgfip", "acoss")) {
             assertEquals("redis://guichet-redis.guichet-data.svc.cluster.local:6379/0", config(DEFAULT, c).path("QUARKUS_REDIS_HOSTS").asText(), c);
             assertTrue(container(DEFAULT, c).path("env").toString().contains("QUARKUS_REDIS_PASSWORD"), c);

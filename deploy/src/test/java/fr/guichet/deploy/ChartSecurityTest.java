@@ -80,8 +80,11 @@ class ChartSecurityTest {
         List<ObjectNode> objects = ChartRenderer.parse(ChartRenderer.template(ChartRenderer.CHART, List.of(values), Map.of()));
         assertEquals(List.of(), SecurityRules.networkPolicyViolations(objects));
         assertEquals(List.of(), KubernetesSchemaValidator.validate(Manifests.ofKind(objects, "NetworkPolicy")));
+        // Without ingress controller nor Prometheus peers, only trace-service reaches the gateway (its pings).
         JsonNode gateway = Manifests.named(objects, "NetworkPolicy", "guichet-gateway").path("spec");
-        assertTrue(gateway.path("ingress").isEmpty(), gateway::toString);
+        assertEquals(1, gateway.path("ingress").size(), gateway::toString);
+        assertEquals("trace", gateway.path("ingress").get(0).path("from").get(0).path("podSelector").path("matchLabels")
+                .path("app.kubernetes.io/component").asText(), gateway::toString);
     }
 
     @Test
@@ -150,8 +153,10 @@ class ChartSecurityTest {
         assertEquals(3, insee.size(), insee::toString);
         assertEquals("185.24.184.0/22", insee.get(2).path("to").get(0).path("ipBlock").path("cidr").asText());
         JsonNode trace = Manifests.named(DEFAULT, "NetworkPolicy", "guichet-trace").path("spec").path("egress");
-        // DNS, PostgreSQL, token-service JWKS; no Redis, no internet.
-        assertEquals(3, trace.size(), trace::toString);
+        // DNS, PostgreSQL, token-service JWKS, the gateway's pings; no Redis, no internet.
+        assertEquals(4, trace.size(), trace::toString);
+        assertEquals("gateway", trace.get(3).path("to").get(0).path("podSelector").path("matchLabels")
+                .path("app.kubernetes.io/component").asText(), trace::toString);
         for (ObjectNode policy : Manifests.ofKind(PRODUCTION, "NetworkPolicy")) {
             for (JsonNode rule : policy.path("spec").path("egress")) {
                 assertFalse(rule.path("to").isEmpty(), () -> Manifests.name(policy) + " has an egress rule open to everything");

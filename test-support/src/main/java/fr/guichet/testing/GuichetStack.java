@@ -225,6 +225,10 @@ public final class GuichetStack implements AutoCloseable {
                 p.put("guichet.trace.ingestion.clients.gateway", gatewayTraceSecret);
                 p.put("guichet.trace.ingestion.clients.token-service", tokenTraceSecret);
                 peer(p, "guichet.trace.jwks-url", "token", "/.well-known/jwks.json");
+                if (services.contains("gateway")) {
+                    // The providers' availability per day, from the gateway's public /pings.
+                    peer(p, "guichet.trace.availability.pings-url", "gateway", "");
+                }
             }
             case "token" -> {
                 p.put("guichet.token.admin.bootstrap-secret", adminSecret);
@@ -257,6 +261,7 @@ public final class GuichetStack implements AutoCloseable {
                 peer(p, "guichet.portal.public-url", PORTAL, "");
                 peer(p, "guichet.portal.token-service-url", "token", "");
                 peer(p, "guichet.portal.gateway-url", "gateway", "");
+                peer(p, "guichet.portal.trace-service-url", "trace", "");
                 p.put("guichet.portal.session.secret", portalSessionSecret);
             }
             default -> {

@@ -17,6 +17,9 @@ public interface PortalConfig {
     /** The gateway's base URL: the providers' pings of the status page. */
     String gatewayUrl();
 
+    /** trace-service's base URL: the providers' availability per day of the status page. */
+    String traceServiceUrl();
+
     Session session();
 
     Login login();

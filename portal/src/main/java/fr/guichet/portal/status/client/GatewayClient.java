@@ -20,4 +20,13 @@ public interface GatewayClient {
     @Path("/pings")
     @Produces(MediaType.APPLICATION_JSON)
     Response pings();
+
+    /**
+     * The providers' scheduled maintenance windows: {@code {"data": [{"provider", "windows": ["01:00-02:00"],
+     * "zone": "Europe/Paris", "open_now"}]}}.
+     */
+    @GET
+    @Path("/maintenance-windows")
+    @Produces(MediaType.APPLICATION_JSON)
+    com.fasterxml.jackson.databind.JsonNode maintenanceWindows();
 }

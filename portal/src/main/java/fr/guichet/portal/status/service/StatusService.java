@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.portal.demarche.client.TokenServiceClient;
 import fr.guichet.portal.status.client.GatewayClient;
+import fr.guichet.portal.status.client.TraceServiceClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -38,26 +39,90 @@ public class StatusService {
             Map.entry("status", "France Travail, service national, sportifs, ANTS"),
             Map.entry("cnav", "Prestations sociales et quotient familial (CNAV, CNAF, MSA)"));
 
+    /** Days of availability shown (the terms: the last 90). */
+    static final int DAYS = 90;
+
     private final GatewayClient gateway;
     private final TokenServiceClient tokenService;
+    private final TraceServiceClient traceService;
     private final ObjectMapper json = new ObjectMapper();
 
-    public StatusService(@RestClient GatewayClient gateway, @RestClient TokenServiceClient tokenService) {
+    public StatusService(@RestClient GatewayClient gateway, @RestClient TokenServiceClient tokenService,
+                         @RestClient TraceServiceClient traceService) {
         this.gateway = gateway;
         this.tokenService = tokenService;
+        this.traceService = traceService;
     }
 
-    /** The current status with the announced changes (none when token-service does not answer). */
+    /**
+     * The current status with the announced changes, the providers' availability and their scheduled
+     * windows (each empty when the service holding it does not answer).
+     */
     public PlatformStatus withChanges() {
-        return current().withChanges(announcedChanges());
+        return current().withChanges(announcedChanges()).withSchedule(availability(), maintenanceWindows());
+    }
+
+    /** trace-service's availability of the last 90 days; empty, and logged, when it cannot be read. */
+    List<PlatformStatus.Availability> availability() {
+        return orEmpty("Provider availability", () -> availability(traceService.availability(DAYS)));
+    }
+
+    /** The gateway's scheduled maintenance windows; empty, and logged, when they cannot be read. */
+    List<PlatformStatus.MaintenanceWindow> maintenanceWindows() {
+        return orEmpty("Maintenance windows", () -> maintenanceWindows(gateway.maintenanceWindows()));
+    }
+
+    /** The availability of a {@code /public/availability} body, providers by public name. */
+    static List<PlatformStatus.Availability> availability(JsonNode body) {
+        List<PlatformStatus.Availability> providers = new ArrayList<>();
+        for (JsonNode p : body.path("data")) {
+            List<PlatformStatus.Day> days = new ArrayList<>();
+            for (JsonNode d : p.path("days")) {
+                days.add(new PlatformStatus.Day(d.path("date").asText(), ratio(d.path("availability")),
+                        d.path("up_minutes").asInt(), d.path("down_minutes").asInt(), d.path("maintenance_minutes").asInt()));
+            }
+            JsonNode m = p.path("month");
+            String key = p.path("provider").asText();
+            providers.add(new PlatformStatus.Availability(key, name(key), List.copyOf(days),
+                    new PlatformStatus.Month(m.path("month").asText(), ratio(m.path("availability")), PlatformStatus.COMMITMENT)));
+        }
+        providers.sort(java.util.Comparator.comparing(PlatformStatus.Availability::name));
+        return List.copyOf(providers);
+    }
+
+    /** The windows of a {@code /maintenance-windows} body, providers by public name. */
+    static List<PlatformStatus.MaintenanceWindow> maintenanceWindows(JsonNode body) {
+        List<PlatformStatus.MaintenanceWindow> windows = new ArrayList<>();
+        for (JsonNode p : body.path("data")) {
+            List<String> list = new ArrayList<>();
+            p.path("windows").forEach(w -> list.add(w.asText()));
+            String key = p.path("provider").asText();
+            windows.add(new PlatformStatus.MaintenanceWindow(key, name(key), List.copyOf(list),
+                    p.path("zone").asText("Europe/Paris"), p.path("open_now").asBoolean(false)));
+        }
+        windows.sort(java.util.Comparator.comparing(PlatformStatus.MaintenanceWindow::name));
+        return List.copyOf(windows);
+    }
+
+    private static Double ratio(JsonNode value) {
+        return value.isNumber() ? value.asDouble() : null;
+    }
+
+    private static String name(String key) {
+        return NAMES.getOrDefault(key, key.toUpperCase());
     }
 
     /** token-service's public list of announced changes; empty, and logged, when it cannot be read. */
     List<PlatformStatus.Change> announcedChanges() {
+        return orEmpty("Announced changes", () -> changes(tokenService.announcedChanges()));
+    }
+
+    /** What {@code read} gives; empty, and logged, when the service behind does not answer well. */
+    private static <T> List<T> orEmpty(String what, java.util.function.Supplier<List<T>> read) {
         try {
-            return changes(tokenService.announcedChanges());
+            return read.get();
         } catch (RuntimeException e) {
-            LOG.warnf("Announced changes unreadable: %s", e.toString());
+            LOG.warnf("%s unreadable: %s", what, e.toString());
             return List.of();
         }
     }
@@ -112,7 +177,7 @@ public class StatusService {
                 case "maintenance" -> "maintenance";
                 default -> "down";
             };
-            providers.add(new PlatformStatus.Provider(f.getKey(), NAMES.getOrDefault(f.getKey(), f.getKey().toUpperCase()),
+            providers.add(new PlatformStatus.Provider(f.getKey(), name(f.getKey()),
                     state, p.hasNonNull("reason") ? p.get("reason").asText() : null,
                     p.hasNonNull("last_ok_status") ? p.get("last_ok_status").asText() : null));
         }
