@@ -99,11 +99,15 @@ snapshot() { # snapshot <module>
   done
   die "no consistent build of $1"
 }
+declare -A SECRET_ENV   # module -> "NAME=value ..." exported to its environment
 start() { # start <module> <port> <properties...>
   local module=$1 port=$2; shift 2
+  # Secrets go to the process environment (export is a builtin), never a command line, as the
+  # launcher does; the subshell execs java, so the pid recorded is the JVM's.
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" "$@" \
-    -jar "$WORK/apps/$module/quarkus-run.jar" >"$WORK/$module.log" 2>&1 &
+  ( [ -n "${SECRET_ENV[$module]:-}" ] && export ${SECRET_ENV[$module]}
+    exec java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" "$@" \
+      -jar "$WORK/apps/$module/quarkus-run.jar" ) >"$WORK/$module.log" 2>&1 &
   PIDS+=($!)
 }
 
@@ -118,6 +122,12 @@ else
   GATEWAY_TRACE_SECRET=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
   TOKEN_TRACE_SECRET=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
 fi
+# Required in production by token-service and the gateway (secrets.env of an older launcher may
+# lack them: drawn for this run then).
+SERVICE_AUTH_SECRET=${SERVICE_AUTH_SECRET:-$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')}
+TRACE_SALT=${TRACE_SALT:-$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')}
+SECRET_ENV[token-service]="GUICHET_SERVICE_AUTH_SECRET=$SERVICE_AUTH_SECRET"
+SECRET_ENV[gateway-service]="GUICHET_SERVICE_AUTH_SECRET=$SERVICE_AUTH_SECRET GUICHET_GATEWAY_TRACE_SALT=$TRACE_SALT"
 # Several JVMs starting at once on a busy machine can take longer than the default 5 s to open
 # their first database connection (the launcher sets the same).
 DB="-Dquarkus.datasource.username=${GUICHET_DB_USER:-guichet} -Dquarkus.datasource.password=${GUICHET_DB_PASSWORD:-guichet} -Dquarkus.datasource.jdbc.acquisition-timeout=30S"
