@@ -4,12 +4,26 @@
 #       (JWT check, scope, parameters, the Redis guard script, provider call, journalled trace)
 #   (b) nginx proxy_pass    the same provider route behind a plain nginx reverse proxy
 #   (c) provider directly   provider-insee itself
-# Prints requests/s, p50 and p99 for each and the gateway/nginx ratios. It starts what it measures
-# (trace-service, token-service, provider-insee in sandbox mode and the gateway, on free ports, from a
-# snapshot of the built applications; nginx) and stops all of it on exit.
+# In one run it prints, for each of two load shapes (BENCH_CONNECTIONS, 32 by default, then
+# BENCH_CONNECTIONS_HIGH, 256): requests/s, p50 and p99 of the three targets, the gateway/nginx
+# ratios (throughput and p99), the non-2xx answers; the gateway's CPU time per request (utime +
+# stime of /proc/<pid>/stat around each measure) and its resident set (VmRSS idle, after the
+# runs, and its peak VmHWM); then a third run through the gateway where part of the calls
+# (BENCH_QUOTA_SHARE %) carry tokens already at their quota, with the mix of statuses (200/429).
+# The 1-minute load average is printed before and after each measure: compare figures of one run.
+# It starts what it measures (trace-service, token-service, provider-insee in sandbox mode and the
+# gateway, on free ports, from a snapshot of the built applications; nginx) and stops all of it on
+# exit; every run of wrk has a fixed duration, so the script ends by itself.
 #
-# Usage: bench/gateway.sh   (BENCH_DURATION=20s BENCH_WARMUP=8s BENCH_CONNECTIONS=32 BENCH_THREADS=2
-#                           BENCH_TOKENS=8 BENCH_JOURNAL_FSYNC=true)
+# Usage: bench/gateway.sh [--profile]
+#   --profile (or BENCH_PROFILE=1): after the measures, one more gateway run of the first shape
+#     under async-profiler (CPU samples, Maven Central tools.profiler:async-profiler resolved with
+#     the Maven wrapper into bench/target/), written as a flame graph HTML
+#     (BENCH_PROFILE_OUT, default $WORK/gateway-flame.html) and summarised (top frames).
+#   knobs: BENCH_DURATION=20s BENCH_WARMUP=8s BENCH_CONNECTIONS=32 BENCH_CONNECTIONS_HIGH=256
+#     BENCH_THREADS=2 BENCH_TOKENS=8 BENCH_QUOTA_SHARE=50 BENCH_JOURNAL_FSYNC=true
+#     BENCH_JAVA_OPTS (JVM options of the started services, default "-Xmx512m -XX:+UseSerialGC")
+#     BENCH_GATEWAY_APP=<a quarkus-app directory> to measure another build of the gateway
 # Needs: a JDK, PostgreSQL and Redis as scripts/infra.sh prepares them, the built services (built
 # here when missing), wrk and nginx (installed with apt-get when absent and running as root).
 # Secrets are the launcher's (~/.guichet/secrets.env) so that token-service can read its keys.
@@ -22,7 +36,12 @@ DURATION=${BENCH_DURATION:-20s}
 WARMUP=${BENCH_WARMUP:-8s}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
+CONNECTIONS_HIGH=${BENCH_CONNECTIONS_HIGH:-256}
 TOKENS=${BENCH_TOKENS:-8}
+QUOTA_SHARE=${BENCH_QUOTA_SHARE:-50}
+PROFILE=${BENCH_PROFILE:-0}
+[ "${1:-}" = --profile ] && PROFILE=1
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}
 SIREN=552049447
 RECIPIENT=13002526500013
 ROUTE=/v3/insee/sirene/unites_legales/$SIREN
@@ -67,6 +86,7 @@ await() { # await <url> <seconds>
 # rebuild happening meanwhile cannot change what is measured.
 snapshot() { # snapshot <module>
   local src="$ROOT/$1/target/quarkus-app"
+  [ "$1" = gateway-service ] && [ -n "${BENCH_GATEWAY_APP:-}" ] && src=$BENCH_GATEWAY_APP
   if [ ! -f "$src/quarkus-run.jar" ]; then
     say "building $1"
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$1") >"$WORK/build-$1.log" 2>&1 || die "build of $1 failed ($WORK/build-$1.log)"
@@ -79,10 +99,15 @@ snapshot() { # snapshot <module>
   done
   die "no consistent build of $1"
 }
+declare -A SECRET_ENV   # module -> "NAME=value ..." exported to its environment
 start() { # start <module> <port> <properties...>
   local module=$1 port=$2; shift 2
-  java ${BENCH_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" "$@" \
-    -jar "$WORK/apps/$module/quarkus-run.jar" >"$WORK/$module.log" 2>&1 &
+  # Secrets go to the process environment (export is a builtin), never a command line, as the
+  # launcher does; the subshell execs java, so the pid recorded is the JVM's.
+  # shellcheck disable=SC2086
+  ( [ -n "${SECRET_ENV[$module]:-}" ] && export ${SECRET_ENV[$module]}
+    exec java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" "$@" \
+      -jar "$WORK/apps/$module/quarkus-run.jar" ) >"$WORK/$module.log" 2>&1 &
   PIDS+=($!)
 }
 
@@ -97,7 +122,15 @@ else
   GATEWAY_TRACE_SECRET=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
   TOKEN_TRACE_SECRET=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
 fi
-DB="-Dquarkus.datasource.username=${GUICHET_DB_USER:-guichet} -Dquarkus.datasource.password=${GUICHET_DB_PASSWORD:-guichet}"
+# Required in production by token-service and the gateway (secrets.env of an older launcher may
+# lack them: drawn for this run then).
+SERVICE_AUTH_SECRET=${SERVICE_AUTH_SECRET:-$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')}
+TRACE_SALT=${TRACE_SALT:-$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')}
+SECRET_ENV[token-service]="GUICHET_SERVICE_AUTH_SECRET=$SERVICE_AUTH_SECRET"
+SECRET_ENV[gateway-service]="GUICHET_SERVICE_AUTH_SECRET=$SERVICE_AUTH_SECRET GUICHET_GATEWAY_TRACE_SALT=$TRACE_SALT"
+# Several JVMs starting at once on a busy machine can take longer than the default 5 s to open
+# their first database connection (the launcher sets the same).
+DB="-Dquarkus.datasource.username=${GUICHET_DB_USER:-guichet} -Dquarkus.datasource.password=${GUICHET_DB_PASSWORD:-guichet} -Dquarkus.datasource.jdbc.acquisition-timeout=30S"
 REDIS="-Dquarkus.redis.hosts=redis://127.0.0.1:6379/$REDIS_DB"
 TRACE_PORT=$(free_port); TOKEN_PORT=$(free_port); INSEE_PORT=$(free_port); GATEWAY_PORT=$(free_port)
 TRACE_SERVICE=http://127.0.0.1:$TRACE_PORT
@@ -135,6 +168,7 @@ start gateway-service "$GATEWAY_PORT" $REDIS \
   -Dguichet.gateway.journal.fsync="${BENCH_JOURNAL_FSYNC:-true}" \
   -Dguichet.gateway.limits.groups.json_resources_entreprise=100000000
 await "$GATEWAY/q/health/ready" 120 || { tail -40 "$WORK/gateway-service.log" >&2; die "gateway not ready"; }
+GATEWAY_PID=${PIDS[${#PIDS[@]}-1]}
 
 # --- 3. tokens: several habilitations at the highest per-minute quota token-service grants -----
 ADMIN=$(curl -fsS -X POST -u "admin:$ADMIN_SECRET" "$TOKEN_SERVICE/auth/admin-tokens" | field access_token)
@@ -157,15 +191,21 @@ while True:
 PY
 }
 post() { curl -fsS -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$2" "$TOKEN_SERVICE$1"; }
-LUA_TOKENS=""
-for i in $(seq 1 "$TOKENS"); do
+issue_token() { # issue_token <n> <rate_limit_per_minute>: a new organisation, habilitation and token
+  local siret hab token
   siret=$(unique_siret)
-  post /admin/organisations "{\"siret\":\"$siret\",\"name\":\"Banc d'essai $i\"}" >/dev/null
-  hab=$(post /admin/habilitations "{\"organisation_siret\":\"$siret\",\"api_kind\":\"entreprise\",\"intitule\":\"Banc d'essai $i\",\"legal_basis\":\"Mesure de performance\",\"scopes\":[\"unites_legales_etablissements_insee\"],\"rate_limit_per_minute\":100000,\"allowed_ips\":[],\"environment\":\"sandbox\",\"contacts\":{\"demandeur\":{\"email\":\"bench@example.org\",\"phone\":\"0102030405\"},\"technique\":{\"email\":\"bench@example.org\",\"phone\":\"0102030405\"},\"metier\":{\"email\":\"bench@example.org\",\"phone\":\"0102030405\"}}}" | field id | head -1)
+  post /admin/organisations "{\"siret\":\"$siret\",\"name\":\"Banc d'essai $1\"}" >/dev/null
+  hab=$(post /admin/habilitations "{\"organisation_siret\":\"$siret\",\"api_kind\":\"entreprise\",\"intitule\":\"Banc d'essai $1\",\"legal_basis\":\"Mesure de performance\",\"scopes\":[\"unites_legales_etablissements_insee\"],\"rate_limit_per_minute\":$2,\"allowed_ips\":[],\"environment\":\"sandbox\",\"contacts\":{\"demandeur\":{\"email\":\"bench@example.org\",\"phone\":\"0102030405\"},\"technique\":{\"email\":\"bench@example.org\",\"phone\":\"0102030405\"},\"metier\":{\"email\":\"bench@example.org\",\"phone\":\"0102030405\"}}}" | field id | head -1)
   token=$(post "/admin/habilitations/$hab/validate" '{"reason":"Banc d essai"}' | field token)
-  [ -n "$token" ] || die "could not issue bench token $i"
-  LUA_TOKENS="$LUA_TOKENS\"$token\","
-done
+  [ -n "$token" ] || die "could not issue bench token $1"
+  printf '"%s",' "$token"
+}
+LUA_TOKENS=""
+for i in $(seq 1 "$TOKENS"); do LUA_TOKENS="$LUA_TOKENS$(issue_token "$i" 100000)"; done
+# Tokens of habilitations allowed one call a minute: after their first call they are at their
+# quota, and every further call with them is answered 429 by the Redis guard.
+LUA_QUOTA_TOKENS=""
+for i in 1 2; do LUA_QUOTA_TOKENS="$LUA_QUOTA_TOKENS$(issue_token "quota-$i" 1)"; done
 
 QUERY="context=Banc&recipient=$RECIPIENT"
 # Tokens in rotation and a distinct object per request: no per-token quota and no duplicate guard
@@ -182,6 +222,37 @@ request = function()
   n = n + 1
   local headers = { ["Authorization"] = "Bearer " .. tokens[((n + id) % #tokens) + 1] }
   return wrk.format("GET", "$ROUTE?$QUERY&object=bench-" .. id .. "-" .. n, headers)
+end
+LUA
+# The quota mix: QUOTA_SHARE % of the calls carry a token at its quota; statuses are counted per
+# wrk thread and summed at the end (one "status <code> <count>" line each).
+cat >"$WORK/quota.lua" <<LUA
+local tokens = {$LUA_TOKENS}
+local limited = {$LUA_QUOTA_TOKENS}
+local all = {}
+local threads = 0
+function setup(thread)
+  thread:set("id", threads)
+  threads = threads + 1
+  table.insert(all, thread)
+end
+statuses = {}
+local n = 0
+request = function()
+  n = n + 1
+  local token
+  if (n % 100) < $QUOTA_SHARE then token = limited[(n % #limited) + 1] else token = tokens[((n + id) % #tokens) + 1] end
+  return wrk.format("GET", "$ROUTE?$QUERY&object=quota-" .. id .. "-" .. n, { ["Authorization"] = "Bearer " .. token })
+end
+response = function(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+done = function(summary, latency, requests)
+  local total = {}
+  for _, t in ipairs(all) do
+    for code, count in pairs(t:get("statuses")) do total[code] = (total[code] or 0) + count end
+  end
+  for code, count in pairs(total) do io.write(string.format("status %d %d\\n", code, count)) end
 end
 LUA
 cat >"$WORK/plain.lua" <<LUA
@@ -226,28 +297,117 @@ curl -fsS -o /dev/null -H "Authorization: Bearer $(echo "$LUA_TOKENS" | cut -d'"
   "$GATEWAY$ROUTE?$QUERY&object=check" || die "the gateway route does not answer 200"
 
 # --- 5. measure --------------------------------------------------------------------------------
-run() { # run <name> <base url> <lua>
-  say "$1: warm-up $WARMUP"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$3" "$2" >/dev/null
-  say "$1: measuring $DURATION, $CONNECTIONS connections, $THREADS threads"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$3" "$2" >"$WORK/$1.txt"
+CLK_TCK=$(getconf CLK_TCK)
+loadavg() { cut -d' ' -f1 /proc/loadavg; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime of a process, in ticks
+proc_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }   # VmRSS / VmHWM, kB
+# run <name> <base url> <lua> <connections>: warm-up, then the measure, wrk's report in $WORK/<name>.txt;
+# around the measure: the load average, and the gateway's CPU ticks for the gateway's runs.
+run() {
+  local name=$1 url=$2 lua=$3 conns=$4 before after
+  say "$name: warm-up $WARMUP, $conns connections"
+  timeout 600 wrk -t"$THREADS" -c"$conns" -d"$WARMUP" -s "$lua" "$url" >/dev/null
+  say "$name: measuring $DURATION, $conns connections, $THREADS threads"
+  echo "$(loadavg)" >"$WORK/$name.load"
+  before=$(cpu_ticks "$GATEWAY_PID")
+  timeout 600 wrk -t"$THREADS" -c"$conns" -d"$DURATION" --latency -s "$lua" "$url" >"$WORK/$name.txt"
+  after=$(cpu_ticks "$GATEWAY_PID")
+  echo "$(loadavg)" >>"$WORK/$name.load"
+  echo $((after - before)) >"$WORK/$name.ticks"
 }
-run gateway "$GATEWAY" "$WORK/gateway.lua"
-run nginx "http://127.0.0.1:$NGINX_PORT" "$WORK/plain.lua"
-run provider "$INSEE" "$WORK/plain.lua"
 
-rps() { awk '/^Requests\/sec/ {print $2}' "$WORK/$1.txt"; }
-pct() { awk -v p="$2%" '$1 == p {print $2}' "$WORK/$1.txt"; }
-errors() { awk '/Non-2xx/ {print $NF} /Socket errors/ {print "socket:" $0}' "$WORK/$1.txt" | paste -sd' '; }
-ms() { # wrk prints 850.00us / 1.20ms / 1.02s
-  awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v + 0 } else if (v ~ /s$/) { sub(/s$/, "", v); print v * 1000 } else print v }'
-}
-
-printf '\n%-10s %12s %10s %10s  %s\n' "target" "requests/s" "p50 ms" "p99 ms" "non-2xx"
-for t in gateway nginx provider; do
-  printf '%-10s %12s %10s %10s  %s\n' "$t" "$(rps $t)" "$(ms "$(pct $t 50)")" "$(ms "$(pct $t 99)")" "$(errors $t)"
+RSS_IDLE=$(proc_kb "$GATEWAY_PID" VmRSS)
+say "gateway idle: VmRSS $((RSS_IDLE / 1024)) MB; load average $(loadavg)"
+SHAPES=("$CONNECTIONS" "$CONNECTIONS_HIGH")
+for c in "${SHAPES[@]}"; do
+  run "gateway-c$c" "$GATEWAY" "$WORK/gateway.lua" "$c"
+  run "nginx-c$c" "http://127.0.0.1:$NGINX_PORT" "$WORK/plain.lua" "$c"
+  run "provider-c$c" "$INSEE" "$WORK/plain.lua" "$c"
 done
-awk -v g="$(rps gateway)" -v n="$(rps nginx)" -v gp="$(ms "$(pct gateway 99)")" -v np="$(ms "$(pct nginx 99)")" \
-  'BEGIN { printf "\ngateway/nginx: throughput %.2f, p99 %.2f\n", g / n, gp / np }'
-printf 'command: BENCH_DURATION=%s BENCH_CONNECTIONS=%s BENCH_THREADS=%s BENCH_TOKENS=%s BENCH_JOURNAL_FSYNC=%s bench/gateway.sh (%s cores)\n' \
-  "$DURATION" "$CONNECTIONS" "$THREADS" "$TOKENS" "${BENCH_JOURNAL_FSYNC:-true}" "$(nproc)"
+run "quota-c$CONNECTIONS" "$GATEWAY" "$WORK/quota.lua" "$CONNECTIONS"
+RSS_AFTER=$(proc_kb "$GATEWAY_PID" VmRSS)
+RSS_PEAK=$(proc_kb "$GATEWAY_PID" VmHWM)
+
+# --- 6. optional: the same gateway run under async-profiler -------------------------------------
+# The profiler is loaded into the running gateway with jcmd (JVMTI.agent_load, the mechanism of
+# async-profiler's own launcher) after a warm-up, sampled for BENCH_DURATION, then asked to write
+# its flame graph. It runs after the measures so that its overhead is in none of the figures.
+if [ "$PROFILE" = 1 ]; then
+  AP_VERSION=${BENCH_ASYNC_PROFILER_VERSION:-4.2}
+  AP_DIR=$ROOT/bench/target/async-profiler-$AP_VERSION
+  case $(uname -m) in x86_64) AP_ARCH=linux-x64;; aarch64) AP_ARCH=linux-arm64;; *) die "no async-profiler build for $(uname -m)";; esac
+  if [ ! -f "$AP_DIR/$AP_ARCH/libasyncProfiler.so" ]; then
+    say "resolving tools.profiler:async-profiler:$AP_VERSION into $AP_DIR"
+    (cd "$ROOT" && ./mvnw -B -q -ntp org.apache.maven.plugins:maven-dependency-plugin:3.7.1:copy \
+      -Dartifact="tools.profiler:async-profiler:$AP_VERSION" -DoutputDirectory="$AP_DIR") >"$WORK/async-profiler.log" 2>&1 \
+      || die "could not resolve async-profiler ($WORK/async-profiler.log)"
+    (cd "$AP_DIR" && unzip -oq "async-profiler-$AP_VERSION.jar" "$AP_ARCH/libasyncProfiler.so")
+  fi
+  AP_LIB=$AP_DIR/$AP_ARCH/libasyncProfiler.so
+  PROFILE_OUT=${BENCH_PROFILE_OUT:-$WORK/gateway-flame.html}
+  say "profile: warm-up $WARMUP"
+  timeout 600 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/gateway.lua" "$GATEWAY" >/dev/null
+  jcmd "$GATEWAY_PID" JVMTI.agent_load "$AP_LIB" "start,event=cpu,interval=1ms" >"$WORK/profile-start.txt" 2>&1 \
+    || die "async-profiler did not start ($WORK/profile-start.txt)"
+  say "profile: sampling the gateway for $DURATION, $CONNECTIONS connections"
+  timeout 600 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/gateway.lua" "$GATEWAY" >"$WORK/profiled.txt"
+  # The same samples three ways: the hottest frames (text), the stacks (collapsed, one line per
+  # stack: for sums per component), then the flame graph, which also stops the profiler.
+  jcmd "$GATEWAY_PID" JVMTI.agent_load "$AP_LIB" "dump,flat=25,traces=0,file=$WORK/profile-top.txt" >/dev/null 2>&1 || true
+  jcmd "$GATEWAY_PID" JVMTI.agent_load "$AP_LIB" "dump,collapsed,file=$WORK/profile.collapsed" >/dev/null 2>&1 || true
+  jcmd "$GATEWAY_PID" JVMTI.agent_load "$AP_LIB" "stop,file=$PROFILE_OUT" \
+    >"$WORK/profile-stop.txt" 2>&1 || die "async-profiler did not stop ($WORK/profile-stop.txt)"
+fi
+
+# --- 7. report ---------------------------------------------------------------------------------
+rps() { awk '/^Requests\/sec/ {print $2}' "$WORK/$1.txt"; }
+requests() { awk '/requests in/ {print $1}' "$WORK/$1.txt"; }
+pct() { awk -v p="$2%" '$1 == p {print $2}' "$WORK/$1.txt"; }
+errors() { awk '/Non-2xx/ {print "non-2xx:" $NF} /Socket errors/ {sub(/^ */, ""); print}' "$WORK/$1.txt" | paste -sd' '; }
+ms() { # wrk prints 850.00us / 1.20ms / 1.02s / 1.00m
+  awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v + 0 } else if (v ~ /m$/) { sub(/m$/, "", v); print v * 60000 } else if (v ~ /s$/) { sub(/s$/, "", v); print v * 1000 } else print v }'
+}
+load_of() { paste -sd'-' "$WORK/$1.load"; }
+cpu_per_request() { # ms of gateway CPU per request of a run
+  awk -v t="$(cat "$WORK/$1.ticks")" -v hz="$CLK_TCK" -v n="$(requests "$1")" 'BEGIN { if (n > 0) printf "%.3f", t * 1000 / hz / n; else print "-" }'
+}
+row() { # row <label> <run>
+  printf '| %-9s | %10s | %7s | %7s | %-11s | %s |\n' "$1" "$(rps "$2")" "$(ms "$(pct "$2" 50)")" "$(ms "$(pct "$2" 99)")" "$(load_of "$2")" "$(errors "$2")"
+}
+ratios() { # ratios <connections>
+  awk -v g="$(rps "gateway-c$1")" -v n="$(rps "nginx-c$1")" -v gp="$(ms "$(pct "gateway-c$1" 99)")" -v np="$(ms "$(pct "nginx-c$1" 99)")" \
+    'BEGIN { printf "gateway/nginx: throughput %.2f, p99 %.2f\n", g / n, gp / np }'
+}
+
+echo
+echo "Gateway benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before the runs: $(cat /proc/loadavg | cut -d' ' -f1-3)"
+echo "JVM options of the services: $JAVA_OPTS; journal fsync ${BENCH_JOURNAL_FSYNC:-true}; wrk $THREADS threads, $DURATION after $WARMUP warm-up"
+for c in "${SHAPES[@]}"; do
+  printf '\n%s connections\n\n' "$c"
+  printf '| %-9s | %10s | %7s | %7s | %-11s | %s |\n' target requests/s "p50 ms" "p99 ms" "load avg" "errors"
+  printf '| --- | ---: | ---: | ---: | --- | --- |\n'
+  row gateway "gateway-c$c"; row nginx "nginx-c$c"; row provider "provider-c$c"
+  echo; ratios "$c"
+  echo "gateway CPU time: $(cpu_per_request "gateway-c$c") ms per request ($(cat "$WORK/gateway-c$c.ticks") ticks of 1/$CLK_TCK s for $(requests "gateway-c$c") requests)"
+done
+q=quota-c$CONNECTIONS
+printf '\nquota mix: %s %% of the calls with a token at its quota, %s connections\n\n' "$QUOTA_SHARE" "$CONNECTIONS"
+printf '| %-9s | %10s | %7s | %7s | %-11s | %s |\n' target requests/s "p50 ms" "p99 ms" "load avg" "errors"
+printf '| --- | ---: | ---: | ---: | --- | --- |\n'
+row gateway "$q"
+awk '$1 == "status" { s[$2] = $3; n += $3 } END { printf "statuses:"; for (c in s) printf " %s: %d (%.1f %%)", c, s[c], 100 * s[c] / n; print "" }' "$WORK/$q.txt"
+echo "gateway CPU time: $(cpu_per_request "$q") ms per request"
+echo
+echo "gateway resident set: idle $((RSS_IDLE / 1024)) MB, after the runs $((RSS_AFTER / 1024)) MB, peak (VmHWM) $((RSS_PEAK / 1024)) MB"
+if [ "$PROFILE" = 1 ]; then
+  echo
+  echo "profiled run (async-profiler, not comparable with the figures above): $(rps profiled) requests/s, p99 $(ms "$(pct profiled 99)") ms"
+  echo "flame graph: $PROFILE_OUT; collapsed stacks: $WORK/profile.collapsed"
+  if [ -s "$WORK/profile.collapsed" ]; then
+    echo "CPU samples by component (bench/profile-breakdown.awk; ms per request from the ${CONNECTIONS}-connection run):"
+    awk -v cpu_ms_per_request="$(cpu_per_request "gateway-c$CONNECTIONS")" -f "$ROOT/bench/profile-breakdown.awk" "$WORK/profile.collapsed"
+  fi
+  [ -f "$WORK/profile-top.txt" ] && { echo "hottest frames (self time):"; sed -n '1,45p' "$WORK/profile-top.txt"; }
+fi
+printf '\ncommand: BENCH_DURATION=%s BENCH_CONNECTIONS=%s BENCH_CONNECTIONS_HIGH=%s BENCH_THREADS=%s BENCH_TOKENS=%s BENCH_QUOTA_SHARE=%s BENCH_JOURNAL_FSYNC=%s bench/gateway.sh%s\n' \
+  "$DURATION" "$CONNECTIONS" "$CONNECTIONS_HIGH" "$THREADS" "$TOKENS" "$QUOTA_SHARE" "${BENCH_JOURNAL_FSYNC:-true}" "$([ "$PROFILE" = 1 ] && echo ' --profile')"
