@@ -108,6 +108,16 @@ public class GatewayService {
         this.certificates = certificates;
     }
 
+    /**
+     * Loads at start what the first calls would otherwise load on an event loop: the error
+     * catalogue (a YAML file read by {@link Errors}' static initialiser) and the serialiser of
+     * trace events. Seconds on a loaded machine, which the event loop must never spend.
+     */
+    void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        Errors.unknownRoute();
+        traces.warmUp();
+    }
+
     /** State gathered while handling a call, for the response headers and the trace. */
     private static final class Progress {
         Route route;

@@ -193,10 +193,7 @@ public class TraceJournal {
         }
         byte[] line;
         try {
-            byte[] json = mapper.writeValueAsBytes(event);
-            line = new byte[json.length + 1];
-            System.arraycopy(json, 0, line, 0, json.length);
-            line[json.length] = '\n';
+            line = serialised(event);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new JournalUnavailableException("event not serialisable: " + e.getMessage()));
         }
@@ -207,6 +204,15 @@ public class TraceJournal {
         // A commit slower than the timeout fails the call (503) rather than holding its answer.
         return p.done().orTimeout(config.commitTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(unavailable(e)));
+    }
+
+    /** The event as one journal line (JSON and a newline). */
+    byte[] serialised(TraceEvent event) throws IOException {
+        byte[] json = mapper.writeValueAsBytes(event);
+        byte[] line = new byte[json.length + 1];
+        System.arraycopy(json, 0, line, 0, json.length);
+        line[json.length] = '\n';
+        return line;
     }
 
     private JournalUnavailableException unavailable(Throwable e) {

@@ -138,6 +138,18 @@ public class TraceRecorder {
         return event;
     }
 
+    /** Builds, checks and serialises one event without journaling it: the first call then finds everything loaded. */
+    public void warmUp() {
+        TraceEvent sample = event(new Call("warm-up", null, null, null, null, "GET", null, "/", Map.of(),
+                Map.of("context", List.of("warm-up")), "127.0.0.1", "warm-up", 200, null, null, 0));
+        violations(sample);
+        try {
+            journal.serialised(sample);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Trace events cannot be serialised", e);
+        }
+    }
+
     /**
      * No trace, no data: checks, before any quota is spent or provider called, that the event of
      * this call answered with data would be accepted by trace-service.
