@@ -16,8 +16,10 @@ import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Finds the verification key of a JWS by {@code kid} in token-service's JWKS. The key set is
- * cached; an unknown {@code kid} (key rotation) forces a refresh, at most once per interval, so
- * that forged {@code kid}s cannot make the gateway hammer token-service.
+ * cached and refreshed off the request path ({@link #refresh}, scheduled by {@link TokenVerifier});
+ * a call finds its key in the last fetched set without any I/O. An unknown {@code kid} (key
+ * rotation) forces a refresh, at most once per interval, so that forged {@code kid}s cannot make
+ * the gateway hammer token-service; such a call is verified on a worker thread ({@link #hasCachedKey}).
  */
 public class JwksKeyResolver implements VerificationKeyResolver {
 
@@ -29,6 +31,8 @@ public class JwksKeyResolver implements VerificationKeyResolver {
     private final AtomicLong lastForcedRefresh = new AtomicLong(Long.MIN_VALUE / 2);
     private volatile boolean reachable;
     private volatile boolean everFetched;
+    /** The last key set fetched: what calls read, so that they never wait on token-service. */
+    private volatile List<JsonWebKey> cached;
 
     public JwksKeyResolver(HttpsJwks jwks, Duration minRefreshInterval, Clock clock) {
         this.jwks = jwks;
@@ -42,7 +46,8 @@ public class JwksKeyResolver implements VerificationKeyResolver {
         if (kid == null) {
             throw new UnresolvableKeyException("JWS without kid");
         }
-        Key key = find(kid, keys());
+        List<JsonWebKey> known = cached;
+        Key key = find(kid, known != null ? known : keys());
         if (key == null && tryForcedRefresh()) {
             key = find(kid, keys());
         }
@@ -54,14 +59,28 @@ public class JwksKeyResolver implements VerificationKeyResolver {
 
     /** True when the last JWKS fetch succeeded (readiness). Fetches if nothing is cached. */
     public boolean checkReachable() {
+        refresh();
+        return reachable;
+    }
+
+    /**
+     * Fetches the key set now (blocking: scheduler and readiness threads only). A failure keeps the
+     * last set: tokens signed by known keys keep verifying through a token-service blip.
+     */
+    public void refresh() {
         try {
             jwks.refresh();
-            reachable = true;
-            everFetched = true;
+            keys();
         } catch (Exception e) {
             reachable = false;
+            LOG.debugf("JWKS refresh failed: %s", e.toString());
         }
-        return reachable;
+    }
+
+    /** True when a key of this {@code kid} is in the last fetched set: verifying needs no I/O. */
+    public boolean hasCachedKey(String kid) {
+        List<JsonWebKey> known = cached;
+        return kid != null && known != null && find(kid, known) != null;
     }
 
     public boolean lastFetchSucceeded() {
@@ -76,6 +95,7 @@ public class JwksKeyResolver implements VerificationKeyResolver {
     private List<JsonWebKey> keys() throws UnresolvableKeyException {
         try {
             List<JsonWebKey> keys = jwks.getJsonWebKeys();
+            cached = List.copyOf(keys);
             reachable = true;
             everFetched = true;
             return keys;
@@ -94,6 +114,7 @@ public class JwksKeyResolver implements VerificationKeyResolver {
         try {
             LOG.info("Unknown kid: refreshing token-service JWKS");
             jwks.refresh();
+            cached = List.copyOf(jwks.getJsonWebKeys());
             reachable = true;
             return true;
         } catch (Exception e) {

@@ -92,6 +92,43 @@ public class TokenVerifier {
         return resolver;
     }
 
+    /**
+     * True when verifying this token would fetch token-service's JWKS (its {@code kid} is not in
+     * the last fetched key set, nor the token among those verified recently): the caller then
+     * verifies it on a worker thread, never on the event loop. False for what fails without I/O
+     * (no token, not a JWS).
+     */
+    public boolean needsKeyFetch(String token) {
+        if (resolver == null || token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
+            return false;
+        }
+        Verified hit = verified.get(token);
+        if (hit != null && System.currentTimeMillis() < hit.untilMillis()) {
+            return false;
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        try {
+            String header = new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, dot)),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            Object kid = org.jose4j.json.JsonUtil.parseJson(header).get("kid");
+            return kid instanceof String k && !resolver.hasCachedKey(k);
+        } catch (IllegalArgumentException | org.jose4j.lang.JoseException e) {
+            return false;
+        }
+    }
+
+    /** Keeps the JWKS fresh off the request path: calls read the last fetched set, never wait on a fetch. */
+    @io.quarkus.scheduler.Scheduled(every = "${guichet.gateway.token-service.jwks-refresh-every:60s}",
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void refreshKeys() {
+        if (resolver != null) {
+            resolver.refresh();
+        }
+    }
+
     /** Verifies the token or throws the API Entreprise 401 (00101 invalid, 00103 expired). */
     public CallerToken verify(String token) {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {

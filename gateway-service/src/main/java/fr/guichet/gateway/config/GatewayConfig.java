@@ -119,6 +119,13 @@ public interface GatewayConfig {
         @WithDefault("PT5M")
         Duration jwksCacheDuration();
 
+        /**
+         * How often the JWKS is fetched in the background, so that calls never wait on it and a
+         * retired key stops verifying within this period (plus the verified-token cache's minute).
+         */
+        @WithDefault("60s")
+        Duration jwksRefreshEvery();
+
         /** An unknown {@code kid} forces a JWKS refresh at most once per this interval. */
         @WithDefault("PT30S")
         Duration jwksRefreshMinInterval();

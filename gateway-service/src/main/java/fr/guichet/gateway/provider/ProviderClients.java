@@ -19,17 +19,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.util.TypeLiteral;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
@@ -61,21 +66,32 @@ public class ProviderClients {
         final String name;
         final String url;
         final Duration timeout;
+        /** For the health probe of /pings only (worker threads). */
         final HttpClient http;
+        /** The data path: non-blocking, keep-alive connections, at most {@code bulkhead} of them. */
+        final io.vertx.mutiny.core.http.HttpClient client;
+        final int bulkhead;
+        final AtomicInteger inFlight = new AtomicInteger();
         final Guard guard;
         final MaintenanceWindows maintenance;
         final AtomicInteger circuit = new AtomicInteger();
 
-        Provider(String name, GatewayConfig.Provider config, MeterRegistry registry) {
+        Provider(String name, GatewayConfig.Provider config, MeterRegistry registry, Vertx vertx) {
             this.name = name;
             this.url = config.url().endsWith("/") ? config.url().substring(0, config.url().length() - 1) : config.url();
             this.timeout = config.timeout();
             this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(config.timeout()).build();
+            this.bulkhead = config.bulkhead();
+            // One pool per provider: a hung provider holds its own connections, never the others'.
+            this.client = vertx.createHttpClient(new HttpClientOptions()
+                    .setKeepAlive(true)
+                    .setMaxPoolSize(config.bulkhead())
+                    .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis())));
             this.maintenance = new MaintenanceWindows(config.maintenanceWindows().orElse(List.of()));
+            // The bulkhead is inFlight (refuse beyond the limit, never queue); the timeout is on the Uni.
             this.guard = Guard.create()
                     .withDescription("provider-" + name)
-                    .withBulkhead().limit(config.bulkhead()).done()
                     .withCircuitBreaker()
                     .name("provider-" + name)
                     .requestVolumeThreshold(config.circuitRequestVolume())
@@ -113,9 +129,9 @@ public class ProviderClients {
      * @param serviceAuth the gateway's service credentials: when a secret is set, every provider
      *                    call carries one (docs/internal-contracts.md, "Service-to-service credentials")
      */
-    public ProviderClients(GatewayConfig config, MeterRegistry registry, ServiceAuth serviceAuth) {
+    public ProviderClients(GatewayConfig config, MeterRegistry registry, ServiceAuth serviceAuth, Vertx vertx) {
         this.serviceAuth = serviceAuth;
-        config.providers().forEach((name, p) -> providers.put(name, new Provider(name, p, registry)));
+        config.providers().forEach((name, p) -> providers.put(name, new Provider(name, p, registry, vertx)));
         LOG.infof("Providers: %s", providers.values().stream().map(p -> p.name + "=" + p.url).toList());
     }
 
@@ -136,57 +152,81 @@ public class ProviderClients {
      * ({@link #OPERATION_HEADER}: the provider does not resolve it again), the partner's
      * {@code Cache-Control} and, when {@code guichet.service-auth.secret} is set, the service
      * credential whose audience is the provider ({@code provider-insee}); relays whatever the
-     * provider answers. Transport failures become the provider's 502/503/504 errors.
+     * provider answers. Non-blocking: the answer arrives on the event loop. Per provider: the
+     * bulkhead (beyond {@code bulkhead} calls in flight, 503 {@code XX011} at once), the circuit
+     * breaker (open: 502 {@code XX001}) and the timeout (504 {@code XX002}); unreachable: 502 {@code XX001};
+     * maintenance window: 503 {@code XX020}.
      */
-    public ProviderResponse call(Route route, String pathAndQuery, String requestId, String cacheControl) {
+    public Uni<ProviderResponse> call(Route route, String pathAndQuery, String requestId, String cacheControl) {
         Provider p = get(route.provider());
         ProviderPrefix prefix = route.errorPrefix();
         OptionalLong maintenance = p.maintenanceSecondsLeft();
         if (maintenance.isPresent()) {
-            throw Errors.maintenance(prefix, maintenance.getAsLong());
+            return Uni.createFrom().failure(Errors.maintenance(prefix, maintenance.getAsLong()));
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(p.url + pathAndQuery))
-                .timeout(p.timeout)
-                .header("X-Request-ID", requestId)
-                .header(OPERATION_HEADER, route.operationId())
-                .header("Accept", "application/json");
+        if (p.inFlight.incrementAndGet() > p.bulkhead) {
+            p.inFlight.decrementAndGet();
+            LOG.warnf("Provider %s: bulkhead full, call refused", p.name);
+            return Uni.createFrom().failure(Errors.providerBusy(prefix));
+        }
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET)
+                .setAbsoluteURI(p.url + pathAndQuery)
+                // Closes a connection whose provider went silent, so that a hung call frees its slot.
+                .setIdleTimeout(p.timeout.toMillis())
+                .putHeader("X-Request-ID", requestId)
+                .putHeader(OPERATION_HEADER, route.operationId())
+                .putHeader("Accept", "application/json");
         if (cacheControl != null && CACHE_CONTROL.matcher(cacheControl).matches()) {
-            builder.header("Cache-Control", cacheControl);
+            request.putHeader("Cache-Control", cacheControl);
         }
         serviceAuth.credentialFor("provider-" + route.provider())
-                .ifPresent(c -> builder.header(ServiceCredentials.HEADER, c));
-        HttpRequest request = builder.GET().build();
+                .ifPresent(c -> request.putHeader(ServiceCredentials.HEADER, c));
+        Uni<ProviderResponse> guarded;
         try {
-            return p.guard.call(() -> send(p, request), ProviderResponse.class);
-        } catch (ProviderTransportException e) {
-            LOG.warnf("Provider %s: %s", p.name, e.getMessage());
-            throw e.timeout() ? Errors.providerTimeout(prefix) : Errors.providerUnavailable(prefix);
-        } catch (CircuitBreakerOpenException e) {
-            throw Errors.providerUnavailable(prefix);
-        } catch (BulkheadException e) {
-            LOG.warnf("Provider %s: bulkhead full, call refused", p.name);
-            throw Errors.providerBusy(prefix);
+            guarded = p.guard.get(() -> send(p, request), ANSWER);
         } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw Errors.providerUnavailable(prefix);
+            guarded = Uni.createFrom().failure(e);
         }
+        return guarded
+                .onTermination().invoke(p.inFlight::decrementAndGet)
+                .onFailure().transform(e -> refusal(p, prefix, e));
     }
 
-    private static ProviderResponse send(Provider p, HttpRequest request) {
-        try {
-            HttpResponse<byte[]> response = p.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new ProviderResponse(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse("application/json"),
-                    response.body(), response.headers().firstValue("X-Guichet-Cache").orElse(null));
-        } catch (HttpTimeoutException e) {
-            throw new ProviderTransportException("no answer within " + p.timeout.toMillis() + " ms", e, true);
-        } catch (IOException e) {
-            throw new ProviderTransportException("unreachable: " + e, e, false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderTransportException("interrupted", e, false);
+    private static final TypeLiteral<Uni<ProviderResponse>> ANSWER = new TypeLiteral<>() {
+    };
+
+    private static Uni<ProviderResponse> send(Provider p, RequestOptions request) {
+        return p.client.request(request)
+                .onItem().transformToUni(req -> req.send())
+                .onItem().transformToUni(response -> response.body().onItem().transform(body ->
+                        new ProviderResponse(response.statusCode(),
+                                Optional.ofNullable(response.getHeader("Content-Type")).orElse("application/json"),
+                                body.getBytes(), response.getHeader("X-Guichet-Cache"))))
+                .ifNoItem().after(p.timeout).failWith(() ->
+                        new ProviderTransportException("no answer within " + p.timeout.toMillis() + " ms", null, true))
+                .onFailure(e -> !(e instanceof ProviderTransportException)).transform(e ->
+                        new ProviderTransportException("unreachable: " + e, e, isTimeout(e)));
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        return e instanceof java.util.concurrent.TimeoutException || e instanceof io.netty.handler.timeout.TimeoutException
+                || e instanceof io.vertx.core.http.HttpClosedException && String.valueOf(e.getMessage()).contains("idle")
+                || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timeout");
+    }
+
+    /** The API Entreprise error a failed provider call answers with. */
+    private static Throwable refusal(Provider p, ProviderPrefix prefix, Throwable e) {
+        if (e instanceof ProviderTransportException t) {
+            LOG.warnf("Provider %s: %s", p.name, t.getMessage());
+            return t.timeout() ? Errors.providerTimeout(prefix) : Errors.providerUnavailable(prefix);
         }
+        if (e instanceof CircuitBreakerOpenException) {
+            return Errors.providerUnavailable(prefix);
+        }
+        if (e instanceof fr.guichet.common.error.ApiException) {
+            return e;
+        }
+        return Errors.providerUnavailable(prefix);
     }
 
     /** Health of a provider adapter for /pings: its own readiness endpoint. */

@@ -9,6 +9,8 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.redis.client.Response;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -50,6 +52,8 @@ public class RedisGuard {
     private final LocalLimiter local;
     private final String script;
     private volatile String sha;
+    private final java.time.Duration redisTimeout = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.redis.timeout", java.time.Duration.class).orElse(java.time.Duration.ofSeconds(1));
     private final AtomicBoolean degraded = new AtomicBoolean();
     /** Last state read per jti: IP allow-list and habilitation quota while degraded. */
     private final Map<String, TokenState> knownStates = new ConcurrentHashMap<>();
@@ -130,41 +134,55 @@ public class RedisGuard {
      * quota stays the habilitation's. Null: the habilitation's, as {@link #check(CallerToken, Route, String)}.
      */
     public GuardDecision check(CallerToken token, Route route, String guardDigest, String groupSubject) {
+        return checkAsync(token, route, guardDigest, groupSubject).await().indefinitely();
+    }
+
+    /**
+     * As {@link #check(CallerToken, Route, String, String)} without parking a thread: the script
+     * runs on the reactive client (one EVALSHA). The rare steps that are blocking by nature, a
+     * state copy missing from Redis (token-service fetch, then fill) and the degraded local check
+     * (which may ask token-service), run on a worker thread, never on the event loop.
+     */
+    public Uni<GuardDecision> checkAsync(CallerToken token, Route route, String guardDigest, String groupSubject) {
         long now = System.currentTimeMillis();
         if (revoked.isRevoked(token.jti())) {
-            return new GuardDecision(GuardDecision.Outcome.REVOKED, null, 0, 0, now, 0, null, degraded.get());
+            return Uni.createFrom().item(new GuardDecision(GuardDecision.Outcome.REVOKED, null, 0, 0, now, 0, null, degraded.get()));
         }
         if (degraded.get()) {
             // Only the background probe brings Redis back: calls never wait on a dead Redis twice.
-            return localCheck(token, route, now, groupSubject);
+            return blocking(() -> localCheck(token, route, now, groupSubject));
         }
+        return runScriptAsync(token, route, guardDigest, now, groupSubject)
+                .onItem().transformToUni(decision -> decision != null ? Uni.createFrom().item(decision)
+                        : blocking(() -> fetchFillAndRetry(token, route, guardDigest, now, groupSubject)))
+                .onItem().invoke(decision -> recovered())
+                .onFailure(e -> !(e instanceof fr.guichet.common.error.ApiException)).recoverWithUni(e -> {
+                    enterDegraded(e instanceof RuntimeException r ? r : new IllegalStateException(e));
+                    return blocking(() -> localCheck(token, route, now, groupSubject));
+                });
+    }
+
+    /** State copy missing from Redis: token-service is the authority, then fill Redis and run the script again. */
+    private GuardDecision fetchFillAndRetry(CallerToken token, Route route, String guardDigest, long now, String groupSubject) {
+        Optional<TokenState> state;
         try {
-            GuardDecision decision = runScript(token, route, guardDigest, now, groupSubject);
-            if (decision == null) {
-                // State copy missing from Redis: token-service is the authority, then fill Redis.
-                Optional<TokenState> state;
-                try {
-                    state = tokenService.fetch(token.jti());
-                } catch (fr.guichet.common.error.ApiException e) {
-                    throw fr.guichet.gateway.service.Errors.tokenStateUnknown();
-                }
-                if (state.isEmpty()) {
-                    return new GuardDecision(GuardDecision.Outcome.UNKNOWN_TOKEN, null, 0, 0, now, 0, null, false);
-                }
-                fill(token.jti(), state.get());
-                decision = runScript(token, route, guardDigest, System.currentTimeMillis(), groupSubject);
-                if (decision == null) {
-                    return new GuardDecision(GuardDecision.Outcome.UNKNOWN_TOKEN, null, 0, 0, now, 0, null, false);
-                }
-            }
-            recovered();
-            return decision;
+            state = tokenService.fetch(token.jti());
         } catch (fr.guichet.common.error.ApiException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            enterDegraded(e);
-            return localCheck(token, route, now, groupSubject);
+            throw fr.guichet.gateway.service.Errors.tokenStateUnknown();
         }
+        if (state.isEmpty()) {
+            return new GuardDecision(GuardDecision.Outcome.UNKNOWN_TOKEN, null, 0, 0, now, 0, null, false);
+        }
+        fill(token.jti(), state.get());
+        long later = System.currentTimeMillis();
+        GuardDecision decision = decide(token, guardDigest, later,
+                evalsha(scriptArguments(token, route, guardDigest, later, groupSubject)));
+        return decision != null ? decision : new GuardDecision(GuardDecision.Outcome.UNKNOWN_TOKEN, null, 0, 0, now, 0, null, false);
+    }
+
+    /** Runs a blocking step on a worker thread: the caller's event loop never waits on it. */
+    private static <T> Uni<T> blocking(java.util.function.Supplier<T> step) {
+        return Uni.createFrom().item(step).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** Releases the duplicate guard once the call has its answer (asynchronously, off the response path). */
@@ -174,22 +192,34 @@ public class RedisGuard {
         }
     }
 
-    private GuardDecision runScript(CallerToken token, Route route, String guardDigest, long now, String groupSubject) {
-        String jti = token.jti();
+    private String[] scriptArguments(CallerToken token, Route route, String guardDigest, long now, String groupSubject) {
         String owner = quotaOwner(token);
         String groupOwner = groupSubject == null ? owner : groupSubject;
-        String guardKey = guardDigest == null ? "guichet:dup:none" : "guichet:dup:" + guardDigest;
-        String[] args = {
-                tokenKey(jti),
+        return new String[] {
+                tokenKey(token.jti()),
                 "guichet:rl:" + groupOwner + ":" + route.throttle().key(),
                 "guichet:rl:" + owner + ":habilitation",
-                guardKey,
+                guardKey(guardDigest),
                 Long.toString(now),
                 Integer.toString(route.throttle().limit()),
                 Long.toString(route.throttle().periodSeconds() * 1000L),
                 guardDigest == null ? "0" : Long.toString(config.duplicateGuardTtl().toMillis())
         };
-        Response r = evalsha(args);
+    }
+
+    private static String guardKey(String guardDigest) {
+        return guardDigest == null ? "guichet:dup:none" : "guichet:dup:" + guardDigest;
+    }
+
+    private Uni<GuardDecision> runScriptAsync(CallerToken token, Route route, String guardDigest, long now, String groupSubject) {
+        return evalshaAsync(scriptArguments(token, route, guardDigest, now, groupSubject))
+                .onItem().transform(r -> decide(token, guardDigest, now, r));
+    }
+
+    /** The decision the script's answer carries; null when the token's state copy is missing. */
+    private GuardDecision decide(CallerToken token, String guardDigest, long now, Response r) {
+        String jti = token.jti();
+        String guardKey = guardKey(guardDigest);
         String outcome = r.get(0).toString();
         if ("miss".equals(outcome)) {
             return null;
@@ -213,30 +243,36 @@ public class RedisGuard {
         };
     }
 
+    /** The blocking form of {@link #evalshaAsync}, for steps already on a worker thread. */
     private Response evalsha(String[] args) {
-        String current = sha;
-        if (current == null) {
-            current = loadScript();
-        }
-        List<String> command = new ArrayList<>(args.length + 2);
-        command.add(current);
-        command.add("4");
-        command.addAll(Arrays.asList(args));
-        try {
-            return redis.execute("EVALSHA", command.toArray(String[]::new));
-        } catch (RuntimeException e) {
-            if (String.valueOf(e.getMessage()).contains("NOSCRIPT")) {
-                // Redis restarted or flushed its scripts: load once more and retry.
-                command.set(0, loadScript());
-                return redis.execute("EVALSHA", command.toArray(String[]::new));
-            }
-            throw e;
-        }
+        return evalshaAsync(args).await().indefinitely();
     }
 
-    private synchronized String loadScript() {
-        sha = redis.execute("SCRIPT", "LOAD", script).toString();
-        return sha;
+    /** EVALSHA on the reactive client; a Redis that lost its scripts gets the script once more. */
+    private Uni<Response> evalshaAsync(String[] args) {
+        String current = sha;
+        Uni<String> loaded = current != null ? Uni.createFrom().item(current) : loadScriptAsync();
+        return loaded.onItem().transformToUni(s -> reactive.execute("EVALSHA", command(s, args)))
+                // Redis restarted or flushed its scripts: load once more and retry.
+                .onFailure(e -> String.valueOf(e.getMessage()).contains("NOSCRIPT")).recoverWithUni(e ->
+                        loadScriptAsync().onItem().transformToUni(s -> reactive.execute("EVALSHA", command(s, args))))
+                // As the blocking client's quarkus.redis.timeout: a slow Redis means degraded mode, not queued calls.
+                .ifNoItem().after(redisTimeout).fail();
+    }
+
+    private static String[] command(String sha, String[] args) {
+        String[] command = new String[args.length + 2];
+        command[0] = sha;
+        command[1] = "4";
+        System.arraycopy(args, 0, command, 2, args.length);
+        return command;
+    }
+
+    private Uni<String> loadScriptAsync() {
+        return reactive.execute("SCRIPT", "LOAD", script).onItem().transform(r -> {
+            sha = r.toString();
+            return sha;
+        });
     }
 
     private void fill(String jti, TokenState s) {

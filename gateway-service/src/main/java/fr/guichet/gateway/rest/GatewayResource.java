@@ -2,6 +2,7 @@ package fr.guichet.gateway.rest;
 
 import fr.guichet.gateway.service.GatewayService;
 import fr.guichet.gateway.service.IncomingCall;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,19 +28,16 @@ public class GatewayResource {
     @GET
     @Path("{path: v\\d+(/.*)?}")
     @Operation(hidden = true)
-    public Response data(@Context HttpServerRequest request) {
+    public Uni<Response> data(@Context HttpServerRequest request) {
+        // Served on the event loop: GatewayService parks no thread (its blocking steps go to workers).
         String requestId = RequestIds.resolve(request.getHeader("X-Request-ID"));
         MDC.put("request_id", requestId);
-        try {
-            IncomingCall call = new IncomingCall("GET", request.path(), request.query(),
-                    request.getHeader("Authorization"), request.getHeader("X-Api-Key"),
-                    requestId, ClientAddress.of(request), request.getHeader("User-Agent"), tlsCertificate(request),
-                    request.getHeader(certificates.header()), ClientAddress.peer(request),
-                    request.getHeader("Cache-Control"));
-            return service.handle(call);
-        } finally {
-            MDC.remove("request_id");
-        }
+        IncomingCall call = new IncomingCall("GET", request.path(), request.query(),
+                request.getHeader("Authorization"), request.getHeader("X-Api-Key"),
+                requestId, ClientAddress.of(request), request.getHeader("User-Agent"), tlsCertificate(request),
+                request.getHeader(certificates.header()), ClientAddress.peer(request),
+                request.getHeader("Cache-Control"));
+        return service.handle(call).onTermination().invoke(() -> MDC.remove("request_id"));
     }
 
     /** The certificate presented to the gateway's own TLS listener, if any. */

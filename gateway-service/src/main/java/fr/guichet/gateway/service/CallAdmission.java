@@ -7,6 +7,8 @@ import fr.guichet.gateway.franceconnect.FranceConnectAdmission;
 import fr.guichet.gateway.franceconnect.FranceConnectCaller;
 import fr.guichet.gateway.quota.AddressLimiter;
 import fr.guichet.gateway.validation.QueryParameters;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -101,6 +103,27 @@ public class CallAdmission {
             retryAfter = waitMs == 0 ? 0 : Math.max(1, (waitMs + 999) / 1000);
         }
         return new Admitted(query, queryError, token, tokenError, retryAfter, caller);
+    }
+
+    /**
+     * As {@link #admit(IncomingCall, boolean)} without blocking the event loop: a FranceConnect
+     * route (a call to FranceConnect) or a token whose signing key is not cached yet (a JWKS
+     * fetch) is admitted on a worker thread; any other call at once, on the calling thread.
+     */
+    public Uni<Admitted> admitAsync(IncomingCall call, boolean franceConnectRoute) {
+        if (franceConnectRoute || verifier.needsKeyFetch(credential(call, parsedOrNull(call)))) {
+            return Uni.createFrom().item(() -> admit(call, franceConnectRoute))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return Uni.createFrom().item(admit(call, false));
+    }
+
+    private static QueryParameters parsedOrNull(IncomingCall call) {
+        try {
+            return QueryParameters.parse(call.rawQuery());
+        } catch (ApiException e) {
+            return null;
+        }
     }
 
     /** The Bearer credential only: a FranceConnect token never travels in a query or X-Api-Key. */

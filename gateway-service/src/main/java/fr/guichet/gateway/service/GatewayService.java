@@ -38,6 +38,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -102,6 +108,16 @@ public class GatewayService {
         this.certificates = certificates;
     }
 
+    /**
+     * Loads at start what the first calls would otherwise load on an event loop: the error
+     * catalogue (a YAML file read by {@link Errors}' static initialiser) and the serialiser of
+     * trace events. Seconds on a loaded machine, which the event loop must never spend.
+     */
+    void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        Errors.unknownRoute();
+        traces.warmUp();
+    }
+
     /** State gathered while handling a call, for the response headers and the trace. */
     private static final class Progress {
         Route route;
@@ -112,60 +128,104 @@ public class GatewayService {
         long retryAfterSeconds;
     }
 
-    /** Answers one data call; every answer, data or refusal, is traced before it leaves (else 503 {@code 00500}). */
-    public Response handle(IncomingCall call) {
+    /**
+     * Answers one data call without parking a thread: every partner call (Redis guard, provider,
+     * journal group commit) is a future, resumed on the calling Vert.x context; steps blocking by
+     * nature (a FranceConnect check, a JWKS fetch, a token state missing from Redis) run on worker
+     * threads. Every answer, data or refusal, is traced before it leaves (else 503 {@code 00500}).
+     */
+    public Uni<Response> handle(IncomingCall call) {
         long start = System.nanoTime();
+        Executor back = callerContext();
         Progress progress = new Progress();
-        Response response;
-        String errorCode = null;
         // Only a FranceConnect route takes an end user's FranceConnect token as its credential.
         boolean franceConnect = catalogue.match(call.path()).map(m -> m.route().franceConnect()).orElse(false);
-        CallAdmission.Admitted admitted = admission.admit(call, franceConnect);
-        progress.query = admitted.query();
-        progress.token = admitted.token();
-        progress.retryAfterSeconds = admitted.retryAfterSeconds();
-        try {
-            ProviderResponse answer = serve(call, admitted, progress);
-            byte[] body = answer.status() < 400 ? links.rewrite(answer.body(), answer.contentType()) : answer.body();
-            if (progress.route.particulier() && answer.status() < 300) {
-                body = masked(body, progress);
-            }
-            Response.ResponseBuilder ok = Response.status(answer.status()).entity(body).type(answer.contentType());
-            if (answer.cache() != null) {
-                ok.header("X-Guichet-Cache", answer.cache());
-            }
-            if (answer.status() >= 400) {
-                errorCode = firstErrorCode(answer.body());
-            }
-            response = withHeaders(ok, progress, call).build();
-        } catch (ApiException e) {
-            errorCode = e.errors().isEmpty() ? null : e.errors().get(0).code();
-            response = withHeaders(errorResponse(e), progress, call).build();
-        } finally {
-            if (progress.decision != null) {
-                guard.release(progress.decision.guardKey());
-            }
+        return admission.admitAsync(call, franceConnect).emitOn(back)
+                .onItem().transformToUni(admitted -> {
+                    progress.query = admitted.query();
+                    progress.token = admitted.token();
+                    progress.retryAfterSeconds = admitted.retryAfterSeconds();
+                    return serve(call, admitted, progress).emitOn(back);
+                })
+                .onItem().transform(answer -> answered(call, answer, progress))
+                .onFailure(ApiException.class).recoverWithItem(e -> refused(call, (ApiException) e, progress))
+                .onTermination().invoke(() -> {
+                    if (progress.decision != null) {
+                        guard.release(progress.decision.guardKey());
+                    }
+                })
+                .onItem().transformToUni(answered -> traced(call, progress, answered, System.nanoTime() - start, back));
+    }
+
+    /** A response and the error code it carries (null for data), before its trace. */
+    private record Answered(Response response, String errorCode) {
+    }
+
+    private Answered answered(IncomingCall call, ProviderResponse answer, Progress progress) {
+        byte[] body = answer.status() < 400 ? links.rewrite(answer.body(), answer.contentType()) : answer.body();
+        if (progress.route.particulier() && answer.status() < 300) {
+            body = masked(body, progress);
         }
-        long latency = System.nanoTime() - start;
+        Response.ResponseBuilder ok = Response.status(answer.status()).entity(body).type(answer.contentType());
+        if (answer.cache() != null) {
+            ok.header("X-Guichet-Cache", answer.cache());
+        }
+        String errorCode = answer.status() >= 400 ? firstErrorCode(answer.body()) : null;
+        return new Answered(withHeaders(ok, progress, call).build(), errorCode);
+    }
+
+    private Answered refused(IncomingCall call, ApiException e, Progress progress) {
+        String errorCode = e.errors().isEmpty() ? null : e.errors().get(0).code();
+        return new Answered(withHeaders(errorResponse(e), progress, call).build(), errorCode);
+    }
+
+    /** No trace, no data: the answer leaves once its event is committed to the journal, else 503. */
+    private Uni<Response> traced(IncomingCall call, Progress progress, Answered answered, long latency, Executor back) {
         Route route = progress.route;
+        Response response = answered.response();
+        CompletionStage<?> committed;
         try {
             try {
-                traces.record(traceCall(call, progress, response.getStatus(), errorCode, latency));
+                committed = traces.recordAsync(traceCall(call, progress, response.getStatus(), answered.errorCode(), latency));
             } catch (UntraceableCallException e) {
                 // Safety net behind checkTraceable: the data never leaves, the refusal is traced.
                 LOG.warnf("Call %s not traceable (%s): refused without data", call.requestId(), e.getMessage());
                 ApiException refusal = Errors.untraceable(e.violations().get(0).detail());
                 response = withHeaders(errorResponse(refusal), progress, call).build();
-                traces.record(traceCall(call, progress, refusal.status(), refusal.errors().get(0).code(), latency));
+                committed = traces.recordAsync(traceCall(call, progress, refusal.status(), refusal.errors().get(0).code(), latency));
             }
         } catch (JournalUnavailableException e) {
-            LOG.errorf("Call %s not traced (%s): answering 503 without data", call.requestId(), e.getMessage());
-            metrics.traceRefused();
-            response = withHeaders(errorResponse(Errors.traceUnavailable()), progress, call).build();
+            committed = CompletableFuture.failedFuture(e);
         }
-        metrics.response(route == null ? null : route.operationId(), route == null ? null : route.provider(),
-                response.getStatus(), latency);
-        return response;
+        Response traced = response;
+        return Uni.createFrom().completionStage(committed).emitOn(back)
+                .onItem().transform(event -> traced)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.errorf("Call %s not traced (%s): answering 503 without data", call.requestId(), e.getMessage());
+                    metrics.traceRefused();
+                    return withHeaders(errorResponse(Errors.traceUnavailable()), progress, call).build();
+                })
+                .onItem().invoke(r -> metrics.response(route == null ? null : route.operationId(),
+                        route == null ? null : route.provider(), r.getStatus(), latency));
+    }
+
+    /**
+     * Where the call's continuations run: its own Vert.x context (the event loop that received
+     * it, with its MDC), not the thread that completed a future (the journal writer, a Redis or
+     * provider connection's loop, a worker).
+     */
+    private static Executor callerContext() {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            return Runnable::run;
+        }
+        return task -> {
+            if (Vertx.currentContext() == context) {
+                task.run();
+            } else {
+                context.runOnContext(v -> task.run());
+            }
+        };
     }
 
     private TraceRecorder.Call traceCall(IncomingCall call, Progress progress, int status, String errorCode, long latencyNanos) {
@@ -196,7 +256,32 @@ public class GatewayService {
         }
     }
 
-    private ProviderResponse serve(IncomingCall call, CallAdmission.Admitted admitted, Progress progress) {
+    /** The call up to the provider's answer; a refusal is a failed Uni carrying its {@link ApiException}. */
+    private Uni<ProviderResponse> serve(IncomingCall call, CallAdmission.Admitted admitted, Progress progress) {
+        Admission checked;
+        try {
+            checked = beforeGuard(call, admitted, progress);
+        } catch (ApiException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return guard.checkAsync(checked.token(), checked.route(), checked.digest(), checked.groupSubject())
+                .emitOn(callerContext())
+                .onItem().transformToUni(decision -> {
+                    progress.decision = decision;
+                    PeriodGuard.Restriction restriction = afterGuard(call, checked, decision, progress);
+                    return providers.call(checked.route(), forwardedPath(call.path(), checked.query()), call.requestId(),
+                                    call.cacheControl())
+                            .onItem().transform(answer -> periodGuard.checkAnswer(restriction, checked.route().identifier(), answer));
+                });
+    }
+
+    /** What the checks before the Redis guard established. */
+    private record Admission(Route route, RouteMatch match, QueryParameters query, CallerToken token, String digest,
+                             String groupSubject) {
+    }
+
+    /** Route, token, scopes, certificate, parameters, incidents, traceability: CPU only, before any quota is spent. */
+    private Admission beforeGuard(IncomingCall call, CallAdmission.Admitted admitted, Progress progress) {
         admitted.throwIfLimited();
         var versioned = VERSIONED.matcher(call.path());
         if (!versioned.matches()) {
@@ -241,9 +326,14 @@ public class GatewayService {
         traces.checkTraceable(traceCall(call, progress, 200, null, 0));
 
         String groupSubject = franceConnect == null ? null : franceConnect.quotaSubject();
-        GuardDecision decision = guard.check(token, route,
+        return new Admission(route, match, query, token,
                 guardDigest(groupSubject == null ? token.jti() : groupSubject, route, call.path(), query), groupSubject);
-        progress.decision = decision;
+    }
+
+    /** The guard's decision, then IP allow-list, security proof and the period asked for; the period rule of the answer. */
+    private PeriodGuard.Restriction afterGuard(IncomingCall call, Admission checked, GuardDecision decision, Progress progress) {
+        Route route = checked.route();
+        CallerToken token = checked.token();
         switch (decision.outcome()) {
             case REVOKED -> throw Errors.revokedToken(urls);
             case EXPIRED -> throw Errors.expiredToken(urls);
@@ -265,11 +355,10 @@ public class GatewayService {
         securityProof.check(route, decision.state());
         // Period rights (ENSU terms, 4): a period asked for in the call is checked before the provider
         // is asked; one found in the answer (documents) is checked, or filtered, on the answer.
-        PeriodGuard.Restriction restriction = periodGuard.restriction(route, match.variables(), token.scopes(),
+        PeriodGuard.Restriction restriction = periodGuard.restriction(route, checked.match().variables(), token.scopes(),
                 decision.state().periods());
-        periodGuard.checkCall(restriction, match.variables(), query.values());
-        ProviderResponse answer = providers.call(route, forwardedPath(call.path(), query), call.requestId(), call.cacheControl());
-        return periodGuard.checkAnswer(restriction, route.identifier(), answer);
+        periodGuard.checkCall(restriction, checked.match().variables(), checked.query().values());
+        return restriction;
     }
 
     /**

@@ -162,38 +162,68 @@ public class TraceJournal {
 
     /**
      * Appends the event and returns once it is on disk. Throws {@link JournalUnavailableException}
-     * when the event cannot be accepted (backlog full, disk error, commit too slow).
+     * when the event cannot be accepted (backlog full, disk error, commit too slow). Blocks the
+     * calling thread: never call it on an event loop ({@link #appendAsync} is the non-blocking form).
      */
     public void append(TraceEvent event) {
-        if (!running || broken) {
-            throw new JournalUnavailableException("trace journal not writable");
-        }
-        if (backlog.get() >= config.maxBytes()) {
-            throw new JournalUnavailableException("trace journal full: " + backlog.get() + " bytes not shipped yet");
-        }
-        byte[] line;
         try {
-            byte[] json = mapper.writeValueAsBytes(event);
-            line = new byte[json.length + 1];
-            System.arraycopy(json, 0, line, 0, json.length);
-            line[json.length] = '\n';
-        } catch (IOException e) {
-            throw new JournalUnavailableException("event not serialisable: " + e.getMessage());
-        }
-        Pending p = new Pending(line, new CompletableFuture<>());
-        if (!queue.offer(p)) {
-            throw new JournalUnavailableException("trace journal queue full");
-        }
-        try {
-            p.done().get(config.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            appendAsync(event).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JournalUnavailableException("interrupted");
         } catch (ExecutionException e) {
-            throw new JournalUnavailableException("write failed: " + e.getCause());
-        } catch (TimeoutException e) {
-            throw new JournalUnavailableException("group commit slower than " + config.commitTimeout());
+            throw e.getCause() instanceof JournalUnavailableException j ? j
+                    : new JournalUnavailableException("write failed: " + e.getCause());
         }
+    }
+
+    /**
+     * Queues the event for the next group commit without waiting. The future completes (on the
+     * writer thread) once the event is on disk, or fails with {@link JournalUnavailableException}
+     * when the event cannot be accepted (backlog or queue full, disk error) or the commit takes
+     * longer than {@code journal.commit-timeout}. Nothing is released to a caller before it completes.
+     */
+    public CompletableFuture<Void> appendAsync(TraceEvent event) {
+        if (!running || broken) {
+            return CompletableFuture.failedFuture(new JournalUnavailableException("trace journal not writable"));
+        }
+        if (backlog.get() >= config.maxBytes()) {
+            return CompletableFuture.failedFuture(
+                    new JournalUnavailableException("trace journal full: " + backlog.get() + " bytes not shipped yet"));
+        }
+        byte[] line;
+        try {
+            line = serialised(event);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new JournalUnavailableException("event not serialisable: " + e.getMessage()));
+        }
+        Pending p = new Pending(line, new CompletableFuture<>());
+        if (!queue.offer(p)) {
+            return CompletableFuture.failedFuture(new JournalUnavailableException("trace journal queue full"));
+        }
+        // A commit slower than the timeout fails the call (503) rather than holding its answer.
+        return p.done().orTimeout(config.commitTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(unavailable(e)));
+    }
+
+    /** The event as one journal line (JSON and a newline). */
+    byte[] serialised(TraceEvent event) throws IOException {
+        byte[] json = mapper.writeValueAsBytes(event);
+        byte[] line = new byte[json.length + 1];
+        System.arraycopy(json, 0, line, 0, json.length);
+        line[json.length] = '\n';
+        return line;
+    }
+
+    private JournalUnavailableException unavailable(Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof JournalUnavailableException j) {
+            return j;
+        }
+        if (cause instanceof TimeoutException) {
+            return new JournalUnavailableException("group commit slower than " + config.commitTimeout());
+        }
+        return new JournalUnavailableException("write failed: " + cause);
     }
 
     private void writeLoop() {

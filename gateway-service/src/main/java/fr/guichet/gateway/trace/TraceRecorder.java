@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Builds the trace event of a gateway response and writes it to the journal. Never a body;
@@ -108,6 +109,24 @@ public class TraceRecorder {
      * @throws JournalUnavailableException if the event could not be kept
      */
     public TraceEvent record(Call call) {
+        TraceEvent event = journaled(call);
+        journal.append(event);
+        return event;
+    }
+
+    /**
+     * As {@link #record}, without waiting: the stage completes once the event is on disk (on the
+     * journal's writer thread), or fails with {@link JournalUnavailableException}.
+     *
+     * @throws UntraceableCallException at once, when the call answers below 400 and its event breaks a trace rule
+     */
+    public CompletionStage<TraceEvent> recordAsync(Call call) {
+        TraceEvent event = journaled(call);
+        return journal.appendAsync(event).thenApply(done -> event);
+    }
+
+    /** The event to journal: refused for a call answering data that breaks a rule, reduced for a refusal. */
+    private TraceEvent journaled(Call call) {
         TraceEvent event = event(call);
         List<TraceEventValidator.Violation> violations = violations(event);
         if (!violations.isEmpty()) {
@@ -116,8 +135,19 @@ public class TraceRecorder {
             }
             event = reduced(event);
         }
-        journal.append(event);
         return event;
+    }
+
+    /** Builds, checks and serialises one event without journaling it: the first call then finds everything loaded. */
+    public void warmUp() {
+        TraceEvent sample = event(new Call("warm-up", null, null, null, null, "GET", null, "/", Map.of(),
+                Map.of("context", List.of("warm-up")), "127.0.0.1", "warm-up", 200, null, null, 0));
+        violations(sample);
+        try {
+            journal.serialised(sample);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Trace events cannot be serialised", e);
+        }
     }
 
     /**

@@ -35,6 +35,10 @@ class TokenVerifierTest {
     record Config(String url, String issuer, String audience, Duration jwksCacheDuration, Duration jwksRefreshMinInterval,
                   Duration timeout, Duration accessTokenMaxLifetime, Duration apiTokenMaxLifetime, int clockSkewSeconds)
             implements GatewayConfig.TokenService {
+        @Override
+        public Duration jwksRefreshEvery() {
+            return Duration.ofSeconds(60);
+        }
     }
 
     @BeforeAll

@@ -124,6 +124,53 @@ class TraceJournalTest {
     }
 
     @Test
+    void asyncAppendCompletesOnceCommittedWithoutHoldingTheCaller() throws Exception {
+        TraceJournal j = open(1 << 20, 1 << 20);
+        List<java.util.concurrent.CompletableFuture<Void>> pending = new ArrayList<>();
+        Set<UUID> written = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            TraceEvent e = event(i);
+            pending.add(j.appendAsync(e));
+            written.add(e.id());
+        }
+        for (var f : pending) {
+            f.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        // Completed means durable: every event is readable by the shipper once its future is done.
+        Set<UUID> committed = new HashSet<>();
+        drain(j).forEach(e -> committed.add(e.id()));
+        assertEquals(written, committed);
+        j.close();
+    }
+
+    @Test
+    void asyncAppendFailsWithoutThrowingWhenTheBacklogIsFull() throws Exception {
+        TraceJournal j = open(1_000, 1 << 20);
+        java.util.concurrent.CompletableFuture<Void> last = null;
+        for (int i = 0; i < 100; i++) {
+            last = j.appendAsync(event(i));
+            try {
+                last.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertTrue(e.getCause() instanceof JournalUnavailableException, "refused as unavailable: " + e.getCause());
+                j.close();
+                return;
+            }
+        }
+        j.close();
+        throw new AssertionError("a full backlog must refuse the event");
+    }
+
+    @Test
+    void asyncAppendFailsOnceClosed() {
+        TraceJournal j = open(1 << 20, 1 << 20);
+        j.close();
+        var f = j.appendAsync(event(1));
+        var e = assertThrows(java.util.concurrent.ExecutionException.class, f::get);
+        assertTrue(e.getCause() instanceof JournalUnavailableException);
+    }
+
+    @Test
     void oneInstancePerFolder() {
         TraceJournal j = open(1 << 20, 1 << 20);
         assertThrows(IllegalStateException.class, () -> open(1 << 20, 1 << 20));
