@@ -16,10 +16,13 @@ public final class Schemas {
     private Schemas() {
     }
 
-    /** Gives token-service and trace-service their own fresh {@code schema}. */
+    /**
+     * Gives token-service and trace-service their own {@code schema}, made fresh once the stack
+     * holds the run lock (a run waiting for it must not wipe the schema of the run holding it).
+     */
     public static GuichetStack.Builder ownSchemas(GuichetStack.Builder builder, String schema) {
         for (Service s : List.of(Service.TOKEN, Service.TRACE)) {
-            resetSchema(s.database(), schema);
+            builder.onRunLock(() -> resetSchema(s.database(), schema));
             builder.property(s, "quarkus.datasource.jdbc.url", jdbcUrl(s, schema))
                     .property(s, "quarkus.datasource.reactive.url",
                             "postgresql://" + GuichetStack.PG + "/" + s.database() + "?search_path=" + schema)

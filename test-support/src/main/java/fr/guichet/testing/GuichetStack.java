@@ -78,6 +78,7 @@ public final class GuichetStack implements AutoCloseable {
     private final Map<String, Integer> ports = new HashMap<>();
     private final Duration readyTimeout;
     private final boolean withMailbox;
+    private final List<Runnable> onRunLock;
     private TestMailbox mailbox;
 
     private GuichetStack(Builder b) {
@@ -96,6 +97,7 @@ public final class GuichetStack implements AutoCloseable {
         this.extra = b.extra;
         this.readyTimeout = b.readyTimeout;
         this.withMailbox = b.withMailbox;
+        this.onRunLock = List.copyOf(b.onRunLock);
     }
 
     public static Builder builder() {
@@ -142,6 +144,7 @@ public final class GuichetStack implements AutoCloseable {
             services.stream().map(catalog::get).map(Service::database).filter(java.util.Objects::nonNull)
                     .forEach(GuichetStack::resetDatabase);
         }
+        onRunLock.forEach(Runnable::run);
         // Whatever happens to the test JVM, no service outlives it.
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "guichet-stack-stop"));
         try {
@@ -516,6 +519,7 @@ public final class GuichetStack implements AutoCloseable {
         private Path logDir;
         private Duration readyTimeout = Duration.ofSeconds(120);
         private boolean withMailbox;
+        private final List<Runnable> onRunLock = new ArrayList<>();
 
         public Builder with(Service... chosen) {
             for (Service s : chosen) {
@@ -549,6 +553,16 @@ public final class GuichetStack implements AutoCloseable {
          */
         public Builder withMailbox() {
             this.withMailbox = true;
+            return this;
+        }
+
+        /**
+         * Work on the shared integration databases (such as resetting a schema) that must wait for
+         * the machine-wide run lock: run once the lock is held, before any service starts, so that a
+         * run still waiting for the lock never changes the databases of the one that holds it.
+         */
+        public Builder onRunLock(Runnable work) {
+            onRunLock.add(work);
             return this;
         }
 

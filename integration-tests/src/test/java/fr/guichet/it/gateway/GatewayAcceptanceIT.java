@@ -12,6 +12,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import fr.guichet.it.Schemas;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.Service;
@@ -70,15 +71,7 @@ class GatewayAcceptanceIT {
         redis = new PrivateRedis().start(logs);
         GuichetStack.Builder builder = GuichetStack.builder().logDir(logs);
         // Own schemas in the integration databases: a fresh state every run, shared with no other test.
-        for (Service s : List.of(Service.TOKEN, Service.TRACE)) {
-            resetSchema(s.database());
-            builder.property(s, "quarkus.datasource.jdbc.url",
-                            "jdbc:postgresql://" + GuichetStack.PG + "/" + s.database() + "?currentSchema=" + SCHEMA)
-                    .property(s, "quarkus.datasource.reactive.url",
-                            "postgresql://" + GuichetStack.PG + "/" + s.database() + "?search_path=" + SCHEMA)
-                    .property(s, "quarkus.flyway.schemas", SCHEMA)
-                    .property(s, "quarkus.flyway.default-schema", SCHEMA);
-        }
+        Schemas.ownSchemas(builder, SCHEMA);
         for (Service s : Service.values()) {
             if (s.usesRedis()) {
                 builder.property(s, "quarkus.redis.hosts", redis.url());
@@ -108,15 +101,6 @@ class GatewayAcceptanceIT {
     static Connection connect(String database) throws java.sql.SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + GuichetStack.PG + "/" + database,
                 GuichetStack.DB_USER, GuichetStack.DB_PASSWORD);
-    }
-
-    static void resetSchema(String database) {
-        try (Connection c = connect(database); var st = c.createStatement()) {
-            st.execute("drop schema if exists " + SCHEMA + " cascade");
-            st.execute("create schema " + SCHEMA);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot prepare schema " + SCHEMA + " in " + database, e);
-        }
     }
 
     static RequestSpecification call(String gateway, IssuedToken t) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.guichet.it.Schemas;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.Service;
@@ -69,15 +70,8 @@ class TraceDeadLetterIT {
 
         GuichetStack.Builder builder = GuichetStack.builder().logDir(logs)
                 .with(Service.TOKEN, Service.TRACE, Service.INSEE, Service.GATEWAY);
-        for (Service s : List.of(Service.TOKEN, Service.TRACE)) {
-            resetSchema(s.database());
-            builder.property(s, "quarkus.datasource.jdbc.url",
-                            "jdbc:postgresql://" + GuichetStack.PG + "/" + s.database() + "?currentSchema=" + SCHEMA)
-                    .property(s, "quarkus.datasource.reactive.url",
-                            "postgresql://" + GuichetStack.PG + "/" + s.database() + "?search_path=" + SCHEMA)
-                    .property(s, "quarkus.flyway.schemas", SCHEMA)
-                    .property(s, "quarkus.flyway.default-schema", SCHEMA);
-        }
+        // Own schemas in the integration databases: a fresh state every run, shared with no other test.
+        Schemas.ownSchemas(builder, SCHEMA);
         stack = builder.property(Service.GATEWAY, "guichet.gateway.journal.dir", journal.toString()).start();
         token = stack.issueToken(List.of("unites_legales_etablissements_insee"), 5000);
     }
@@ -92,13 +86,6 @@ class TraceDeadLetterIT {
     static Connection connect(String database) throws java.sql.SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + GuichetStack.PG + "/" + database,
                 GuichetStack.DB_USER, GuichetStack.DB_PASSWORD);
-    }
-
-    static void resetSchema(String database) throws java.sql.SQLException {
-        try (Connection c = connect(database); var st = c.createStatement()) {
-            st.execute("drop schema if exists " + SCHEMA + " cascade");
-            st.execute("create schema " + SCHEMA);
-        }
     }
 
     static boolean stored(String requestId) throws Exception {
