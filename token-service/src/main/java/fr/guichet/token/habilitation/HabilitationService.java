@@ -53,21 +53,7 @@ public class HabilitationService {
                 return Uni.createFrom().failure(TokenErrors.invalid("organisation_siret",
                         "Aucune organisation n'est enregistrée pour le SIRET " + v.siret() + "."));
             }
-            Instant now = time.now();
-            Habilitation h = new Habilitation();
-            h.id = UUID.randomUUID();
-            h.organisationId = org.id;
-            h.apiKind = v.apiKind().wire();
-            h.intitule = v.intitule();
-            h.legalBasis = v.legalBasis();
-            h.scopes = v.scopes();
-            h.status = v.status().wire();
-            h.contacts = v.contacts();
-            h.rateLimitPerMinute = v.rateLimitPerMinute();
-            h.allowedIps = v.allowedIps();
-            h.environment = v.environment();
-            h.createdAt = now;
-            h.updatedAt = now;
+            Habilitation h = newHabilitation(v, org, time.now());
             return h.<Habilitation>persist()
                     .call(saved -> audit.record(AdminAction.of(actor, "create_habilitation", "habilitation",
                                     saved.id.toString(), null)
@@ -75,6 +61,25 @@ public class HabilitationService {
                             .withDetails(Map.of("status", saved.status, "scopes", String.join(",", saved.scopes)))))
                     .map(saved -> new Loaded(saved, org));
         }));
+    }
+
+    /** A new habilitation of {@code org} from a checked request, created at {@code now}; not yet persisted. */
+    public static Habilitation newHabilitation(HabilitationValidator.Valid v, Organisation org, Instant now) {
+        Habilitation h = new Habilitation();
+        h.id = UUID.randomUUID();
+        h.organisationId = org.id;
+        h.apiKind = v.apiKind().wire();
+        h.intitule = v.intitule();
+        h.legalBasis = v.legalBasis();
+        h.scopes = v.scopes();
+        h.status = v.status().wire();
+        h.contacts = v.contacts();
+        h.rateLimitPerMinute = v.rateLimitPerMinute();
+        h.allowedIps = v.allowedIps();
+        h.environment = v.environment();
+        h.createdAt = now;
+        h.updatedAt = now;
+        return h;
     }
 
     public Uni<Loaded> get(UUID id) {

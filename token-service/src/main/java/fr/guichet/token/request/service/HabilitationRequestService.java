@@ -9,6 +9,7 @@ import fr.guichet.token.habilitation.Contact;
 import fr.guichet.token.habilitation.Contacts;
 import fr.guichet.token.habilitation.Habilitation;
 import fr.guichet.token.habilitation.HabilitationRequest;
+import fr.guichet.token.habilitation.HabilitationService;
 import fr.guichet.token.habilitation.HabilitationValidator;
 import fr.guichet.token.habilitation.HabilitationView;
 import fr.guichet.token.organisation.Organisation;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A partner's request for a new démarche (API Entreprise's "demande d'adhésion"): a habilitation
@@ -74,23 +74,10 @@ public class HabilitationRequestService {
                 return Uni.createFrom().failure(TokenErrors.notFound("Organisation inconnue."));
             }
             Instant now = time.now();
-            Habilitation h = new Habilitation();
-            h.id = UUID.randomUUID();
-            h.organisationId = org.id;
-            h.apiKind = valid.apiKind().wire();
-            h.intitule = valid.intitule();
-            h.legalBasis = valid.legalBasis();
-            h.scopes = valid.scopes();
-            h.status = valid.status().wire();
-            h.contacts = valid.contacts();
-            h.rateLimitPerMinute = valid.rateLimitPerMinute();
-            h.allowedIps = valid.allowedIps();
-            h.environment = valid.environment();
+            Habilitation h = HabilitationService.newHabilitation(valid, org, now);
             h.expectedVolumePerDay = body.expectedVolumePerDay();
             h.recipients = body.recipients().trim();
             h.termsAcceptedAt = now;
-            h.createdAt = now;
-            h.updatedAt = now;
             return h.<Habilitation>persist()
                     .call(saved -> audit.record(AdminAction.of(actor(person), "request_habilitation", "habilitation",
                                     saved.id.toString(), null)
