@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
 
 /**
  * The stack the portal's browser tests share: token-service (mailing its magic links over SMTP to
- * a GreenMail server), trace-service, provider-insee in sandbox mode, the gateway and the portal,
- * on their own schema {@value #SCHEMA}. Started once for every class of this package (they run
+ * a GreenMail server), trace-service (recording the providers' availability every
+ * {@value #AVAILABILITY_INTERVAL}), provider-insee and provider-dgfip in sandbox mode, the gateway
+ * and the portal, on their own schema {@value #SCHEMA}. DGFIP's maintenance window
+ * ({@link #DGFIP_WINDOW}) is open for the whole run, for the provider and the gateway alike.
+ * Started once for every class of this package (they run
  * together, last: see {@code fr.guichet.it.SharedStackFirst}), it gives way by itself when a class
  * starts a stack of its own ({@link GuichetStack#givingWay()}). Classes sharing it must not depend
  * on what the others did: each issues its own tokens and habilitations, for organisations of its
@@ -34,6 +37,15 @@ public final class WebStack {
     /** A partner's login link, as token-service mails it. */
     public static final Pattern LOGIN_LINK = Pattern.compile("https?://[^\\s]+/connexion/lien\\?jeton=[A-Za-z0-9_-]+");
 
+    /** How often trace-service reads the gateway's pings here (one minute in production). */
+    public static final String AVAILABILITY_INTERVAL = "2s";
+    /**
+     * DGFIP's daily maintenance window in this stack ({@code HH:mm-HH:mm}, Paris time): from an hour
+     * before this class is loaded to three hours after, so that it is open for the whole run, restarts
+     * of the stack included (the syntax allows a window across midnight).
+     */
+    public static final String DGFIP_WINDOW = windowAroundNow();
+
     private static GuichetStack stack;
 
     private WebStack() {
@@ -44,12 +56,22 @@ public final class WebStack {
         if (stack == null || !stack.running()) {
             GuichetStack.Builder builder = GuichetStack.builder()
                     .with(Service.TRACE.serviceName(), Service.TOKEN.serviceName(), Service.INSEE.serviceName(),
-                            Service.GATEWAY.serviceName(), GuichetStack.PORTAL)
+                            Service.DGFIP.serviceName(), Service.GATEWAY.serviceName(), GuichetStack.PORTAL)
+                    .property(Service.TRACE, "guichet.trace.availability.interval", AVAILABILITY_INTERVAL)
+                    .property(Service.DGFIP, "guichet.provider.maintenance-windows", DGFIP_WINDOW)
+                    .property(Service.GATEWAY, "guichet.gateway.providers.dgfip.maintenance-windows", DGFIP_WINDOW)
                     .logDir(LOGS)
                     .withMailbox();
             stack = Schemas.ownSchemas(builder, SCHEMA).start().givingWay();
         }
         return stack;
+    }
+
+    private static String windowAroundNow() {
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneId.of("Europe/Paris"))
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        return now.minusHours(1).format(hhmm) + "-" + now.plusHours(3).format(hhmm);
     }
 
     /** The portal's absolute URL of {@code path} (which starts with a slash). */
