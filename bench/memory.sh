@@ -58,6 +58,7 @@ export GUICHET_READY_TIMEOUT=${GUICHET_READY_TIMEOUT:-600}
 # shellcheck source=../bin/guichet
 . "$ROOT/bin/guichet"
 set +u  # the launcher's arrays are read below with keys that may be absent
+load_secrets  # the admin secret, for the bench habilitation
 
 cleanup() {
   set +e
@@ -84,6 +85,7 @@ say "idle for ${SETTLE} s before measuring"
 sleep "$SETTLE"
 LOAD_IDLE=$(cut -d' ' -f1-3 /proc/loadavg)
 read_all IDLE
+for svc in "${SERVICES[@]}"; do say "idle: ${MODULE[$svc]} $((IDLE[$svc] / 1024)) MB"; done
 
 # --- a short load --------------------------------------------------------------------------
 admin=$(admin_token)
