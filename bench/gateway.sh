@@ -347,15 +347,17 @@ if [ "$PROFILE" = 1 ]; then
   PROFILE_OUT=${BENCH_PROFILE_OUT:-$WORK/gateway-flame.html}
   say "profile: warm-up $WARMUP"
   timeout 600 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/gateway.lua" "$GATEWAY" >/dev/null
-  jcmd "$GATEWAY_PID" JVMTI.agent_load "$AP_LIB" "start,event=cpu,interval=1ms" >"$WORK/profile-start.txt" 2>&1 \
+  # jcmd parses "name=value" words itself: the agent's options go as one quoted string.
+  jcmd "$GATEWAY_PID" JVMTI.agent_load "$AP_LIB" '"start,event=cpu,interval=1ms"' >"$WORK/profile-start.txt" 2>&1 \
     || die "async-profiler did not start ($WORK/profile-start.txt)"
+  grep -q 'return code: 0' "$WORK/profile-start.txt" || die "async-profiler did not start: $(cat "$WORK/profile-start.txt"), see $WORK/gateway-service.log"
   say "profile: sampling the gateway for $DURATION, $CONNECTIONS connections"
   timeout 600 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/gateway.lua" "$GATEWAY" >"$WORK/profiled.txt"
   # The same samples three ways: the hottest frames (text), the stacks (collapsed, one line per
   # stack: for sums per component), then the flame graph, which also stops the profiler.
-  jcmd "$GATEWAY_PID" JVMTI.agent_load "$AP_LIB" "dump,flat=25,traces=0,file=$WORK/profile-top.txt" >/dev/null 2>&1 || true
-  jcmd "$GATEWAY_PID" JVMTI.agent_load "$AP_LIB" "dump,collapsed,file=$WORK/profile.collapsed" >/dev/null 2>&1 || true
-  jcmd "$GATEWAY_PID" JVMTI.agent_load "$AP_LIB" "stop,file=$PROFILE_OUT" \
+  jcmd "$GATEWAY_PID" JVMTI.agent_load "$AP_LIB" "\"dump,flat=25,traces=0,file=$WORK/profile-top.txt\"" >/dev/null 2>&1 || true
+  jcmd "$GATEWAY_PID" JVMTI.agent_load "$AP_LIB" "\"dump,collapsed,file=$WORK/profile.collapsed\"" >/dev/null 2>&1 || true
+  jcmd "$GATEWAY_PID" JVMTI.agent_load "$AP_LIB" "\"stop,file=$PROFILE_OUT\"" \
     >"$WORK/profile-stop.txt" 2>&1 || die "async-profiler did not stop ($WORK/profile-stop.txt)"
 fi
 

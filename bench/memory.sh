@@ -10,8 +10,8 @@
 # JWKS. It stops what it started on exit; every load has a fixed duration.
 #
 # Usage: bench/memory.sh
-#   env: BENCH_JAVA_OPTS (default: the launcher's GUICHET_JAVA_OPTS default) and BENCH_MALLOC_ARENA_MAX
-#        (default: the launcher's) to measure other settings; BENCH_SETTLE=30 (s idle before the
+#   env: BENCH_JAVA_OPTS, BENCH_LEAN_OPTS and BENCH_MALLOC_ARENA_MAX (default: the launcher's
+#        JAVA_OPTS, LEAN_OPTS and MALLOC_ARENA) to measure other settings; BENCH_SETTLE=30 (s idle before the
 #        first reading); BENCH_LOAD=20s (wrk through the gateway); BENCH_CONNECTIONS=16
 # Needs what bin/guichet up needs (a JDK, PostgreSQL and Redis as scripts/infra.sh prepares them),
 # and wrk (installed with apt-get when absent and running as root).
@@ -33,7 +33,9 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 
 # A base port with the 16 ports above it free (the launcher uses base + offset, offsets 0-15).
-GUICHET_PORT_BASE=$(python3 - <<'PY'
+# BENCH_PORT_BASE chooses it (two runs at once: their services bind their ports only once started).
+GUICHET_PORT_BASE=${BENCH_PORT_BASE:-}
+[ -n "$GUICHET_PORT_BASE" ] || GUICHET_PORT_BASE=$(python3 - <<'PY'
 import socket
 for base in range(18080, 30000, 20):
     try:
@@ -46,13 +48,17 @@ PY
 )
 export GUICHET_PORT_BASE
 export GUICHET_RUNTIME=$WORK/runtime
+# Fifteen JVMs starting at once on a small, busy machine: more than the launcher's default 180 s.
+export GUICHET_READY_TIMEOUT=${GUICHET_READY_TIMEOUT:-600}
 [ -n "${BENCH_JAVA_OPTS:-}" ] && export GUICHET_JAVA_OPTS=$BENCH_JAVA_OPTS
+[ -n "${BENCH_LEAN_OPTS:-}" ] && export GUICHET_LEAN_OPTS=$BENCH_LEAN_OPTS
 [ -n "${BENCH_MALLOC_ARENA_MAX:-}" ] && export GUICHET_MALLOC_ARENA_MAX=$BENCH_MALLOC_ARENA_MAX
 
 # The launcher's own functions and settings (sourced, it only defines them).
 # shellcheck source=../bin/guichet
 . "$ROOT/bin/guichet"
 set +u  # the launcher's arrays are read below with keys that may be absent
+load_secrets  # the admin secret, for the bench habilitation
 
 cleanup() {
   set +e
@@ -79,6 +85,7 @@ say "idle for ${SETTLE} s before measuring"
 sleep "$SETTLE"
 LOAD_IDLE=$(cut -d' ' -f1-3 /proc/loadavg)
 read_all IDLE
+for svc in "${SERVICES[@]}"; do say "idle: ${MODULE[$svc]} $((IDLE[$svc] / 1024)) MB"; done
 
 # --- a short load --------------------------------------------------------------------------
 admin=$(admin_token)
@@ -140,7 +147,7 @@ done
 # --- report ----------------------------------------------------------------------------------
 echo
 echo "Memory of the suite, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; load average idle: $LOAD_IDLE, after the load: $LOAD_AFTER"
-echo "JVM options (the launcher's): $JAVA_OPTS; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}"
+echo "JVM options (the launcher's): $JAVA_OPTS; every service but the gateway: $LEAN_OPTS; MALLOC_ARENA_MAX=$MALLOC_ARENA"
 awk '/requests in/ {r = $1} /^Requests\/sec/ {s = $2} $1 == "status" {m = m " " $2 ":" $3}
   END { printf "load through the gateway: %s requests, %s requests/s, statuses%s\n", r, s, m }' "$WORK/load-gateway.txt"
 echo

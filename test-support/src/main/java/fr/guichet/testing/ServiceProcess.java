@@ -16,6 +16,24 @@ import java.util.concurrent.TimeUnit;
 /** One running instance of a built Guichet service: a real OS process on a loopback port. */
 public final class ServiceProcess {
 
+    /**
+     * JVM options of a service started in JVM mode: the local launcher's (bin/guichet) and the
+     * Helm chart's, chosen from measured resident sets (docs/benchmarks.md); deploy's
+     * JvmSettingsTest keeps the three equal.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m");
+
+    /**
+     * Options the launcher and the chart add for every service but the gateway (C1 only, a tight
+     * heap). The
+     * test stacks add them to every service, the gateway included: start-up time matters more
+     * there than the gateway's peak throughput.
+     */
+    public static final List<String> LEAN_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20");
+
+    /** glibc malloc arenas of a JVM-mode service process (environment MALLOC_ARENA_MAX), as the launcher sets it. */
+    public static final String MALLOC_ARENA_MAX = "2";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ServiceCatalog.Descriptor service;
@@ -69,6 +87,7 @@ public final class ServiceProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.directory(log.getParent().toFile());
+            pb.environment().put("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
             process = pb.start();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + name + ": " + command, e);
@@ -158,9 +177,8 @@ public final class ServiceProcess {
             cmd.add(executable.toString());
         } else {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("-Xmx256m");
-            cmd.add("-XX:+UseSerialGC");
-            cmd.add("-XX:TieredStopAtLevel=1");
+            cmd.addAll(JVM_OPTIONS);
+            cmd.addAll(LEAN_OPTIONS);
         }
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         if (!nativeMode) {

@@ -1,0 +1,62 @@
+package fr.guichet.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.guichet.testing.ServiceProcess;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The JVM settings chosen from measured resident sets (docs/benchmarks.md, "Memory of the suite")
+ * are the same wherever a service runs in JVM mode: the local launcher, the Helm chart and the
+ * integration tests' stacks. A setting changed in one place only would make the measured table
+ * describe none of them.
+ */
+class JvmSettingsTest {
+
+    private static final List<ObjectNode> DEFAULT = ChartRenderer.parse(ChartRenderer.templateDefault());
+
+    @Test
+    void launcherChartAndTestStacksStartTheJvmAlike() throws Exception {
+        Map<String, String> launcher = launcherSettings();
+        String options = launcher.get("JAVA_OPTS");
+        assertFalse(options.isBlank());
+        assertEquals(options, String.join(" ", ServiceProcess.JVM_OPTIONS), "integration-test stacks (ServiceProcess)");
+        assertEquals(launcher.get("LEAN_OPTS"), String.join(" ", ServiceProcess.LEAN_OPTIONS), "integration-test stacks (ServiceProcess)");
+        assertEquals(launcher.get("MALLOC_ARENA"), ServiceProcess.MALLOC_ARENA_MAX, "integration-test stacks (ServiceProcess)");
+        for (String component : Manifests.COMPONENTS) {
+            JsonNode env = Manifests.podTemplate(Manifests.workload(DEFAULT, component).orElseThrow())
+                    .path("spec").path("containers").get(0).path("env");
+            // The chart adds only what a pod needs on top: exit on OutOfMemoryError, so that Kubernetes restarts it.
+            String expected = options + " -XX:+ExitOnOutOfMemoryError" + ("gateway".equals(component) ? "" : " " + launcher.get("LEAN_OPTS"));
+            assertEquals(expected, value(env, "JAVA_TOOL_OPTIONS"), component);
+            assertEquals(launcher.get("MALLOC_ARENA"), value(env, "MALLOC_ARENA_MAX"), component);
+        }
+    }
+
+    /** JAVA_OPTS, MALLOC_ARENA and LEAN_OPTS of bin/guichet, sourced with none of its GUICHET_* overrides set. */
+    private static Map<String, String> launcherSettings() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", ". bin/guichet\nprintf '%s\\n%s\\n%s\\n' \"$JAVA_OPTS\" \"$MALLOC_ARENA\" \"$LEAN_OPTS\"")
+                .directory(ServicesCatalog.ROOT.toFile());
+        pb.environment().keySet().removeIf(name -> name.startsWith("GUICHET_"));
+        Process p = pb.start();
+        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, p.waitFor(), "sourcing bin/guichet failed");
+        return Map.of("JAVA_OPTS", lines.get(0), "MALLOC_ARENA", lines.get(1), "LEAN_OPTS", lines.get(2));
+    }
+
+    private static String value(JsonNode env, String name) {
+        for (JsonNode e : env) {
+            if (name.equals(e.path("name").asText())) {
+                return e.path("value").asText();
+            }
+        }
+        return null;
+    }
+}
