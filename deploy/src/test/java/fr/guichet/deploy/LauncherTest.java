@@ -164,6 +164,35 @@ class LauncherTest {
         }
     }
 
+    @Test
+    void theConsoleLinkIsAskedForTheDemoOperatorAndLeadsToTheConsole() throws Exception {
+        Path work = fresh("launcher-console-link");
+        int base = freePortBase();
+        Map<String, ServicesCatalog.Entry> entries = new LinkedHashMap<>();
+        ServicesCatalog.read().services().forEach(e -> entries.put(e.name(), e));
+        String portal = "http://127.0.0.1:" + (base + entries.get("portal").portOffset());
+        Path log = Files.createDirectories(work.resolve("runtime/run")).resolve(entries.get("token").module() + ".log");
+        Files.writeString(log, "");
+        List<String> asked = new ArrayList<>();
+        HttpServer token = HttpServer.create(new InetSocketAddress("127.0.0.1", base + entries.get("token").portOffset()), 0);
+        token.createContext("/auth/operator-links", exchange -> {
+            asked.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            // A partner link written at the same time is not the operator's.
+            Files.writeString(log, "INFO Sending email, text body: " + portal + "/connexion/lien?jeton=partner\n"
+                    + "INFO Sending email, text body: " + portal + "/console/connexion/lien?jeton=op_1\n", StandardOpenOption.APPEND);
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        token.start();
+        try {
+            String out = launcher(work, base, Path.of("java"), "prepare_runtime; demo_operator_link");
+            assertEquals(portal + "/console/connexion/lien?jeton=op_1", out.strip());
+            assertEquals(List.of("{\"email\":\"operateur@demo.example\"}"), asked);
+        } finally {
+            token.stop(0);
+        }
+    }
+
     /** Sources bin/guichet in a fresh bash with a throwaway home and runtime, runs the script, returns stdout. */
     private static String launcher(Path work, int base, Path java, String script) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", ". bin/guichet\n" + script).directory(ROOT.toFile());
