@@ -81,6 +81,5 @@ class JwksKeyResolverTest {
         server.stop(0);
         resolver.refresh();
         assertTrue(resolver.hasCachedKey("k1"), "tokens signed by known keys keep verifying through a blip");
-        assertFalse(resolver.lastFetchSucceeded());
     }
 }
