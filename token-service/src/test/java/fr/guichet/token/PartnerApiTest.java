@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.mailer.MockMailbox;
@@ -77,6 +79,27 @@ class PartnerApiTest {
         given().auth().oauth2(admin).queryParam("target_type", "token").queryParam("target_id", jtiA)
                 .when().get("/admin/audit-events").then().statusCode(200)
                 .body("data.action", hasItem("retrieve_token")).body("data.actor", hasItem("partner:" + emailA));
+    }
+
+    @Test
+    void aPartnerSeesTheOAuthClientsOfItsDemarchesWithoutTheirSecretAndNoneOfAnotherOrganisation() {
+        String habilitationA = (String) tokenA.get("habilitation_id");
+        String clientA = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("habilitation_id", habilitationA)).when().post("/admin/oauth-clients")
+                .then().statusCode(201).extract().path("client_id");
+        String clientB = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("habilitation_id", tokenB.get("habilitation_id"))).when().post("/admin/oauth-clients")
+                .then().statusCode(201).extract().path("client_id");
+        given().auth().oauth2(admin).when().post("/admin/oauth-clients/" + clientA + "/revoke").then().statusCode(200);
+
+        String body = given().auth().oauth2(partnerSession(emailA)).when().get("/me/oauth-clients")
+                .then().statusCode(200)
+                .body("data.client_id", equalTo(List.of(clientA)))
+                .body("data[0].habilitation_id", equalTo(habilitationA))
+                .body("data[0].status", equalTo("revoked"))
+                .body("data[0].revoked_at", notNullValue())
+                .extract().asString();
+        assertFalse(body.contains("secret") || body.contains(clientB), body);
     }
 
     @Test

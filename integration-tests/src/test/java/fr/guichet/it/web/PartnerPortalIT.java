@@ -58,6 +58,8 @@ class PartnerPortalIT {
     static Browser browser;
     static IssuedToken a;
     static IssuedToken b;
+    /** The OAuth2 client of A's démarche. */
+    static String clientOfA;
 
     @BeforeAll
     static void start() {
@@ -65,6 +67,8 @@ class PartnerPortalIT {
         browser = Browser.start();
         a = stack.issueToken(List.of(INSEE_SCOPE), 250);
         b = stack.issueToken(List.of(INSEE_SCOPE), 250);
+        clientOfA = stack.post(stack.adminToken(), "/admin/oauth-clients", Map.of("habilitation_id", a.habilitationId()), 201)
+                .path("client_id").asText();
         for (int i = 0; i < ANSWERED; i++) {
             callInsee(a, true).then().statusCode(200);
         }
@@ -104,6 +108,9 @@ class PartnerPortalIT {
         assertEquals("/demarches/" + a.habilitationId(), browser.path());
         browser.await("tr.token[data-jti='" + a.jti() + "']");
         browser.check("demarche");
+        // Its OAuth2 client, by id and state; never a secret.
+        assertEquals("active", browser.await("tr.oauth-client[data-client-id='" + clientOfA + "']").getAttribute("data-status"));
+        assertFalse(browser.driver().getPageSource().contains("client_secret"));
         assertTrue(browser.await("#demarche-scopes").getText().contains(INSEE_SCOPE));
         assertEquals(contactOf(a), browser.await("#contact-technique-email").getAttribute("value"));
     }

@@ -6,6 +6,7 @@ import fr.guichet.token.auth.SessionTokens;
 import fr.guichet.token.error.TokenErrors;
 import fr.guichet.token.habilitation.Contacts;
 import fr.guichet.token.habilitation.HabilitationView;
+import fr.guichet.token.oauth.OAuthClientView;
 import fr.guichet.token.token.TokenView;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,6 +59,13 @@ public class PartnerResource {
     @Path("/tokens")
     public Uni<Map<String, List<TokenView>>> tokens() {
         return partner.tokens(person()).map(list -> Map.of("data", list));
+    }
+
+    /** The OAuth2 clients of the person's démarches (client id, status, dates; no secret). */
+    @GET
+    @Path("/oauth-clients")
+    public Uni<Map<String, List<OAuthClientView>>> oauthClients() {
+        return partner.oauthClients(person()).map(list -> Map.of("data", list));
     }
 
     /** One-time retrieval of the token value; afterwards 410. */

@@ -8,6 +8,8 @@ import fr.guichet.token.habilitation.Contacts;
 import fr.guichet.token.habilitation.HabilitationService;
 import fr.guichet.token.habilitation.HabilitationView;
 import fr.guichet.token.key.SecretBox;
+import fr.guichet.token.oauth.OAuthClient;
+import fr.guichet.token.oauth.OAuthClientView;
 import fr.guichet.token.time.TimeSource;
 import fr.guichet.token.token.Token;
 import fr.guichet.token.token.TokenView;
@@ -76,6 +78,18 @@ public class PartnerService {
             List<UUID> ids = habs.stream().map(h -> h.id).toList();
             return Token.<Token>list("kind = ?1 and habilitationId in ?2 order by issuedAt desc", Token.KIND_API, ids)
                     .map(list -> list.stream().map(t -> TokenView.of(t, now)).toList());
+        }));
+    }
+
+    /** The OAuth2 clients of the habilitations this person may act on, newest first; never a secret. */
+    public Uni<List<OAuthClientView>> oauthClients(DemarcheAccess.Person person) {
+        return Panache.withSession(() -> access.habilitations(person).flatMap(habs -> {
+            if (habs.isEmpty()) {
+                return Uni.createFrom().item(List.<OAuthClientView>of());
+            }
+            List<UUID> ids = habs.stream().map(h -> h.id).toList();
+            return OAuthClient.<OAuthClient>list("habilitationId in ?1 order by createdAt desc", ids)
+                    .map(list -> list.stream().map(OAuthClientView::of).toList());
         }));
     }
 

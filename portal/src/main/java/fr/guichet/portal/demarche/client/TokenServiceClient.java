@@ -54,6 +54,11 @@ public interface TokenServiceClient {
     @Path("/me/tokens")
     JsonNode tokens(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
+    /** The OAuth2 clients of the person's démarches: {@code {"data": [{client_id, habilitation_id, status, created_at, revoked_at}]}}. */
+    @GET
+    @Path("/me/oauth-clients")
+    JsonNode oauthClients(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
     /** The token's value, once. */
     @POST
     @Path("/me/tokens/{jti}/retrieve")

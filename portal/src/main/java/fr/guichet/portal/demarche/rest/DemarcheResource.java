@@ -169,7 +169,8 @@ public class DemarcheResource {
     private TemplateInstance detailPage(PartnerSession person, DemarcheView d, ContactsForm form,
                                         Map<String, String> errors, boolean saved) {
         return detail.data("person", person).data("demarche", d).data("form", form).data("errors", errors)
-                .data("saved", saved).data("renewalDays", DemarcheService.RENEWAL_NOTICE_DAYS);
+                .data("saved", saved).data("renewalDays", DemarcheService.RENEWAL_NOTICE_DAYS)
+                .data("oauthClients", demarches.oauthClients(person, d));
     }
 
     private static Response badPeriod(String message) {

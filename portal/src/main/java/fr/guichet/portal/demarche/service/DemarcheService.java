@@ -70,6 +70,29 @@ public class DemarcheService {
         return list(session).stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow(PageFailure::notFound);
     }
 
+    /** The OAuth2 clients of démarche {@code demarche}, newest first (as token-service lists them). */
+    public List<DemarcheView.OAuthClientView> oauthClients(PartnerSession session, DemarcheView demarche) {
+        return oauthClients(call(() -> tokens.oauthClients(session.bearer())).path("data"), demarche.id());
+    }
+
+    /** The clients of {@code habilitationId} among token-service's {@code /me/oauth-clients} entries. */
+    List<DemarcheView.OAuthClientView> oauthClients(JsonNode clients, String habilitationId) {
+        List<DemarcheView.OAuthClientView> views = new ArrayList<>();
+        for (JsonNode c : clients) {
+            if (habilitationId.equals(c.path("habilitation_id").asText())) {
+                String status = c.path("status").asText();
+                views.add(new DemarcheView.OAuthClientView(c.path("client_id").asText(), status,
+                        TOKEN_LABELS.getOrDefault(status, status), parisDate(c.path("created_at").asText(null)),
+                        parisDate(c.path("revoked_at").asText(null))));
+            }
+        }
+        return views;
+    }
+
+    private static LocalDate parisDate(String instant) {
+        return instant == null ? null : Instant.parse(instant).atZone(PARIS).toLocalDate();
+    }
+
     /** The token {@code jti} of démarche {@code id}, or its main token when {@code jti} is blank. */
     public Optional<DemarcheView.TokenView> token(DemarcheView demarche, String jti) {
         if (jti == null || jti.isBlank()) {

@@ -38,4 +38,13 @@ public record DemarcheView(String id, String intitule, String apiKind, String st
             return "active".equals(status);
         }
     }
+
+    /**
+     * An OAuth2 client of the démarche (client credentials grant), never its secret.
+     *
+     * @param revokedOn Paris date of its revocation, null while active
+     */
+    public record OAuthClientView(String clientId, String status, String statusLabel, LocalDate createdOn,
+                                  LocalDate revokedOn) {
+    }
 }

@@ -129,7 +129,7 @@ class DemarchePagesTest {
         DemarcheView d = views().get(0);
         String html = detail.data("person", PERSON).data("demarche", d)
                 .data("form", new ContactsForm("tech@mairie.fr", "0123456789", "achats@mairie.fr", null))
-                .data("errors", Map.of()).data("saved", false).data("renewalDays", 90).render();
+                .data("errors", Map.of()).data("saved", false).data("renewalDays", 90).data("oauthClients", List.of()).render();
         for (String id : new String[] {"id=\"contact-technique-email\"", "id=\"contact-metier-email\"",
                 "id=\"contacts-submit\"", "id=\"tokens-table\"", "name=\"csrf-token\""}) {
             assertTrue(html.contains(id), id);
@@ -142,11 +142,35 @@ class DemarchePagesTest {
 
     @Test
     @ActivateRequestContext
+    void theOAuthClientsOfTheDemarcheShowWithTheirStateAndOnlyWhenItHasSome() throws Exception {
+        DemarcheView d = views().get(0);
+        JsonNode clients = JSON.readTree("""
+                {"data": [
+                  {"client_id": "gch_cli_marches", "habilitation_id": "11111111-1111-4111-8111-111111111111",
+                   "status": "revoked", "created_at": "2026-02-01T10:00:00Z", "revoked_at": "2026-03-01T23:30:00Z"},
+                  {"client_id": "gch_cli_cantine", "habilitation_id": "22222222-2222-4222-8222-222222222222",
+                   "status": "active", "created_at": "2026-02-01T10:00:00Z"}
+                ]}""").path("data");
+        List<DemarcheView.OAuthClientView> own = new DemarcheService(null).oauthClients(clients, d.id());
+        assertEquals(List.of("gch_cli_marches"), own.stream().map(DemarcheView.OAuthClientView::clientId).toList());
+        String html = detail.data("person", PERSON).data("demarche", d).data("form", new ContactsForm("tech@mairie.fr", null, "achats@mairie.fr", null))
+                .data("errors", Map.of()).data("saved", false).data("renewalDays", 90).data("oauthClients", own).render();
+        assertTrue(html.contains("<tr class=\"oauth-client\" data-client-id=\"gch_cli_marches\" data-status=\"revoked\">"), html);
+        // revoked late on 1 March UTC: 2 March in Paris
+        assertTrue(html.contains("02/03/2026") && html.contains("Révoqué"), html);
+        assertFalse(html.contains("gch_cli_cantine"), "another démarche's client");
+        String without = detail.data("person", PERSON).data("demarche", d).data("form", new ContactsForm("tech@mairie.fr", null, "achats@mairie.fr", null))
+                .data("errors", Map.of()).data("saved", false).data("renewalDays", 90).data("oauthClients", List.of()).render();
+        assertFalse(without.contains("id=\"oauth-clients\""));
+    }
+
+    @Test
+    @ActivateRequestContext
     void contactErrorsShowInFrenchNextToTheirField() throws Exception {
         DemarcheView d = views().get(0);
         ContactsForm form = new ContactsForm("pas-une-adresse", null, "achats@mairie.fr", null);
         String html = detail.data("person", PERSON).data("demarche", d).data("form", form).data("errors", form.errors())
-                .data("saved", false).data("renewalDays", 90).render();
+                .data("saved", false).data("renewalDays", 90).data("oauthClients", List.of()).render();
         assertTrue(html.contains("<p class=\"fr-error-text\" id=\"contact-technique-email-error\">L&#39;adresse électronique du contact technique n&#39;est pas valide")
                         || html.contains("<p class=\"fr-error-text\" id=\"contact-technique-email-error\">L'adresse électronique du contact technique n'est pas valide"),
                 html);
