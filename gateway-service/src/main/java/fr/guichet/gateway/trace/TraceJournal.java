@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.common.trace.TraceEvent;
 import fr.guichet.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -59,6 +60,8 @@ public class TraceJournal {
     /** Events (lines) behind {@link #backlog}: what an operator counts, bytes being what the bound counts. */
     private final AtomicLong pendingEvents = new AtomicLong();
     private final Object lock = new Object();
+    private final MeterRegistry registry;
+    private final List<Meter> gauges;
     private Path dir;
     private FileChannel lockChannel;
     private FileLock fileLock;
@@ -77,12 +80,16 @@ public class TraceJournal {
     public TraceJournal(GatewayConfig.Journal config, ObjectMapper mapper, MeterRegistry registry) {
         this.config = config;
         this.mapper = mapper;
-        Gauge.builder("guichet.gateway.journal.backlog.bytes", backlog, AtomicLong::get)
-                .description("Bytes of the trace journal not yet shipped to trace-service")
-                .baseUnit("bytes").register(registry);
-        Gauge.builder("guichet.gateway.journal.pending.events", pendingEvents, AtomicLong::get)
-                .description("Trace events in the journal not yet shipped to trace-service")
-                .register(registry);
+        this.registry = registry;
+        // A registry may outlive this journal (one JVM runs several applications in the tests):
+        // close() removes these gauges, else the next journal's would stay bound to this one's counters.
+        this.gauges = List.of(
+                Gauge.builder("guichet.gateway.journal.backlog.bytes", backlog, AtomicLong::get)
+                        .description("Bytes of the trace journal not yet shipped to trace-service")
+                        .baseUnit("bytes").register(registry),
+                Gauge.builder("guichet.gateway.journal.pending.events", pendingEvents, AtomicLong::get)
+                        .description("Trace events in the journal not yet shipped to trace-service")
+                        .register(registry));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -138,6 +145,7 @@ public class TraceJournal {
 
     public synchronized void close() {
         running = false;
+        gauges.forEach(registry::remove);
         if (writer != null) {
             writer.interrupt();
             try {

@@ -98,6 +98,25 @@ class TraceJournalTest {
     }
 
     @Test
+    void aJournalOpenedAfterAnotherOnTheSameRegistryReportsItsOwnBacklog() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Config config = new Config(dir.toString(), 1 << 20, 1 << 20, true, Duration.ofSeconds(2));
+        TraceJournal first = new TraceJournal(config, MAPPER, registry);
+        first.open();
+        first.close();
+        TraceJournal second = new TraceJournal(config, MAPPER, registry);
+        second.open();
+        try {
+            second.append(event(1));
+            assertTrue(second.backlogBytes() > 0);
+            assertEquals((double) second.backlogBytes(), registry.get("guichet.gateway.journal.backlog.bytes").gauge().value());
+            assertEquals(1.0, registry.get("guichet.gateway.journal.pending.events").gauge().value());
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
     void tornLastLineIsCutAtRestart() throws Exception {
         TraceJournal j = open(1 << 20, 1 << 20);
         j.append(event(1));
