@@ -90,7 +90,7 @@ class PartnerApiTest {
         String clientB = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("habilitation_id", tokenB.get("habilitation_id"))).when().post("/admin/oauth-clients")
                 .then().statusCode(201).extract().path("client_id");
-        given().auth().oauth2(admin).when().post("/admin/oauth-clients/" + clientA + "/revoke").then().statusCode(200);
+        Fixtures.postReason(admin, "/admin/oauth-clients/" + clientA + "/revoke", "Secret divulgué").statusCode(200);
 
         String body = given().auth().oauth2(partnerSession(emailA)).when().get("/me/oauth-clients")
                 .then().statusCode(200)
