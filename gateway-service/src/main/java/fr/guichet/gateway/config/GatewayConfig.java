@@ -171,9 +171,16 @@ public interface GatewayConfig {
         @WithDefault("PT10S")
         Duration timeout();
 
-        /** Concurrent calls allowed to this provider; beyond, 503 without waiting. */
+        /** Calls on the wire to this provider at once (its keep-alive connections). */
         @WithDefault("64")
         int bulkhead();
+
+        /**
+         * Calls that may wait, within their timeout, for one of the bulkhead's connections; beyond
+         * {@code bulkhead + bulkheadQueue} calls in flight, 503 without waiting.
+         */
+        @WithDefault("256")
+        int bulkheadQueue();
 
         @WithDefault("20")
         int circuitRequestVolume();

@@ -29,6 +29,7 @@ import java.util.OptionalLong;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.util.TypeLiteral;
@@ -68,8 +69,9 @@ public class ProviderClients {
         final Duration timeout;
         /** For the health probe of /pings only (worker threads). */
         final HttpClient http;
-        /** The data path: non-blocking, keep-alive connections, at most {@code bulkhead} of them. */
+        /** The data path: non-blocking, keep-alive connections, at most {@code bulkhead} of them, then a queue. */
         final io.vertx.mutiny.core.http.HttpClient client;
+        /** Calls in flight allowed: on the wire plus waiting for a connection. */
         final int bulkhead;
         final AtomicInteger inFlight = new AtomicInteger();
         final Guard guard;
@@ -82,14 +84,15 @@ public class ProviderClients {
             this.timeout = config.timeout();
             this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(config.timeout()).build();
-            this.bulkhead = config.bulkhead();
+            this.bulkhead = config.bulkhead() + config.bulkheadQueue();
             // One pool per provider: a hung provider holds its own connections, never the others'.
             this.client = vertx.createHttpClient(new HttpClientOptions()
                     .setKeepAlive(true)
-                    .setMaxPoolSize(config.bulkhead())
-                    .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis())));
+                    .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis())),
+                    new PoolOptions().setHttp1MaxSize(config.bulkhead()).setMaxWaitQueueSize(config.bulkheadQueue()));
             this.maintenance = new MaintenanceWindows(config.maintenanceWindows().orElse(List.of()));
-            // The bulkhead is inFlight (refuse beyond the limit, never queue); the timeout is on the Uni.
+            // The bulkhead is inFlight (connections plus their waiting queue; beyond, refuse at once);
+            // the timeout is on the Uni, so a call waiting for a connection spends its own time.
             this.guard = Guard.create()
                     .withDescription("provider-" + name)
                     .withCircuitBreaker()
@@ -153,7 +156,8 @@ public class ProviderClients {
      * {@code Cache-Control} and, when {@code guichet.service-auth.secret} is set, the service
      * credential whose audience is the provider ({@code provider-insee}); relays whatever the
      * provider answers. Non-blocking: the answer arrives on the event loop. Per provider: the
-     * bulkhead (beyond {@code bulkhead} calls in flight, 503 {@code XX011} at once), the circuit
+     * bulkhead (beyond {@code bulkhead} calls on the wire and {@code bulkhead-queue} waiting for a
+     * connection, 503 {@code XX011} at once), the circuit
      * breaker (open: 502 {@code XX001}) and the timeout (504 {@code XX002}); unreachable: 502 {@code XX001};
      * maintenance window: 503 {@code XX020}.
      */

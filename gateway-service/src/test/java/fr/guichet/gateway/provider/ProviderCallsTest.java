@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The provider call on the non-blocking data path: a stand-in insee ({@link SlowInsee}) that can
- * hang, with a 500 ms timeout and a bulkhead of 2. A hung call ends in 504, a third call while two
- * hang is refused at once with 503, calls that do not hang are served meanwhile, and no Vert.x
+ * hang, with a 500 ms timeout and a bulkhead of 2 with a queue of 1. A hung call ends in 504, a
+ * fourth call while two hang and one waits is refused at once with 503, calls that do not hang are served meanwhile, and no Vert.x
  * event loop is ever reported blocked (the data path runs on it).
  */
 @QuarkusTest
@@ -111,12 +111,15 @@ class ProviderCallsTest {
     @Test
     void beyondTheBulkheadACallIsRefusedAtOnceWith503() throws Exception {
         String token = token();
-        // Two calls fill the bulkhead (2) until their timeout; the third is refused without waiting.
+        // Two calls fill the bulkhead (2) until their timeout and a third waits in its queue (1);
+        // the next one is refused without waiting.
         List<CompletableFuture<Response>> hanging = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
+        // One thread per hanging call: the common pool has a single thread on a 2-core machine.
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        for (int i = 0; i < 3; i++) {
             String object = "hang";
             String t = i == 0 ? token : token();
-            hanging.add(CompletableFuture.supplyAsync(() -> call(t, object)));
+            hanging.add(CompletableFuture.supplyAsync(() -> call(t, object), callers));
         }
         Response refused = null;
         for (int attempt = 0; attempt < 20 && refused == null; attempt++) {
@@ -126,6 +129,7 @@ class ProviderCallsTest {
             }
         }
         hanging.forEach(CompletableFuture::join);
+        callers.shutdown();
         assertTrue(refused != null, "a call beyond the bulkhead is refused");
         assertEquals("01011", refused.jsonPath().getString("errors[0].code"));
     }

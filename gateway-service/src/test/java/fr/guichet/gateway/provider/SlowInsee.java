@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
  * An in-process stand-in of provider-insee: answers every data call with a small unité légale,
  * except a call whose query holds {@code object=hang}, which it answers only after
  * {@value #HANG_MILLIS} ms (a hung upstream). The gateway gives insee a 500 ms timeout and a
- * bulkhead of 2, so that both are reached quickly.
+ * bulkhead of 2 with a queue of 1, so that both are reached quickly.
  */
 public class SlowInsee implements QuarkusTestResourceLifecycleManager {
 
@@ -52,7 +52,8 @@ public class SlowInsee implements QuarkusTestResourceLifecycleManager {
         }
         return Map.of("guichet.gateway.providers.insee.url", "http://127.0.0.1:" + server.getAddress().getPort(),
                 "guichet.gateway.providers.insee.timeout", "PT0.5S",
-                "guichet.gateway.providers.insee.bulkhead", "2");
+                "guichet.gateway.providers.insee.bulkhead", "2",
+                "guichet.gateway.providers.insee.bulkhead-queue", "1");
     }
 
     @Override
