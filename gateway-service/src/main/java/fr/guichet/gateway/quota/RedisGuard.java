@@ -55,6 +55,8 @@ public class RedisGuard {
     private final java.time.Duration redisTimeout = org.eclipse.microprofile.config.ConfigProvider.getConfig()
             .getOptionalValue("quarkus.redis.timeout", java.time.Duration.class).orElse(java.time.Duration.ofSeconds(1));
     private final AtomicBoolean degraded = new AtomicBoolean();
+    /** When the current degraded period began, epoch ms. */
+    private volatile long degradedSinceMs;
     /** Last state read per jti: IP allow-list and habilitation quota while degraded. */
     private final Map<String, TokenState> knownStates = new ConcurrentHashMap<>();
 
@@ -326,16 +328,26 @@ public class RedisGuard {
     /** Switches to degraded mode (local limits, last known states); package-private so tests can simulate an outage. */
     void enterDegraded(RuntimeException e) {
         if (degraded.compareAndSet(false, true)) {
+            degradedSinceMs = System.currentTimeMillis();
             LOG.errorf("Redis unreachable (%s): DEGRADED mode, local limits at %.0f%% of each quota, local revocation set",
                     e.toString(), config.degradedShare() * 100);
         }
     }
 
-    /** Back to normal mode once Redis answers. */
+    /**
+     * Back to normal mode once Redis answers. After an outage as long as the Redis timeout (Redis
+     * may have restarted), the revocation subscription is re-created, as it may be silently dead;
+     * after a shorter blip it is only re-opened if it died, because re-creating it at every blip
+     * of a burst churned Redis connections (each subscription holds one) until none was left.
+     */
     void recovered() {
         if (degraded.compareAndSet(true, false)) {
             LOG.info("Redis answers again: normal mode resumed");
-            revoked.resubscribe();
+            if (System.currentTimeMillis() - degradedSinceMs >= redisTimeout.toMillis()) {
+                revoked.resubscribe();
+            } else {
+                revoked.subscribe();
+            }
         }
     }
 

@@ -188,6 +188,52 @@ class RedisGuardTest {
         assertTrue(revoked.isRevoked(jti));
     }
 
+    /**
+     * Under a burst, calls can switch the gateway into degraded mode and back many times in a
+     * second. Each switch back used to re-create the revocation subscription, and each cancelled
+     * subscription kept one pooled Redis connection: after as many switches as the pool has
+     * connections, every call waited for a connection, the gateway stayed degraded for good.
+     */
+    @Test
+    void switchingInAndOutOfDegradedModeManyTimesKeepsRedisUsable() throws Exception {
+        CallerToken t = token(100_000, "active");
+        List<java.util.concurrent.CompletableFuture<GuardDecision>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            for (int j = 0; j < 40; j++) {
+                inFlight.add(guard.checkAsync(t, insee(), null, null).subscribeAsCompletionStage());
+            }
+            guard.enterDegraded(new RuntimeException("burst " + i + " for this test"));
+            guard.recovered();
+        }
+        for (var f : inFlight) {
+            try {
+                f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // refusals of the burst itself are not the point here
+            }
+        }
+        long deadline0 = System.currentTimeMillis() + 3000;
+        while (guard.degraded() && System.currentTimeMillis() < deadline0) {
+            Thread.sleep(50);
+        }
+        for (int i = 0; i < 5; i++) {
+            GuardDecision decision = guard.checkAsync(t, insee(), null, null).await().atMost(java.time.Duration.ofSeconds(5));
+            // The burst spent the route's group quota: OK or LIMITED, but decided by Redis.
+            assertTrue(!decision.degraded(), "answered by Redis, not by the local limiter: " + decision);
+        }
+        assertTrue(!guard.degraded());
+        String jti = UUID.randomUUID().toString();
+        redis.pubsub(String.class).publish(RevokedTokens.CHANNEL, jti);
+        long deadline = System.currentTimeMillis() + 2000;
+        while (!revoked.isRevoked(jti) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(revoked.isRevoked(jti), "the revocation channel still delivers");
+        long subscribers = redis.execute("CLIENT", "LIST").toString().lines()
+                .filter(l -> l.contains("cmd=subscribe") || l.matches(".* sub=[1-9].*")).count();
+        assertTrue(subscribers <= 4, "subscriber connections: " + subscribers);
+    }
+
     @Test
     void duplicateGuardUntilReleased() throws Exception {
         CallerToken t = token(0, "active");
