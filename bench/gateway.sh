@@ -7,8 +7,9 @@
 # In one run it prints, for each of two load shapes (BENCH_CONNECTIONS, 32 by default, then
 # BENCH_CONNECTIONS_HIGH, 256): requests/s, p50 and p99 of the three targets, the gateway/nginx
 # ratios (throughput and p99), the non-2xx answers; the gateway's CPU time per request (utime +
-# stime of /proc/<pid>/stat around each measure) and its resident set (VmRSS idle, after the
-# runs, and its peak VmHWM); then a third run through the gateway where part of the calls
+# stime of /proc/<pid>/stat around each measure), the same for every process at work (the other
+# services, Redis, PostgreSQL) and the machine's busy time, and the gateway's resident set (VmRSS
+# idle, after the runs, and its peak VmHWM); then a third run through the gateway where part of the calls
 # (BENCH_QUOTA_SHARE %) carry tokens already at their quota, with the mix of statuses (200/429).
 # The 1-minute load average is printed before and after each measure: compare figures of one run.
 # It starts what it measures (trace-service, token-service, provider-insee in sandbox mode and the
@@ -22,6 +23,9 @@
 #     (BENCH_PROFILE_OUT, default $WORK/gateway-flame.html) and summarised (top frames).
 #   knobs: BENCH_DURATION=20s BENCH_WARMUP=8s BENCH_CONNECTIONS=32 BENCH_CONNECTIONS_HIGH=256
 #     BENCH_THREADS=2 BENCH_TOKENS=8 BENCH_QUOTA_SHARE=50 BENCH_JOURNAL_FSYNC=true
+#     BENCH_SETTLE=60 (most seconds to wait, after start, for a 1-minute load average below 1.5)
+#     BENCH_JIT_WARMUP=40s (one unmeasured run through the gateway and one on the provider first)
+#     BENCH_RUNS="gateway-c32 nginx-c32 ..." (only these runs: gateway|nginx|provider-c<n>, quota-c<n>)
 #     BENCH_JAVA_OPTS (JVM options of the started services, default "-Xmx512m -XX:+UseSerialGC")
 #     BENCH_GATEWAY_APP=<a quarkus-app directory> to measure another build of the gateway
 # Needs: a JDK, PostgreSQL and Redis as scripts/infra.sh prepares them, the built services (built
@@ -34,6 +38,8 @@ STATE=${GUICHET_HOME:-$HOME/.guichet}   # where bin/guichet keeps its secrets
 REDIS_DB=${GUICHET_REDIS_DB:-0}
 DURATION=${BENCH_DURATION:-20s}
 WARMUP=${BENCH_WARMUP:-8s}
+JIT_WARMUP=${BENCH_JIT_WARMUP:-40s}
+RUNS=${BENCH_RUNS:-}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 CONNECTIONS_HIGH=${BENCH_CONNECTIONS_HIGH:-256}
@@ -100,6 +106,7 @@ snapshot() { # snapshot <module>
   die "no consistent build of $1"
 }
 declare -A SECRET_ENV   # module -> "NAME=value ..." exported to its environment
+declare -A PID_OF       # module -> pid of its JVM
 start() { # start <module> <port> <properties...>
   local module=$1 port=$2; shift 2
   # Secrets go to the process environment (export is a builtin), never a command line, as the
@@ -109,6 +116,7 @@ start() { # start <module> <port> <properties...>
     exec java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" "$@" \
       -jar "$WORK/apps/$module/quarkus-run.jar" ) >"$WORK/$module.log" 2>&1 &
   PIDS+=($!)
+  PID_OF[$module]=$!
 }
 
 for m in trace-service token-service provider-insee gateway-service; do snapshot "$m"; done
@@ -227,32 +235,15 @@ LUA
 # The quota mix: QUOTA_SHARE % of the calls carry a token at its quota; statuses are counted per
 # wrk thread and summed at the end (one "status <code> <count>" line each).
 cat >"$WORK/quota.lua" <<LUA
+dofile("$ROOT/bench/wrk-statuses.lua")
 local tokens = {$LUA_TOKENS}
 local limited = {$LUA_QUOTA_TOKENS}
-local all = {}
-local threads = 0
-function setup(thread)
-  thread:set("id", threads)
-  threads = threads + 1
-  table.insert(all, thread)
-end
-statuses = {}
 local n = 0
 request = function()
   n = n + 1
   local token
   if (n % 100) < $QUOTA_SHARE then token = limited[(n % #limited) + 1] else token = tokens[((n + id) % #tokens) + 1] end
   return wrk.format("GET", "$ROUTE?$QUERY&object=quota-" .. id .. "-" .. n, { ["Authorization"] = "Bearer " .. token })
-end
-response = function(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-done = function(summary, latency, requests)
-  local total = {}
-  for _, t in ipairs(all) do
-    for code, count in pairs(t:get("statuses")) do total[code] = (total[code] or 0) + count end
-  end
-  for code, count in pairs(total) do io.write(string.format("status %d %d\\n", code, count)) end
 end
 LUA
 cat >"$WORK/plain.lua" <<LUA
@@ -303,6 +294,8 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime of a 
 proc_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }   # VmRSS / VmHWM, kB
 # run <name> <base url> <lua> <connections>: warm-up, then the measure, wrk's report in $WORK/<name>.txt;
 # around the measure: the load average, and the gateway's CPU ticks for the gateway's runs.
+# wanted <run name>: whether BENCH_RUNS (names separated by spaces or commas, default all) asks for it.
+wanted() { [ -z "$RUNS" ] || [[ ",${RUNS// /,}," == *",$1,"* ]]; }
 run() {
   local name=$1 url=$2 lua=$3 conns=$4 before after
   say "$name: warm-up $WARMUP, $conns connections"
@@ -310,21 +303,44 @@ run() {
   say "$name: measuring $DURATION, $conns connections, $THREADS threads"
   echo "$(loadavg)" >"$WORK/$name.load"
   before=$(cpu_ticks "$GATEWAY_PID")
+  cpu_by_process >"$WORK/$name.cpu-before"
   timeout 600 wrk -t"$THREADS" -c"$conns" -d"$DURATION" --latency -s "$lua" "$url" >"$WORK/$name.txt"
+  cpu_by_process >"$WORK/$name.cpu-after"
   after=$(cpu_ticks "$GATEWAY_PID")
   echo "$(loadavg)" >>"$WORK/$name.load"
   echo $((after - before)) >"$WORK/$name.ticks"
 }
+# cpu_by_process: "<name> <ticks>" for every process that works during a measure (the four
+# services, Redis, PostgreSQL's processes, nginx's) and the machine's busy ticks (/proc/stat), to
+# see where the machine's CPU goes; what the list leaves is mostly wrk's and the kernel's.
+cpu_by_process() {
+  local m p
+  for m in gateway-service trace-service token-service provider-insee; do echo "$m $(cpu_ticks "${PID_OF[$m]}")"; done
+  awk '$1 == "cpu" {print "machine", $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat
+  for p in redis-server postgres nginx; do
+    echo "$p $(pgrep -x "$p" | while read -r q; do cpu_ticks "$q" 2>/dev/null || true; done | awk '{t += $1} END {print t + 0}')"
+  done
+}
 
 RSS_IDLE=$(proc_kb "$GATEWAY_PID" VmRSS)
 say "gateway idle: VmRSS $((RSS_IDLE / 1024)) MB; load average $(loadavg)"
+# The services have just started (class loading, their own JIT): measures begin once the machine
+# is back to rest, at most BENCH_SETTLE seconds later.
+settle_until=$((SECONDS + ${BENCH_SETTLE:-60}))
+while [ "$SECONDS" -lt "$settle_until" ] && awk '{exit !($1 > 1.5)}' /proc/loadavg; do sleep 5; done
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+say "load average before the runs: $LOAD_BEFORE"
+# One longer run first for each JVM measured (gateway, provider), not measured: the JIT compiles
+# their hot paths (C2) before any figure is taken, as it has long done in a service in production.
+timeout 600 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JIT_WARMUP" -s "$WORK/gateway.lua" "$GATEWAY" >/dev/null
+timeout 600 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JIT_WARMUP" -s "$WORK/plain.lua" "$INSEE" >/dev/null
 SHAPES=("$CONNECTIONS" "$CONNECTIONS_HIGH")
 for c in "${SHAPES[@]}"; do
-  run "gateway-c$c" "$GATEWAY" "$WORK/gateway.lua" "$c"
-  run "nginx-c$c" "http://127.0.0.1:$NGINX_PORT" "$WORK/plain.lua" "$c"
-  run "provider-c$c" "$INSEE" "$WORK/plain.lua" "$c"
+  wanted "gateway-c$c" && run "gateway-c$c" "$GATEWAY" "$WORK/gateway.lua" "$c"
+  wanted "nginx-c$c" && run "nginx-c$c" "http://127.0.0.1:$NGINX_PORT" "$WORK/plain.lua" "$c"
+  wanted "provider-c$c" && run "provider-c$c" "$INSEE" "$WORK/plain.lua" "$c"
 done
-run "quota-c$CONNECTIONS" "$GATEWAY" "$WORK/quota.lua" "$CONNECTIONS"
+wanted "quota-c$CONNECTIONS" && run "quota-c$CONNECTIONS" "$GATEWAY" "$WORK/quota.lua" "$CONNECTIONS"
 RSS_AFTER=$(proc_kb "$GATEWAY_PID" VmRSS)
 RSS_PEAK=$(proc_kb "$GATEWAY_PID" VmHWM)
 
@@ -373,16 +389,27 @@ load_of() { paste -sd'-' "$WORK/$1.load"; }
 cpu_per_request() { # ms of gateway CPU per request of a run
   awk -v t="$(cat "$WORK/$1.ticks")" -v hz="$CLK_TCK" -v n="$(requests "$1")" 'BEGIN { if (n > 0) printf "%.3f", t * 1000 / hz / n; else print "-" }'
 }
+cpu_split() { # cpu_split <run>: CPU time per request of each process during the run, and the machine's share
+  awk -v hz="$CLK_TCK" -v n="$(requests "$1")" -v cores="$(nproc)" -v secs="${DURATION%s}" '
+    FNR == NR { b[$1] = $2; next }
+    $1 == "machine" { m = $2 - b[$1]; next }
+    { d = $2 - b[$1]; t += d; line = line sprintf(" %s %.3f,", $1, d * 1000 / hz / n) }
+    END { printf "CPU per request by process (ms):%s others (wrk, kernel) %.3f; the machine %.3f ms, busy %.0f %% of its %d cores\n",
+            line, (m - t) * 1000 / hz / n, m * 1000 / hz / n, 100 * m / hz / secs / cores, cores }' \
+    "$WORK/$1.cpu-before" "$WORK/$1.cpu-after"
+}
 row() { # row <label> <run>
+  [ -f "$WORK/$2.txt" ] || return 0
   printf '| %-9s | %10s | %7s | %7s | %-11s | %s |\n' "$1" "$(rps "$2")" "$(ms "$(pct "$2" 50)")" "$(ms "$(pct "$2" 99)")" "$(load_of "$2")" "$(errors "$2")"
 }
 ratios() { # ratios <connections>
+  [ -f "$WORK/gateway-c$1.txt" ] && [ -f "$WORK/nginx-c$1.txt" ] || return 0
   awk -v g="$(rps "gateway-c$1")" -v n="$(rps "nginx-c$1")" -v gp="$(ms "$(pct "gateway-c$1" 99)")" -v np="$(ms "$(pct "nginx-c$1" 99)")" \
     'BEGIN { printf "gateway/nginx: throughput %.2f, p99 %.2f\n", g / n, gp / np }'
 }
 
 echo
-echo "Gateway benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before the runs: $(cat /proc/loadavg | cut -d' ' -f1-3)"
+echo "Gateway benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before the runs: $LOAD_BEFORE"
 echo "JVM options of the services: $JAVA_OPTS; journal fsync ${BENCH_JOURNAL_FSYNC:-true}; wrk $THREADS threads, $DURATION after $WARMUP warm-up"
 for c in "${SHAPES[@]}"; do
   printf '\n%s connections\n\n' "$c"
@@ -390,15 +417,19 @@ for c in "${SHAPES[@]}"; do
   printf '| --- | ---: | ---: | ---: | --- | --- |\n'
   row gateway "gateway-c$c"; row nginx "nginx-c$c"; row provider "provider-c$c"
   echo; ratios "$c"
+  [ -f "$WORK/gateway-c$c.txt" ] || continue
   echo "gateway CPU time: $(cpu_per_request "gateway-c$c") ms per request ($(cat "$WORK/gateway-c$c.ticks") ticks of 1/$CLK_TCK s for $(requests "gateway-c$c") requests)"
+  cpu_split "gateway-c$c"
 done
 q=quota-c$CONNECTIONS
+[ -f "$WORK/$q.txt" ] && {
 printf '\nquota mix: %s %% of the calls with a token at its quota, %s connections\n\n' "$QUOTA_SHARE" "$CONNECTIONS"
 printf '| %-9s | %10s | %7s | %7s | %-11s | %s |\n' target requests/s "p50 ms" "p99 ms" "load avg" "errors"
 printf '| --- | ---: | ---: | ---: | --- | --- |\n'
 row gateway "$q"
 awk '$1 == "status" { s[$2] = $3; n += $3 } END { printf "statuses:"; for (c in s) printf " %s: %d (%.1f %%)", c, s[c], 100 * s[c] / n; print "" }' "$WORK/$q.txt"
 echo "gateway CPU time: $(cpu_per_request "$q") ms per request"
+}
 echo
 echo "gateway resident set: idle $((RSS_IDLE / 1024)) MB, after the runs $((RSS_AFTER / 1024)) MB, peak (VmHWM) $((RSS_PEAK / 1024)) MB"
 if [ "$PROFILE" = 1 ]; then

@@ -102,30 +102,13 @@ status=$(admin_post "$admin" "/admin/habilitations/$hab/validate" '{"reason":"Me
 TOKEN=$(json_field token)
 PATHS=$(sample_calls | while read -r _ path query; do printf '"%s?context=Mesure&recipient=%s%s",' "$path" "$DEMO_SIRET" "$query"; done)
 cat >"$WORK/load.lua" <<LUA
+dofile("$ROOT/bench/wrk-statuses.lua")
 local paths = {$PATHS}
-local all = {}
-local threads = 0
-function setup(thread)
-  thread:set("id", threads)
-  threads = threads + 1
-  table.insert(all, thread)
-end
-statuses = {}
 local n = 0
 request = function()
   n = n + 1
   return wrk.format("GET", paths[(n % #paths) + 1] .. "&object=memoire-" .. id .. "-" .. n,
     { ["Authorization"] = "Bearer $TOKEN" })
-end
-response = function(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-done = function(summary, latency, requests)
-  local total = {}
-  for _, t in ipairs(all) do
-    for code, count in pairs(t:get("statuses")) do total[code] = (total[code] or 0) + count end
-  end
-  for code, count in pairs(total) do io.write(string.format("status %d %d\\n", code, count)) end
 end
 LUA
 say "load: $LOAD through the gateway ($(echo "$PATHS" | tr -cd ',' | wc -c) provider calls in rotation, $CONNECTIONS connections)"
