@@ -129,7 +129,13 @@ public final class GuichetStack implements AutoCloseable {
         return running;
     }
 
-    /** Starts the chosen services in dependency order and waits until each is ready. */
+    /**
+     * Starts the chosen services and waits until each is ready: all but the gateway together, then
+     * the gateway, whose readiness needs token-service.
+     *
+     * @throws IllegalStateException naming the service that failed to start, with its log tail;
+     *         every process already launched is stopped
+     */
     public GuichetStack start() {
         GuichetStack previous;
         synchronized (GuichetStack.class) {
@@ -151,18 +157,46 @@ public final class GuichetStack implements AutoCloseable {
             if (withMailbox) {
                 mailbox = TestMailbox.start();
             }
-            for (ServiceCatalog.Descriptor d : catalog.services()) {
-                if (services.contains(d.name())) {
-                    ServiceProcess p = newInstance(d, d.module(), Map.of());
-                    instances.put(d.name(), p);
-                    p.start(readyTimeout);
-                }
-            }
+            List<ServiceCatalog.Descriptor> chosen = catalog.services().stream()
+                    .filter(d -> services.contains(d.name())).toList();
+            // Ports are chosen up front, so every service knows its peers' addresses before they
+            // listen; only the gateway's readiness needs a peer (token-service's JWKS), so the
+            // others start together and the gateway after them.
+            startTogether(chosen.stream().filter(d -> !d.name().equals(Service.GATEWAY.serviceName())).toList());
+            startTogether(chosen.stream().filter(d -> d.name().equals(Service.GATEWAY.serviceName())).toList());
         } catch (RuntimeException e) {
             close();
             throw e;
         }
         return this;
+    }
+
+    /**
+     * Launches these services at once, then waits for each to be ready ({@link #readyTimeout}
+     * each, counted from the moment it is awaited). A service that fails is reported with its log
+     * tail, and any other of the batch already exited with its own, as suppressed exceptions; the
+     * caller stops what was launched.
+     */
+    private void startTogether(List<ServiceCatalog.Descriptor> batch) {
+        List<ServiceProcess> launched = new ArrayList<>();
+        for (ServiceCatalog.Descriptor d : batch) {
+            ServiceProcess p = newInstance(d, d.module(), Map.of());
+            // Registered before launching, so that close() stops it whatever happens next.
+            instances.put(d.name(), p);
+            launched.add(p.launch());
+        }
+        for (ServiceProcess p : launched) {
+            try {
+                p.awaitReady(readyTimeout);
+            } catch (IllegalStateException e) {
+                for (ServiceProcess other : launched) {
+                    if (other != p && !other.isAlive()) {
+                        e.addSuppressed(new IllegalStateException(other.name() + " exited too\n" + other.tail()));
+                    }
+                }
+                throw e;
+            }
+        }
     }
 
     /** A further instance of a service (e.g. a second gateway sharing Redis), started and ready. */

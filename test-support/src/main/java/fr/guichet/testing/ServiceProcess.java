@@ -81,6 +81,22 @@ public final class ServiceProcess {
         if (isAlive()) {
             return this;
         }
+        launch();
+        awaitReady(timeout);
+        return this;
+    }
+
+    /**
+     * Starts the process (again, on the same port) without waiting for it: a stack launches the
+     * services that do not need each other to be ready together, then {@link #awaitReady}s each.
+     * Does nothing when the process is already running.
+     *
+     * @throws IllegalStateException when the process cannot be started
+     */
+    public ServiceProcess launch() {
+        if (isAlive()) {
+            return this;
+        }
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder pb = new ProcessBuilder(command)
@@ -92,7 +108,6 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + name + ": " + command, e);
         }
-        awaitReady(timeout);
         return this;
     }
 
@@ -126,7 +141,17 @@ public final class ServiceProcess {
         }
     }
 
-    private void awaitReady(Duration timeout) {
+    /**
+     * Waits until the launched process's /q/health/ready says UP, polling every 250 ms.
+     *
+     * @param timeout how long to wait from now
+     * @throws IllegalStateException naming the service with its log tail when it was not launched,
+     *         exited, or is not ready within {@code timeout}
+     */
+    public ServiceProcess awaitReady(Duration timeout) {
+        if (process == null) {
+            throw new IllegalStateException(name + " was not launched");
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
@@ -139,7 +164,7 @@ public final class ServiceProcess {
                 HttpResponse<String> r = HTTP.send(ready, HttpResponse.BodyHandlers.ofString());
                 lastStatus = r.statusCode();
                 if (lastStatus == 200) {
-                    return;
+                    return this;
                 }
             } catch (IOException e) {
                 // not listening yet

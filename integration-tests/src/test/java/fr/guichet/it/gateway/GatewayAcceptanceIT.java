@@ -69,7 +69,9 @@ class GatewayAcceptanceIT {
     static void startSuite() {
         Path logs = Path.of("target", "it-logs", "gateway").toAbsolutePath();
         redis = new PrivateRedis().start(logs);
-        GuichetStack.Builder builder = GuichetStack.builder().logDir(logs);
+        // Only what the tests call: the routes of INSEE, DGFIP and URSSAF/GIP-MDS (provider-acoss).
+        GuichetStack.Builder builder = GuichetStack.builder().logDir(logs)
+                .with(Service.TRACE, Service.TOKEN, Service.INSEE, Service.DGFIP, Service.ACOSS, Service.GATEWAY);
         // Own schemas in the integration databases: a fresh state every run, shared with no other test.
         Schemas.ownSchemas(builder, SCHEMA);
         for (Service s : Service.values()) {

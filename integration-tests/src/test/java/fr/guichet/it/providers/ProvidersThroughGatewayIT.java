@@ -71,8 +71,10 @@ class ProvidersThroughGatewayIT {
         certs = PartnerCertificates.authority(Path.of("target", "it-logs", "providers", "certs").toAbsolutePath());
         sirene = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         sirene.start();
+        // Only what the tests call: the routes of INSEE, DGFIP (ENSU included) and URSSAF/GIP-MDS (provider-acoss).
         GuichetStack.Builder builder = GuichetStack.builder()
-                .logDir(Path.of("target", "it-logs", "providers").toAbsolutePath());
+                .logDir(Path.of("target", "it-logs", "providers").toAbsolutePath())
+                .with(Service.TRACE, Service.TOKEN, Service.INSEE, Service.DGFIP, Service.ACOSS, Service.GATEWAY);
         stack = certs.trustedBy(ownSchemas(builder, SCHEMA))
                 .property(Service.INSEE, "guichet.provider.mode", "production")
                 .property(Service.INSEE, "guichet.insee.sirene.base-url", sirene.baseUrl() + SIRENE_PATH)
