@@ -219,17 +219,13 @@ QUERY="context=Banc&recipient=$RECIPIENT"
 # Tokens in rotation and a distinct object per request: no per-token quota and no duplicate guard
 # ever refuses a call, so every path measured is the full 200 path.
 cat >"$WORK/gateway.lua" <<LUA
+dofile("$ROOT/bench/wrk-statuses.lua")
 local tokens = {$LUA_TOKENS}
-local threads = 0
-function setup(thread)
-  thread:set("id", threads)
-  threads = threads + 1
-end
 local n = 0
 request = function()
   n = n + 1
   local headers = { ["Authorization"] = "Bearer " .. tokens[((n + id) % #tokens) + 1] }
-  return wrk.format("GET", "$ROUTE?$QUERY&object=bench-" .. id .. "-" .. n, headers)
+  return wrk.format("GET", "$ROUTE?$QUERY&object=bench-" .. run .. "-" .. id .. "-" .. n, headers)
 end
 LUA
 # The quota mix: QUOTA_SHARE % of the calls carry a token at its quota; statuses are counted per
@@ -243,7 +239,7 @@ request = function()
   n = n + 1
   local token
   if (n % 100) < $QUOTA_SHARE then token = limited[(n % #limited) + 1] else token = tokens[((n + id) % #tokens) + 1] end
-  return wrk.format("GET", "$ROUTE?$QUERY&object=quota-" .. id .. "-" .. n, { ["Authorization"] = "Bearer " .. token })
+  return wrk.format("GET", "$ROUTE?$QUERY&object=quota-" .. run .. "-" .. id .. "-" .. n, { ["Authorization"] = "Bearer " .. token })
 end
 LUA
 cat >"$WORK/plain.lua" <<LUA
@@ -381,7 +377,10 @@ fi
 rps() { awk '/^Requests\/sec/ {print $2}' "$WORK/$1.txt"; }
 requests() { awk '/requests in/ {print $1}' "$WORK/$1.txt"; }
 pct() { awk -v p="$2%" '$1 == p {print $2}' "$WORK/$1.txt"; }
-errors() { awk '/Non-2xx/ {print "non-2xx:" $NF} /Socket errors/ {sub(/^ */, ""); print}' "$WORK/$1.txt" | paste -sd' '; }
+errors() { # wrk's non-2xx count (with the statuses the gateway's scripts counted) and socket errors
+  awk '/Non-2xx/ {n = $NF} /Socket errors/ {sub(/^ */, ""); e = $0} $1 == "status" && $2 !~ /^2/ {c = c " " $2 ":" $3}
+    END { if (n != "") printf "non-2xx:%s%s ", n, (c != "" ? " (" substr(c, 2) ")" : ""); if (e != "") printf "%s", e; print "" }' "$WORK/$1.txt"
+}
 ms() { # wrk prints 850.00us / 1.20ms / 1.02s / 1.00m
   awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v + 0 } else if (v ~ /m$/) { sub(/m$/, "", v); print v * 60000 } else if (v ~ /s$/) { sub(/s$/, "", v); print v * 1000 } else print v }'
 }
@@ -420,6 +419,7 @@ for c in "${SHAPES[@]}"; do
   [ -f "$WORK/gateway-c$c.txt" ] || continue
   echo "gateway CPU time: $(cpu_per_request "gateway-c$c") ms per request ($(cat "$WORK/gateway-c$c.ticks") ticks of 1/$CLK_TCK s for $(requests "gateway-c$c") requests)"
   cpu_split "gateway-c$c"
+  [ -f "$WORK/nginx-c$c.txt" ] && printf 'nginx run: ' && cpu_split "nginx-c$c"
 done
 q=quota-c$CONNECTIONS
 [ -f "$WORK/$q.txt" ] && {

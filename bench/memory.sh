@@ -107,7 +107,7 @@ local paths = {$PATHS}
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format("GET", paths[(n % #paths) + 1] .. "&object=memoire-" .. id .. "-" .. n,
+  return wrk.format("GET", paths[(n % #paths) + 1] .. "&object=memoire-" .. run .. "-" .. id .. "-" .. n,
     { ["Authorization"] = "Bearer $TOKEN" })
 end
 LUA

@@ -1,6 +1,9 @@
--- Shared by the wrk scripts of bench/: numbers each wrk thread (global `id`, for distinct object
--- names per thread) and counts the answers' statuses per thread, printed summed at the end as
--- one "status <code> <count>" line each. A script loads it with dofile() and defines request().
+-- Shared by the wrk scripts of bench/: numbers each wrk thread (global `id`) and names each run of
+-- wrk (global `run`, its start time in seconds), for object names that no other thread or run
+-- uses (the gateway's duplicate guard answers 409 to an identical call still in flight, such as
+-- one a previous run left behind); counts the answers' statuses per thread, printed summed at the
+-- end as one "status <code> <count>" line each. A script loads it with dofile() and defines request().
+run = os.time()
 local all = {}
 local threads = 0
 function setup(thread)
