@@ -100,6 +100,25 @@ public class LoginLinks {
         });
     }
 
+    /**
+     * The first steps of every link request: the address checked and normalised
+     * ({@link #requestedAddress}), then the request admitted ({@link #admit}).
+     *
+     * @return the normalised address when a link may be mailed; null when the recipient's mail cap
+     *         is reached (the caller then answers as if it had sent one)
+     * @throws fr.guichet.common.error.ApiException (as a failed Uni) 422 {@code 00801} for an
+     *         invalid address, 429 when the asking address is in backoff
+     */
+    public Uni<String> admittedAddress(String kind, String rawEmail, String callerIp) {
+        String email;
+        try {
+            email = requestedAddress(rawEmail);
+        } catch (RuntimeException invalid) {
+            return Uni.createFrom().failure(invalid);
+        }
+        return admit(kind, email, callerIp).map(admitted -> admitted ? email : null);
+    }
+
     /** A new link secret: 32 random bytes, base64url. */
     public static String newSecret() {
         byte[] bytes = new byte[32];

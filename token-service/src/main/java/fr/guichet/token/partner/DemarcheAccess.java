@@ -36,6 +36,20 @@ public class DemarcheAccess {
         public Person {
             email = email == null ? null : email.trim().toLowerCase(Locale.ROOT);
         }
+
+        /**
+         * The person behind a partner session: its e-mail (subject) and its organisation's SIRET.
+         *
+         * @throws fr.guichet.common.error.ApiException 403 when the session names no organisation or no e-mail
+         */
+        public static Person of(org.eclipse.microprofile.jwt.JsonWebToken session) {
+            String siret = session.getClaim("siret");
+            String email = session.getSubject();
+            if (siret == null || email == null || email.isBlank()) {
+                throw TokenErrors.forbidden("Cette session n'est rattachée à aucune organisation.");
+            }
+            return new Person(email, siret);
+        }
     }
 
     /** Whether a habilitation still grants its contacts anything (login, tokens, contact changes). */

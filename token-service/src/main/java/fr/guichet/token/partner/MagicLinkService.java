@@ -51,14 +51,8 @@ public class MagicLinkService {
      * is known.
      */
     public Uni<Void> request(String rawEmail, String callerIp) {
-        String email;
-        try {
-            email = LoginLinks.requestedAddress(rawEmail);
-        } catch (RuntimeException invalid) {
-            return Uni.createFrom().failure(invalid);
-        }
         // Requests slow down the asking address (backoff), never the person the link is for.
-        return links.admit("magic-link", email, callerIp).flatMap(admitted -> admitted
+        return links.admittedAddress("magic-link", rawEmail, callerIp).flatMap(email -> email != null
                 ? createLinks(email).flatMap(created -> send(email, created))
                 : Uni.createFrom().voidItem());
     }

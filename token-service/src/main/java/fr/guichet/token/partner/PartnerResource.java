@@ -96,14 +96,8 @@ public class PartnerResource {
         return partner.stats(person(), uuid(jti), instant("from", from), instant("to", to));
     }
 
-    /** The person behind the session: its e-mail (subject) and its organisation's SIRET. */
     private DemarcheAccess.Person person() {
-        String siret = session.getClaim("siret");
-        String email = session.getSubject();
-        if (siret == null || email == null || email.isBlank()) {
-            throw TokenErrors.forbidden("Cette session n'est rattachée à aucune organisation.");
-        }
-        return new DemarcheAccess.Person(email, siret);
+        return DemarcheAccess.Person.of(session);
     }
 
     private static String instant(String name, String value) {

@@ -52,14 +52,8 @@ public class OperatorLoginService {
      *         address is in backoff, 503 when the mail cannot be sent
      */
     public Uni<Void> request(String rawEmail, String callerIp) {
-        String email;
-        try {
-            email = LoginLinks.requestedAddress(rawEmail);
-        } catch (RuntimeException invalid) {
-            return Uni.createFrom().failure(invalid);
-        }
-        return links.admit("operator-link", email, callerIp).flatMap(admitted -> {
-            if (!admitted) {
+        return links.admittedAddress("operator-link", rawEmail, callerIp).flatMap(email -> {
+            if (email == null) {
                 return Uni.createFrom().voidItem();
             }
             return Panache.withTransaction(() -> Operator.<Operator>find("email = ?1 and active = true", email).firstResult()

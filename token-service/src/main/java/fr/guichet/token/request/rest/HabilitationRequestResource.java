@@ -72,13 +72,7 @@ public class HabilitationRequestResource {
         return requests.list(person()).map(list -> Map.of("data", list));
     }
 
-    /** The person behind the session: its e-mail (subject) and its organisation's SIRET; else 403. */
     private DemarcheAccess.Person person() {
-        String siret = session.getClaim("siret");
-        String email = session.getSubject();
-        if (siret == null || email == null || email.isBlank()) {
-            throw TokenErrors.forbidden("Cette session n'est rattachée à aucune organisation.");
-        }
-        return new DemarcheAccess.Person(email, siret);
+        return DemarcheAccess.Person.of(session);
     }
 }
