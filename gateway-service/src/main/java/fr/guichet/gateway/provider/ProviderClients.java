@@ -89,7 +89,11 @@ public class ProviderClients {
             this.client = vertx.createHttpClient(new HttpClientOptions()
                     .setKeepAlive(true)
                     .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis())),
-                    new PoolOptions().setHttp1MaxSize(config.bulkhead()).setMaxWaitQueueSize(config.bulkheadQueue()));
+                    // The pool's own wait queue stays unbounded: the bulkhead counter below bounds the
+                    // calls. A call given up at its timeout keeps its connection until the idle timeout
+                    // closes it, so a bounded pool queue overflowed while the counter still had room,
+                    // and the call failed as if the provider were unreachable (502, a circuit failure).
+                    new PoolOptions().setHttp1MaxSize(config.bulkhead()));
             this.maintenance = new MaintenanceWindows(config.maintenanceWindows().orElse(List.of()));
             // The bulkhead is inFlight (connections plus their waiting queue; beyond, refuse at once);
             // the timeout is on the Uni, so a call waiting for a connection spends its own time.
