@@ -9,6 +9,8 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.quarkus.runtime.Startup;
@@ -50,6 +52,7 @@ public class RedisGuard {
     private final RevokedTokens revoked;
     private final GatewayConfig.Limits config;
     private final LocalLimiter local;
+    private final RedisBatcher batcher;
     private final String script;
     private volatile String sha;
     private final java.time.Duration redisTimeout = org.eclipse.microprofile.config.ConfigProvider.getConfig()
@@ -68,6 +71,7 @@ public class RedisGuard {
         this.revoked = revoked;
         this.config = config.limits();
         this.local = new LocalLimiter(this.config.degradedShare());
+        this.batcher = new RedisBatcher(reactive.getRedis().getDelegate(), registry);
         this.script = load();
         io.micrometer.core.instrument.Gauge.builder("guichet.gateway.degraded", degraded, d -> d.get() ? 1 : 0)
                 .description("1 while Redis is unreachable and the gateway limits calls with its local, degraded limiter")
@@ -187,10 +191,14 @@ public class RedisGuard {
         return Uni.createFrom().item(step).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    /** Releases the duplicate guard once the call has its answer (asynchronously, off the response path). */
+    /**
+     * Releases the duplicate guard once the call has its answer (asynchronously, off the response
+     * path), with the other Redis commands of the event loop's turn ({@link RedisBatcher}).
+     */
     public void release(String guardKey) {
         if (guardKey != null && !degraded.get()) {
-            reactive.key().del(guardKey).subscribe().with(n -> { }, f -> LOG.debugf("Guard %s not released: %s", guardKey, f));
+            batcher.send(Request.cmd(Command.DEL).arg(guardKey))
+                    .subscribe().with(n -> { }, f -> LOG.debugf("Guard %s not released: %s", guardKey, f));
         }
     }
 
@@ -250,23 +258,26 @@ public class RedisGuard {
         return evalshaAsync(args).await().indefinitely();
     }
 
-    /** EVALSHA on the reactive client; a Redis that lost its scripts gets the script once more. */
+    /**
+     * EVALSHA on the reactive client, sent with the other commands of the event loop's turn
+     * ({@link RedisBatcher}); a Redis that lost its scripts gets the script once more.
+     */
     private Uni<Response> evalshaAsync(String[] args) {
         String current = sha;
         Uni<String> loaded = current != null ? Uni.createFrom().item(current) : loadScriptAsync();
-        return loaded.onItem().transformToUni(s -> reactive.execute("EVALSHA", command(s, args)))
+        return loaded.onItem().transformToUni(s -> batcher.send(command(s, args)))
                 // Redis restarted or flushed its scripts: load once more and retry.
                 .onFailure(e -> String.valueOf(e.getMessage()).contains("NOSCRIPT")).recoverWithUni(e ->
-                        loadScriptAsync().onItem().transformToUni(s -> reactive.execute("EVALSHA", command(s, args))))
+                        loadScriptAsync().onItem().transformToUni(s -> batcher.send(command(s, args))))
                 // As the blocking client's quarkus.redis.timeout: a slow Redis means degraded mode, not queued calls.
                 .ifNoItem().after(redisTimeout).fail();
     }
 
-    private static String[] command(String sha, String[] args) {
-        String[] command = new String[args.length + 2];
-        command[0] = sha;
-        command[1] = "4";
-        System.arraycopy(args, 0, command, 2, args.length);
+    private static Request command(String sha, String[] args) {
+        Request command = Request.cmd(Command.EVALSHA).arg(sha).arg(4);
+        for (String arg : args) {
+            command.arg(arg);
+        }
         return command;
     }
 
