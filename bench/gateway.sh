@@ -23,6 +23,7 @@
 #     (BENCH_PROFILE_OUT, default $WORK/gateway-flame.html) and summarised (top frames).
 #   knobs: BENCH_DURATION=20s BENCH_WARMUP=8s BENCH_CONNECTIONS=32 BENCH_CONNECTIONS_HIGH=256
 #     BENCH_THREADS=2 BENCH_TOKENS=8 BENCH_QUOTA_SHARE=50 BENCH_JOURNAL_FSYNC=true
+#     BENCH_COMMIT_DELAY (the gateway's journal.commit-delay, e.g. PT0S; its default otherwise)
 #     BENCH_SETTLE=60 (most seconds to wait, after start, for a 1-minute load average below 1.5)
 #     BENCH_JIT_WARMUP=40s (one unmeasured run through the gateway and one on the provider first)
 #     BENCH_RUNS="gateway-c32 nginx-c32 ..." (only these runs: gateway|nginx|provider-c<n>, quota-c<n>)
@@ -174,6 +175,7 @@ start gateway-service "$GATEWAY_PORT" $REDIS \
   -Dguichet.gateway.providers.acoss.url=http://127.0.0.1:1 \
   -Dguichet.gateway.journal.dir="$WORK/journal" \
   -Dguichet.gateway.journal.fsync="${BENCH_JOURNAL_FSYNC:-true}" \
+  ${BENCH_COMMIT_DELAY:+-Dguichet.gateway.journal.commit-delay=$BENCH_COMMIT_DELAY} \
   -Dguichet.gateway.limits.groups.json_resources_entreprise=100000000
 await "$GATEWAY/q/health/ready" 120 || { tail -40 "$WORK/gateway-service.log" >&2; die "gateway not ready"; }
 GATEWAY_PID=${PIDS[${#PIDS[@]}-1]}
@@ -300,11 +302,30 @@ run() {
   echo "$(loadavg)" >"$WORK/$name.load"
   before=$(cpu_ticks "$GATEWAY_PID")
   cpu_by_process >"$WORK/$name.cpu-before"
+  gateway_counters >"$WORK/$name.counters-before"
   timeout 600 wrk -t"$THREADS" -c"$conns" -d"$DURATION" --latency -s "$lua" "$url" >"$WORK/$name.txt"
+  gateway_counters >"$WORK/$name.counters-after"
   cpu_by_process >"$WORK/$name.cpu-after"
   after=$(cpu_ticks "$GATEWAY_PID")
   echo "$(loadavg)" >>"$WORK/$name.load"
   echo $((after - before)) >"$WORK/$name.ticks"
+}
+# gateway_counters: the gateway's own counters of how it groups work (journal commits and the events
+# they carry, Redis batches and the commands they carry), from its Prometheus endpoint.
+gateway_counters() {
+  curl -fsS "$GATEWAY/q/metrics" 2>/dev/null | awk '/^guichet_gateway_(journal_commits|journal_committed_events|redis_batches|redis_batched_commands)_total/ {print $1, $2}'
+}
+# grouping <run>: events per journal commit and Redis commands per batch during the measure.
+grouping() {
+  [ -f "$WORK/$1.counters-after" ] || return 0
+  awk 'FNR == NR {b[$1] = $2; next} {d[$1] = $2 - b[$1]}
+       END {
+         c = d["guichet_gateway_journal_commits_total"]; e = d["guichet_gateway_journal_committed_events_total"]
+         r = d["guichet_gateway_redis_batches_total"]; k = d["guichet_gateway_redis_batched_commands_total"]
+         if (c > 0) printf "journal: %d commits, %.2f events per commit; ", c, e / c
+         if (r > 0) printf "Redis: %d batches, %.2f commands per batch", r, k / r
+         print ""
+       }' "$WORK/$1.counters-before" "$WORK/$1.counters-after"
 }
 # cpu_by_process: "<name> <ticks>" for every process that works during a measure (the four
 # services, Redis, PostgreSQL's processes, nginx's) and the machine's busy ticks (/proc/stat), to
@@ -409,7 +430,7 @@ ratios() { # ratios <connections>
 
 echo
 echo "Gateway benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before the runs: $LOAD_BEFORE"
-echo "JVM options of the services: $JAVA_OPTS; journal fsync ${BENCH_JOURNAL_FSYNC:-true}; wrk $THREADS threads, $DURATION after $WARMUP warm-up"
+echo "JVM options of the services: $JAVA_OPTS; journal fsync ${BENCH_JOURNAL_FSYNC:-true}, commit delay ${BENCH_COMMIT_DELAY:-default}; wrk $THREADS threads, $DURATION after $WARMUP warm-up"
 for c in "${SHAPES[@]}"; do
   printf '\n%s connections\n\n' "$c"
   printf '| %-9s | %10s | %7s | %7s | %-11s | %s |\n' target requests/s "p50 ms" "p99 ms" "load avg" "errors"
@@ -418,6 +439,7 @@ for c in "${SHAPES[@]}"; do
   echo; ratios "$c"
   [ -f "$WORK/gateway-c$c.txt" ] || continue
   echo "gateway CPU time: $(cpu_per_request "gateway-c$c") ms per request ($(cat "$WORK/gateway-c$c.ticks") ticks of 1/$CLK_TCK s for $(requests "gateway-c$c") requests)"
+  grouping "gateway-c$c"
   cpu_split "gateway-c$c"
   [ -f "$WORK/nginx-c$c.txt" ] && printf 'nginx run: ' && cpu_split "nginx-c$c"
 done
@@ -429,6 +451,7 @@ printf '| --- | ---: | ---: | ---: | --- | --- |\n'
 row gateway "$q"
 awk '$1 == "status" { s[$2] = $3; n += $3 } END { printf "statuses:"; for (c in s) printf " %s: %d (%.1f %%)", c, s[c], 100 * s[c] / n; print "" }' "$WORK/$q.txt"
 echo "gateway CPU time: $(cpu_per_request "$q") ms per request"
+grouping "$q"
 }
 echo
 echo "gateway resident set: idle $((RSS_IDLE / 1024)) MB, after the runs $((RSS_AFTER / 1024)) MB, peak (VmHWM) $((RSS_PEAK / 1024)) MB"

@@ -3,6 +3,7 @@ package fr.guichet.gateway.trace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.common.trace.TraceEvent;
 import fr.guichet.gateway.config.GatewayConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -61,7 +63,12 @@ public class TraceJournal {
     private final AtomicLong pendingEvents = new AtomicLong();
     private final Object lock = new Object();
     private final MeterRegistry registry;
-    private final List<Meter> gauges;
+    private final List<Meter> meters;
+    private final Counter commits;
+    private final Counter committedEvents;
+    private final long commitDelayNanos;
+    /** System.nanoTime() at the end of the last commit: a recent one means calls are flowing. */
+    private long lastCommitEnd = Long.MIN_VALUE / 2;
     private Path dir;
     private FileChannel lockChannel;
     private FileLock fileLock;
@@ -82,8 +89,13 @@ public class TraceJournal {
         this.mapper = mapper;
         this.registry = registry;
         // A registry may outlive this journal (one JVM runs several applications in the tests):
-        // close() removes these gauges, else the next journal's would stay bound to this one's counters.
-        this.gauges = List.of(
+        // close() removes these meters, else the next journal's would stay bound to this one's counters.
+        this.commitDelayNanos = config.commitDelay().toNanos();
+        this.commits = Counter.builder("guichet.gateway.journal.commits")
+                .description("Group commits of the trace journal (one write and, with fsync, one fsync each)").register(registry);
+        this.committedEvents = Counter.builder("guichet.gateway.journal.committed.events")
+                .description("Trace events those commits made durable: their ratio is the mean group size").register(registry);
+        this.meters = List.of(commits, committedEvents,
                 Gauge.builder("guichet.gateway.journal.backlog.bytes", backlog, AtomicLong::get)
                         .description("Bytes of the trace journal not yet shipped to trace-service")
                         .baseUnit("bytes").register(registry),
@@ -145,7 +157,7 @@ public class TraceJournal {
 
     public synchronized void close() {
         running = false;
-        gauges.forEach(registry::remove);
+        meters.forEach(registry::remove);
         if (writer != null) {
             writer.interrupt();
             try {
@@ -243,8 +255,13 @@ public class TraceJournal {
                     continue;
                 }
                 batch.add(first);
+                if (commitDelayNanos > 0 && System.nanoTime() - lastCommitEnd < 2 * commitDelayNanos) {
+                    // Calls are flowing: let the next ones join this group rather than pay an fsync each.
+                    LockSupport.parkNanos(commitDelayNanos);
+                }
                 queue.drainTo(batch, GROUP - 1);
                 commit(batch);
+                lastCommitEnd = System.nanoTime();
             } catch (InterruptedException e) {
                 if (!running) {
                     queue.drainTo(batch);
@@ -278,6 +295,8 @@ public class TraceJournal {
                     current.force(false);
                 }
                 durableSize += size;
+                commits.increment();
+                committedEvents.increment(batch.size());
                 backlog.addAndGet(size);
                 pendingEvents.addAndGet(batch.size());
                 if (durableSize >= config.segmentBytes()) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,11 @@ class TraceJournalTest {
     @TempDir
     Path dir;
 
-    record Config(String dir, long maxBytes, long segmentBytes, boolean fsync, Duration commitTimeout) implements GatewayConfig.Journal {
+    record Config(String dir, long maxBytes, long segmentBytes, boolean fsync, Duration commitTimeout,
+                  Duration commitDelay) implements GatewayConfig.Journal {
+        Config(String dir, long maxBytes, long segmentBytes, boolean fsync, Duration commitTimeout) {
+            this(dir, maxBytes, segmentBytes, fsync, commitTimeout, Duration.ofMillis(1));
+        }
     }
 
     TraceJournal open(long maxBytes, long segmentBytes) {
@@ -95,6 +100,61 @@ class TraceJournalTest {
                     "shipped segments are deleted");
         }
         reopened.close();
+    }
+
+    @Test
+    void underLoadCallsShareTheirCommits() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        TraceJournal j = new TraceJournal(new Config(dir.toString(), 1 << 24, 1 << 24, true, Duration.ofSeconds(10),
+                Duration.ofMillis(5)), MAPPER, registry);
+        j.open();
+        int appenders = 8;
+        int perAppender = 25;
+        try {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(appenders);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < appenders; t++) {
+                int first = t * perAppender;
+                long apart = t * 400_000L;
+                // Each appender waits for its commit before its next event, as a call waits before its
+                // answer, and the appenders' calls arrive apart from each other, as partners' calls do.
+                done.add(pool.submit(() -> {
+                    for (int i = first; i < first + perAppender; i++) {
+                        j.append(event(i));
+                        java.util.concurrent.locks.LockSupport.parkNanos(apart);
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            double commits = registry.get("guichet.gateway.journal.commits").counter().count();
+            double events = registry.get("guichet.gateway.journal.committed.events").counter().count();
+            assertEquals(appenders * perAppender, events);
+            assertTrue(events / commits >= 4, "eight calls in flight, arriving apart, share their commits: " + events / commits
+                    + " events per commit (" + commits + " commits)");
+        } finally {
+            j.close();
+        }
+    }
+
+    @Test
+    void aLoneCallIsNotHeldForOthers() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        // A delay far longer than a commit: had the lone call waited for it, the append would take 5 s.
+        TraceJournal j = new TraceJournal(new Config(dir.toString(), 1 << 20, 1 << 20, true, Duration.ofSeconds(30),
+                Duration.ofSeconds(5)), MAPPER, registry);
+        j.open();
+        try {
+            long start = System.nanoTime();
+            j.append(event(1));
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(4), "the first call after a quiet time is committed at once");
+            assertEquals(1.0, registry.get("guichet.gateway.journal.commits").counter().count());
+        } finally {
+            j.close();
+        }
     }
 
     @Test
