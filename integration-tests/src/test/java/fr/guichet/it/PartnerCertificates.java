@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A certificate authority made for one test run, issuing the partners' client certificates that
@@ -40,9 +41,17 @@ public final class PartnerCertificates {
      * (the test plays the ingress).
      */
     public GuichetStack.Builder trustedBy(GuichetStack.Builder builder) {
-        return builder
-                .property(Service.GATEWAY, "guichet.gateway.client-certificate.ca-file", dir.resolve("ca.pem").toString())
-                .property(Service.GATEWAY, "guichet.gateway.client-certificate.trusted-proxies", "127.0.0.1/32");
+        gatewaySettings().forEach((key, value) -> builder.property(Service.GATEWAY, key, value));
+        return builder;
+    }
+
+    /**
+     * The gateway settings that make it trust this CA and believe the certificate header from
+     * 127.0.0.1 only: for a further gateway instance ({@link GuichetStack#startInstance}).
+     */
+    public Map<String, String> gatewaySettings() {
+        return Map.of("guichet.gateway.client-certificate.ca-file", dir.resolve("ca.pem").toString(),
+                "guichet.gateway.client-certificate.trusted-proxies", "127.0.0.1/32");
     }
 
     /**

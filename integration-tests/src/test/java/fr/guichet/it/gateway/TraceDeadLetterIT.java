@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.guichet.it.Schemas;
+import fr.guichet.it.SharedStack;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.Service;
+import fr.guichet.testing.ServiceProcess;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,21 +38,21 @@ import org.junit.jupiter.api.Test;
  * trace-service would refuse to store are refused by the gateway with a 4xx and no data, and every
  * answered call, data or refusal, has its one row in trace-service (none dead-lettered).
  */
+@SharedStack.Uses
 class TraceDeadLetterIT {
 
-    static final String SCHEMA = "trace_dead_letter";
     static final String RECIPIENT = "13002526500013";
     static final String SKEWED_REQUEST_ID = "it-clock-skewed-" + UUID.randomUUID();
     static final String PATH = "/v3/insee/sirene/unites_legales/775672272";
 
     static Path journal;
     static GuichetStack stack;
+    static ServiceProcess gateway;
     static IssuedToken token;
 
     @BeforeAll
     static void startSuite() throws Exception {
-        Path logs = Path.of("target", "it-logs", "trace-dead-letter").toAbsolutePath();
-        journal = logs.resolve("journal");
+        journal = SharedStack.LOGS.resolve("trace-dead-letter-journal");
         if (Files.exists(journal)) {
             try (Stream<Path> files = Files.list(journal)) {
                 for (Path f : files.toList()) {
@@ -68,18 +69,19 @@ class TraceDeadLetterIT {
                 + "\"client_ip\":\"127.0.0.1\",\"status\":200,\"provider\":\"insee\",\"latency_ms\":3}\n";
         Files.writeString(journal.resolve("trace-000000000001.ndjson"), skewed, StandardCharsets.UTF_8);
 
-        GuichetStack.Builder builder = GuichetStack.builder().logDir(logs)
-                .with(Service.TOKEN, Service.TRACE, Service.INSEE, Service.GATEWAY);
-        // Own schemas in the integration databases: a fresh state every run, shared with no other test.
-        Schemas.ownSchemas(builder, SCHEMA);
-        stack = builder.property(Service.GATEWAY, "guichet.gateway.journal.dir", journal.toString()).start();
+        // The shared stack's token-service, trace-service and provider-insee, behind a gateway
+        // instance of its own that starts on that journal (so its dead-letter file and counter
+        // hold this test's events alone).
+        stack = SharedStack.get();
+        gateway = stack.startInstance(Service.GATEWAY, "gateway-service-trace-dead-letter",
+                Map.of("guichet.gateway.journal.dir", journal.toString()));
         token = stack.issueToken(List.of("unites_legales_etablissements_insee"), 5000);
     }
 
     @AfterAll
     static void stopSuite() {
-        if (stack != null) {
-            stack.close();
+        if (gateway != null) {
+            gateway.stop();
         }
     }
 
@@ -94,7 +96,7 @@ class TraceDeadLetterIT {
 
     @Test
     void aRefusedEventIsDeadLetteredAndTheNextCallsAreStillShipped() throws Exception {
-        Response r = given().baseUri(stack.url(Service.GATEWAY))
+        Response r = given().baseUri(gateway.url())
                 .header("Authorization", "Bearer " + token.token())
                 .queryParam("context", "Contrôle des aides publiques")
                 .queryParam("object", "Dossier " + UUID.randomUUID())
@@ -116,7 +118,7 @@ class TraceDeadLetterIT {
         assertEquals(1, kept.size(), String.join("\n", kept));
         assertTrue(kept.get(0).contains(SKEWED_REQUEST_ID), kept.get(0));
 
-        String metrics = given().baseUri(stack.url(Service.GATEWAY)).get("/q/metrics").asString();
+        String metrics = given().baseUri(gateway.url()).get("/q/metrics").asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("guichet_gateway_traces_dead_lettered_total")
                 && l.endsWith(" 1.0")), "dead-letter metric counts one event");
     }
@@ -128,7 +130,7 @@ class TraceDeadLetterIT {
     /** One expression over the trace row(s) of {@code requestId} in trace-service; null without a row. */
     static String traced(String expression, String requestId) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + GuichetStack.PG + "/"
-                + Service.TRACE.database() + "?currentSchema=" + SCHEMA, GuichetStack.DB_USER, GuichetStack.DB_PASSWORD);
+                + Service.TRACE.database() + "?currentSchema=" + SharedStack.SCHEMA, GuichetStack.DB_USER, GuichetStack.DB_PASSWORD);
                 PreparedStatement st = c.prepareStatement("select " + expression + " from trace_event where request_id = ?")) {
             st.setString(1, requestId);
             try (ResultSet rs = st.executeQuery()) {
@@ -139,7 +141,7 @@ class TraceDeadLetterIT {
 
     /** A raw query (sent as is, not re-encoded) with a fresh request id. */
     static Response get(String pathAndQuery, boolean withToken, String userAgent) {
-        var spec = given().baseUri(stack.url(Service.GATEWAY)).urlEncodingEnabled(false)
+        var spec = given().baseUri(gateway.url()).urlEncodingEnabled(false)
                 .header("X-Request-ID", "nt-" + UUID.randomUUID());
         if (withToken) {
             spec.header("Authorization", "Bearer " + token.token());

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.guichet.it.Schemas;
 import fr.guichet.it.PartnerCertificates;
+import fr.guichet.it.SharedStack;
 import fr.guichet.testing.GuichetStack;
 import fr.guichet.testing.GuichetStack.IssuedToken;
 import fr.guichet.testing.Service;
+import fr.guichet.testing.ServiceProcess;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -29,11 +29,11 @@ import org.junit.jupiter.api.Test;
  * (where an operator records a security proof or the periods a habilitation opens, written into its
  * tokens' state copies), the gateway (which enforces them) and provider-dgfip in sandbox mode (ENSU
  * DOCUMENTS; the sandbox's SIREN 990000002 has three declarative documents: n°1 for 2024, n°2 for
- * January 2025, n°3 for February 2025). Each test has its own habilitation.
+ * January 2025, n°3 for February 2025). Each test has its own habilitation, on the shared stack.
  */
+@SharedStack.Uses
 class HabilitationConformityIT {
 
-    static final String SCHEMA = "habilitation_conformity";
     static final String RECIPIENT = "13002526500013";
     static final String DECLARATIVES = "ensu_documents_declaratives_dgfip";
     static final String LIST = "/v3/dgfip/ensu/declaratives/unites_legales/990000002/documents";
@@ -42,25 +42,23 @@ class HabilitationConformityIT {
     static final String ATTESTATION = "/v3/dgfip/unites_legales/418166096/attestation_fiscale";
 
     static GuichetStack stack;
+    static ServiceProcess gateway;
     static PartnerCertificates certs;
 
     @BeforeAll
-    static void startStack() throws Exception {
+    static void startGateway() throws Exception {
         // The CA that issues partners' client certificates, which the ENSU routes require.
-        certs = PartnerCertificates.authority(
-                Path.of("target", "it-logs", "habilitation-conformity", "certs").toAbsolutePath());
-        stack = certs.trustedBy(Schemas.ownSchemas(GuichetStack.builder()
-                        .logDir(Path.of("target", "it-logs", "habilitation-conformity").toAbsolutePath()), SCHEMA)
-                .with(Service.TOKEN, Service.TRACE, Service.DGFIP, Service.GATEWAY)
-                // No maintenance window: DGFIP's nightly one (01:00-02:00 Paris) would answer 503 at that hour.
-                .property(Service.DGFIP, "guichet.provider.maintenance-windows", ""))
-                .start();
+        certs = PartnerCertificates.authority(SharedStack.LOGS.resolve("habilitation-conformity-certs"));
+        // The shared stack's token-service, trace-service and provider-dgfip (no maintenance
+        // window there), behind a gateway instance of its own that trusts this run's CA.
+        stack = SharedStack.get();
+        gateway = stack.startInstance(Service.GATEWAY, "gateway-service-habilitation", certs.gatewaySettings());
     }
 
     @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
+    static void stopGateway() {
+        if (gateway != null) {
+            gateway.stop();
         }
     }
 
@@ -126,7 +124,7 @@ class HabilitationConformityIT {
 
     /** A partner's call with its token and client certificate, as the ingress forwards it. */
     static Response ensu(IssuedToken t, String certificate, String path) {
-        return given().baseUri(stack.url(Service.GATEWAY))
+        return given().baseUri(gateway.url())
                 .queryParam("context", "Contrôle fiscal").queryParam("object", "Dossier " + UUID.randomUUID())
                 .queryParam("recipient", RECIPIENT)
                 .header("Authorization", "Bearer " + t.token())
