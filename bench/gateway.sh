@@ -25,7 +25,7 @@
 #     BENCH_THREADS=2 BENCH_TOKENS=8 BENCH_QUOTA_SHARE=50 BENCH_JOURNAL_FSYNC=true
 #     BENCH_COMMIT_DELAY (the gateway's journal.commit-delay, e.g. PT0S; its default otherwise)
 #     BENCH_SETTLE=60 (most seconds to wait, after start, for a 1-minute load average below 1.5)
-#     BENCH_JIT_WARMUP=40s (one unmeasured run through the gateway and one on the provider first)
+#     BENCH_JIT_WARMUP=150s (one unmeasured run through the gateway and one on the provider first)
 #     BENCH_RUNS="gateway-c32 nginx-c32 ..." (only these runs: gateway|nginx|provider-c<n>, quota-c<n>)
 #     BENCH_JAVA_OPTS (JVM options of the started services, default "-Xmx512m -XX:+UseSerialGC")
 #     BENCH_GATEWAY_APP=<a quarkus-app directory> to measure another build of the gateway
@@ -39,7 +39,7 @@ STATE=${GUICHET_HOME:-$HOME/.guichet}   # where bin/guichet keeps its secrets
 REDIS_DB=${GUICHET_REDIS_DB:-0}
 DURATION=${BENCH_DURATION:-20s}
 WARMUP=${BENCH_WARMUP:-8s}
-JIT_WARMUP=${BENCH_JIT_WARMUP:-40s}
+JIT_WARMUP=${BENCH_JIT_WARMUP:-150s}
 RUNS=${BENCH_RUNS:-}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
@@ -298,6 +298,9 @@ run() {
   local name=$1 url=$2 lua=$3 conns=$4 before after
   say "$name: warm-up $WARMUP, $conns connections"
   timeout 600 wrk -t"$THREADS" -c"$conns" -d"$WARMUP" -s "$lua" "$url" >/dev/null
+  # The previous runs' trace events are shipped first: trace-service's work on them is not this measure's.
+  local drained_by=$((SECONDS + 60))
+  while [ "$SECONDS" -lt "$drained_by" ] && [ "$(gateway_counters | awk '$1 == "guichet_gateway_journal_pending_events" {print int($2)}')" -gt 1000 ] 2>/dev/null; do sleep 1; done
   say "$name: measuring $DURATION, $conns connections, $THREADS threads"
   echo "$(loadavg)" >"$WORK/$name.load"
   before=$(cpu_ticks "$GATEWAY_PID")
@@ -313,7 +316,7 @@ run() {
 # gateway_counters: the gateway's own counters of how it groups work (journal commits and the events
 # they carry, Redis batches and the commands they carry), from its Prometheus endpoint.
 gateway_counters() {
-  curl -fsS "$GATEWAY/q/metrics" 2>/dev/null | awk '/^guichet_gateway_(journal_commits|journal_committed_events|redis_batches|redis_batched_commands)_total/ {print $1, $2}'
+  curl -fsS "$GATEWAY/q/metrics" 2>/dev/null | awk '/^guichet_gateway_((journal_commits|journal_committed_events|redis_batches|redis_batched_commands|traces_shipped)_total|journal_pending_events) / {print $1, $2}'
 }
 # grouping <run>: events per journal commit and Redis commands per batch during the measure.
 grouping() {
@@ -323,7 +326,8 @@ grouping() {
          c = d["guichet_gateway_journal_commits_total"]; e = d["guichet_gateway_journal_committed_events_total"]
          r = d["guichet_gateway_redis_batches_total"]; k = d["guichet_gateway_redis_batched_commands_total"]
          if (c > 0) printf "journal: %d commits, %.2f events per commit; ", c, e / c
-         if (r > 0) printf "Redis: %d batches, %.2f commands per batch", r, k / r
+         if (r > 0) printf "Redis: %d batches, %.2f commands per batch; ", r, k / r
+         printf "trace events shipped to trace-service during the measure: %d", d["guichet_gateway_traces_shipped_total"]
          print ""
        }' "$WORK/$1.counters-before" "$WORK/$1.counters-after"
 }

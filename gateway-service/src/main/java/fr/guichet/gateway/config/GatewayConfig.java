@@ -224,7 +224,7 @@ public interface GatewayConfig {
          * costing the process about 0.1 ms of CPU on the project's machines (docs/benchmarks.md).
          * A lone call is never held. {@code PT0S}: commit at once.
          */
-        @WithDefault("PT0.001S")
+        @WithDefault("PT0.002S")
         Duration commitDelay();
     }
 
