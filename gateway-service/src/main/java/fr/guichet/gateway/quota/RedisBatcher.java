@@ -33,9 +33,9 @@ final class RedisBatcher {
     /** Most commands in one batch: far under the client's waiting queue (2,048 by default). */
     static final int MAX_BATCH = 256;
 
-    private static final ThreadLocal<Turn> TURN = ThreadLocal.withInitial(Turn::new);
-
     private final Redis redis;
+    /** Per event-loop thread, and per batcher: a turn's commands leave by the client they were given to. */
+    private final ThreadLocal<Turn> turns = ThreadLocal.withInitial(Turn::new);
     private final Counter batches;
     private final Counter batched;
 
@@ -68,7 +68,7 @@ final class RedisBatcher {
                 redis.send(request).onComplete(reply -> complete(emitter, reply));
                 return;
             }
-            Turn turn = TURN.get();
+            Turn turn = turns.get();
             turn.pending.add(new Pending(request, emitter));
             if (turn.pending.size() == 1) {
                 // Runs once the loop has handled what this turn brought (Netty runs tasks after I/O).
