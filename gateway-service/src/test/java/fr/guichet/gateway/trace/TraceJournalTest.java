@@ -21,7 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +48,18 @@ class TraceJournalTest {
                 MAPPER, new SimpleMeterRegistry());
         j.open();
         return j;
+    }
+
+    /** An open journal of 16 MiB segments whose commits gather for {@code commitDelay}, counted in {@code registry}. */
+    TraceJournal openWithDelay(SimpleMeterRegistry registry, Duration commitTimeout, Duration commitDelay) {
+        TraceJournal j = new TraceJournal(new Config(dir.toString(), 1 << 24, 1 << 24, true, commitTimeout, commitDelay),
+                MAPPER, registry);
+        j.open();
+        return j;
+    }
+
+    static double counted(SimpleMeterRegistry registry, String counter) {
+        return registry.get(counter).counter().count();
     }
 
     static TraceEvent event(int i) {
@@ -105,14 +121,12 @@ class TraceJournalTest {
     @Test
     void underLoadCallsShareTheirCommits() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        TraceJournal j = new TraceJournal(new Config(dir.toString(), 1 << 24, 1 << 24, true, Duration.ofSeconds(10),
-                Duration.ofMillis(5)), MAPPER, registry);
-        j.open();
+        TraceJournal j = openWithDelay(registry, Duration.ofSeconds(10), Duration.ofMillis(5));
         int appenders = 8;
         int perAppender = 25;
         try {
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(appenders);
-            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(appenders);
+            List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < appenders; t++) {
                 int first = t * perAppender;
                 long apart = t * 400_000L;
@@ -121,7 +135,7 @@ class TraceJournalTest {
                 done.add(pool.submit(() -> {
                     for (int i = first; i < first + perAppender; i++) {
                         j.append(event(i));
-                        java.util.concurrent.locks.LockSupport.parkNanos(apart);
+                        LockSupport.parkNanos(apart);
                     }
                     return null;
                 }));
@@ -130,8 +144,8 @@ class TraceJournalTest {
                 f.get(60, TimeUnit.SECONDS);
             }
             pool.shutdown();
-            double commits = registry.get("guichet.gateway.journal.commits").counter().count();
-            double events = registry.get("guichet.gateway.journal.committed.events").counter().count();
+            double commits = counted(registry, "guichet.gateway.journal.commits");
+            double events = counted(registry, "guichet.gateway.journal.committed.events");
             assertEquals(appenders * perAppender, events);
             assertTrue(events / commits >= 4, "eight calls in flight, arriving apart, share their commits: " + events / commits
                     + " events per commit (" + commits + " commits)");
@@ -144,14 +158,12 @@ class TraceJournalTest {
     void aLoneCallIsNotHeldForOthers() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         // A delay far longer than a commit: had the lone call waited for it, the append would take 5 s.
-        TraceJournal j = new TraceJournal(new Config(dir.toString(), 1 << 20, 1 << 20, true, Duration.ofSeconds(30),
-                Duration.ofSeconds(5)), MAPPER, registry);
-        j.open();
+        TraceJournal j = openWithDelay(registry, Duration.ofSeconds(30), Duration.ofSeconds(5));
         try {
             long start = System.nanoTime();
             j.append(event(1));
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(4), "the first call after a quiet time is committed at once");
-            assertEquals(1.0, registry.get("guichet.gateway.journal.commits").counter().count());
+            assertEquals(1.0, counted(registry, "guichet.gateway.journal.commits"));
         } finally {
             j.close();
         }
