@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -250,28 +249,8 @@ class LauncherTest {
         return Files.createDirectories(dir);
     }
 
-    /** A base port whose six successors are free, so that start_service finds its ports free. */
-    private static int freePortBase() throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int base;
-            try (ServerSocket s = new ServerSocket(0)) {
-                base = s.getLocalPort();
-            }
-            if (base + 10 > 65535) {
-                continue;
-            }
-            boolean free = true;
-            for (int port = base; port < base + 10 && free; port++) {
-                try (ServerSocket s = new ServerSocket(port)) {
-                    s.setReuseAddress(true);
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no ten consecutive free ports");
+    /** A base port whose successors are free, so that start_service finds its ports free. */
+    private static int freePortBase() {
+        return fr.guichet.testing.LoopbackPorts.nextBlock(10);
     }
 }

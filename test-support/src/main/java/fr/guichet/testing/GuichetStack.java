@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.testing.mail.TestMailbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -311,7 +310,7 @@ public final class GuichetStack implements AutoCloseable {
 
     /** Ports are chosen up front so that peers know each other's URLs before they start. */
     private int port(String serviceName) {
-        return ports.computeIfAbsent(serviceName, s -> freePort());
+        return ports.computeIfAbsent(serviceName, s -> LoopbackPorts.next());
     }
 
     private void peer(Map<String, String> p, String key, String peer, String path) {
@@ -320,7 +319,7 @@ public final class GuichetStack implements AutoCloseable {
 
     private ServiceProcess newInstance(ServiceCatalog.Descriptor service, String name, Map<String, String> overrides) {
         boolean primary = !instances.containsKey(service.name()) && name.equals(service.module());
-        int port = primary ? port(service.name()) : freePort();
+        int port = primary ? port(service.name()) : LoopbackPorts.next();
         Map<String, String> props = properties(service, port);
         props.putAll(overrides);
         List<String> command = ServiceProcess.command(executable(service), nativeMode, props);
@@ -520,15 +519,6 @@ public final class GuichetStack implements AutoCloseable {
             st.execute("CREATE SCHEMA public");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Cannot reset " + url + " (did scripts/infra.sh run?)", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

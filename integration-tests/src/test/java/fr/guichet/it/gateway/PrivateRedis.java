@@ -3,7 +3,6 @@ package fr.guichet.it.gateway;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,11 +18,7 @@ final class PrivateRedis implements AutoCloseable {
     private Process process;
 
     PrivateRedis() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        port = fr.guichet.testing.LoopbackPorts.next();
     }
 
     PrivateRedis start(Path logDir) {
