@@ -121,20 +121,12 @@ start() { # start <module> <port> <properties...>
 }
 
 for m in trace-service token-service provider-insee gateway-service; do snapshot "$m"; done
-# Secrets: the launcher's (they match what its databases hold), else fresh ones for this run.
-if [ -f "$STATE/secrets.env" ]; then
-  # shellcheck disable=SC1091
-  . "$STATE/secrets.env"
-else
-  ADMIN_SECRET=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
-  MASTER_KEY=$(head -c 32 /dev/urandom | base64)
-  GATEWAY_TRACE_SECRET=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
-  TOKEN_TRACE_SECRET=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
-fi
-# Required in production by token-service and the gateway (secrets.env of an older launcher may
-# lack them: drawn for this run then).
-SERVICE_AUTH_SECRET=${SERVICE_AUTH_SECRET:-$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')}
-TRACE_SALT=${TRACE_SALT:-$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')}
+# Secrets: the launcher's, drawn once into its state folder when absent, so that they match what
+# the databases hold from one run to the next (token-service cannot read keys sealed with another
+# master key).
+( set +u; . "$ROOT/bin/guichet"; load_secrets )
+# shellcheck disable=SC1091
+. "$STATE/secrets.env"
 SECRET_ENV[token-service]="GUICHET_SERVICE_AUTH_SECRET=$SERVICE_AUTH_SECRET"
 SECRET_ENV[gateway-service]="GUICHET_SERVICE_AUTH_SECRET=$SERVICE_AUTH_SECRET GUICHET_GATEWAY_TRACE_SALT=$TRACE_SALT"
 # Several JVMs starting at once on a busy machine can take longer than the default 5 s to open
