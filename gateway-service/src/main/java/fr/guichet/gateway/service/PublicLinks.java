@@ -1,17 +1,15 @@
 package fr.guichet.gateway.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import fr.guichet.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,56 +40,63 @@ public class PublicLinks {
         this.base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
 
-    /** The body with its {@code links} rewritten; the same bytes when there is nothing to rewrite or it is not JSON. */
+    /**
+     * The body with its {@code links} rewritten; the same bytes when there is nothing to rewrite or
+     * it is not JSON. One streaming pass (token in, token out, numbers copied as written): no tree
+     * of the body is built on the data path.
+     */
     public byte[] rewrite(byte[] body, String contentType) {
         if (body == null || contentType == null || !contentType.contains("json") || !contains(body, MARKER)) {
             return body;
         }
-        try {
-            JsonNode root = mapper.readTree(body);
-            if (!walk(root, false)) {
-                return body;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64);
+        boolean changed = false;
+        try (JsonParser parser = mapper.getFactory().createParser(body);
+                JsonGenerator generator = mapper.getFactory().createGenerator(out)) {
+            // depth: open containers; linksDepth: the depth at which a links container was opened
+            // (-1 outside one); linksValue: the next value is that of a "links" member.
+            int depth = 0;
+            int linksDepth = -1;
+            boolean linksValue = false;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                switch (token) {
+                    case FIELD_NAME -> {
+                        linksValue = linksDepth < 0 && "links".equals(parser.currentName());
+                        generator.copyCurrentEvent(parser);
+                        continue;
+                    }
+                    case START_OBJECT, START_ARRAY -> {
+                        if (linksValue) {
+                            linksDepth = depth;
+                        }
+                        depth++;
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        depth--;
+                        if (depth == linksDepth) {
+                            linksDepth = -1;
+                        }
+                    }
+                    case VALUE_STRING -> {
+                        String rewritten = linksValue || linksDepth >= 0 ? link(parser.getText()) : null;
+                        if (rewritten != null) {
+                            generator.writeString(rewritten);
+                            changed = true;
+                            linksValue = false;
+                            continue;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                linksValue = false;
+                generator.copyCurrentEventExact(parser);
             }
-            return mapper.writeValueAsBytes(root);
         } catch (IOException e) {
             LOG.debugf("Body not rewritten (not JSON): %s", e.getMessage());
             return body;
         }
-    }
-
-    /** Rewrites in place; true when something changed. {@code inLinks}: under a {@code links} member. */
-    private boolean walk(JsonNode node, boolean inLinks) {
-        boolean changed = false;
-        if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                boolean links = inLinks || "links".equals(f.getKey());
-                if (links && f.getValue().isTextual()) {
-                    String rewritten = link(f.getValue().asText());
-                    if (rewritten != null) {
-                        f.setValue(TextNode.valueOf(rewritten));
-                        changed = true;
-                    }
-                } else {
-                    changed |= walk(f.getValue(), links);
-                }
-            }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                JsonNode item = array.get(i);
-                if (inLinks && item.isTextual()) {
-                    String rewritten = link(item.asText());
-                    if (rewritten != null) {
-                        array.set(i, TextNode.valueOf(rewritten));
-                        changed = true;
-                    }
-                } else {
-                    changed |= walk(item, inLinks);
-                }
-            }
-        }
-        return changed;
+        return changed ? out.toByteArray() : body;
     }
 
     /** The gateway's link for an upstream one, or null when {@code url} is not an upstream link. */

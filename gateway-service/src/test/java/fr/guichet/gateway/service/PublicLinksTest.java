@@ -3,6 +3,7 @@ package fr.guichet.gateway.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,5 +42,25 @@ class PublicLinksTest {
         assertSame(plain, links.rewrite(plain, "application/json"));
         byte[] pdf = "%PDF entreprise.api.gouv.fr".getBytes(StandardCharsets.US_ASCII);
         assertSame(pdf, links.rewrite(pdf, "application/pdf"));
+    }
+
+    @Test
+    void linksNestedInArraysAndObjectsAreRewrittenAndTheRestIsCopiedAsWritten() throws Exception {
+        PublicLinks links = new PublicLinks(MAPPER, "https://api.guichet.example");
+        String body = """
+                {"data": [{"montant": 1.10, "url": "https://entreprise.api.gouv.fr/v3/x",
+                           "links": {"documents": ["https://entreprise.api.gouv.fr/api/v4/d/1", {"pdf": "https://entreprise.api.gouv.fr/v4/d/2"}],
+                                     "size": 3}}],
+                 "links": "https://entreprise.api.gouv.fr/v3/self",
+                 "meta": {"links": null, "after": "https://entreprise.api.gouv.fr/v3/kept"}}""";
+        String out = new String(links.rewrite(body.getBytes(StandardCharsets.UTF_8), "application/json"), StandardCharsets.UTF_8);
+        JsonNode tree = MAPPER.readTree(out);
+        assertEquals("https://api.guichet.example/v4/d/1", tree.at("/data/0/links/documents/0").asText());
+        assertEquals("https://api.guichet.example/v4/d/2", tree.at("/data/0/links/documents/1/pdf").asText());
+        assertEquals(3, tree.at("/data/0/links/size").asInt());
+        assertEquals("https://api.guichet.example/v3/self", tree.at("/links").asText());
+        assertEquals("https://entreprise.api.gouv.fr/v3/x", tree.at("/data/0/url").asText(), "a member beside links is no link");
+        assertEquals("https://entreprise.api.gouv.fr/v3/kept", tree.at("/meta/after").asText(), "after links: null, no link");
+        assertTrue(out.contains("1.10"), "numbers are copied as written: " + out);
     }
 }
