@@ -111,6 +111,41 @@ class LauncherTest {
     }
 
     @Test
+    void aFailedStartStopsWhatItStartedAndSaysWhenTheMasterKeyIsNotTheDatabases() throws Exception {
+        Path work = fresh("launcher-failed-start");
+        Path fakeJava = work.resolve("java");
+        // token-service fails as it does when its database's keys were sealed with another master
+        // key (a new GUICHET_HOME beside existing databases); the others stay up.
+        Files.writeString(fakeJava, """
+                #!/bin/bash
+                case "$*" in
+                  *token-service*) echo 'java.lang.IllegalStateException: Decryption failed: wrong master key or altered row (k1)'; exit 1;;
+                esac
+                sleep 60
+                """);
+        fakeJava.toFile().setExecutable(true);
+        int base = freePortBase();
+        Run run = run(work, base, fakeJava, """
+                load_secrets; prepare_runtime
+                trap abandon_start EXIT
+                for s in trace insee token; do start_service "$s"; cat "$(pid_of "$s")"; done
+                await_ready token
+                """);
+        List<Long> pids = run.out().lines().filter(l -> l.matches("\\d+")).map(Long::parseLong).toList();
+        assertEquals(3, pids.size(), run::toString);
+        started.addAll(pids);
+
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("cannot open the signing keys its database holds"), run.err());
+        assertTrue(run.err().contains("MASTER_KEY"), run.err());
+        for (long pid : pids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                    "pid " + pid + " left running after the failed start:\n" + run.err());
+        }
+        assertTrue(run.err().contains("stopping the services this run started"), run.err());
+    }
+
+    @Test
     void noServiceOfServicesYmlGetsASecretOnItsCommandLine() throws Exception {
         Path work = fresh("launcher-commands");
         String out = launcher(work, 18080, Path.of("java"), """
@@ -194,6 +229,16 @@ class LauncherTest {
 
     /** Sources bin/guichet in a fresh bash with a throwaway home and runtime, runs the script, returns stdout. */
     private static String launcher(Path work, int base, Path java, String script) throws Exception {
+        Run run = run(work, base, java, script);
+        assertEquals(0, run.exitCode(), () -> "bin/guichet: " + run.err() + run.out());
+        return run.out();
+    }
+
+    /** What a script of the sourced launcher did: its exit code, stdout and stderr. */
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(Path work, int base, Path java, String script) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", ". bin/guichet\n" + script).directory(ROOT.toFile());
         Map<String, String> env = pb.environment();
         // Nothing from the caller's environment steers the launcher under test.
@@ -205,8 +250,7 @@ class LauncherTest {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), () -> "bin/guichet: " + err + out);
-        return out;
+        return new Run(p.waitFor(), out, err);
     }
 
     private static Map<String, String> secrets(Path file) throws IOException {
