@@ -29,6 +29,7 @@
 #     BENCH_RUNS="gateway-c32 nginx-c32 ..." (only these runs: gateway|nginx|provider-c<n>, quota-c<n>)
 #     BENCH_JAVA_OPTS (JVM options of the started services, default "-Xmx512m -XX:+UseSerialGC")
 #     BENCH_GATEWAY_APP=<a quarkus-app directory> to measure another build of the gateway
+#     BENCH_GATEWAY_OPTS (more JVM options of the gateway alone, e.g. -Dquarkus.vertx.event-loops-pool-size=2)
 # Needs: a JDK, PostgreSQL and Redis as scripts/infra.sh prepares them, the built services (built
 # here when missing), wrk and nginx (installed with apt-get when absent and running as root).
 # Secrets are the launcher's (~/.guichet/secrets.env) so that token-service can read its keys.
@@ -168,7 +169,7 @@ start gateway-service "$GATEWAY_PORT" $REDIS \
   -Dguichet.gateway.journal.dir="$WORK/journal" \
   -Dguichet.gateway.journal.fsync="${BENCH_JOURNAL_FSYNC:-true}" \
   ${BENCH_COMMIT_DELAY:+-Dguichet.gateway.journal.commit-delay=$BENCH_COMMIT_DELAY} \
-  -Dguichet.gateway.limits.groups.json_resources_entreprise=100000000
+  -Dguichet.gateway.limits.groups.json_resources_entreprise=100000000 ${BENCH_GATEWAY_OPTS:-}
 await "$GATEWAY/q/health/ready" 120 || { tail -40 "$WORK/gateway-service.log" >&2; die "gateway not ready"; }
 GATEWAY_PID=${PIDS[${#PIDS[@]}-1]}
 
