@@ -19,11 +19,15 @@ public final class PathTemplate {
 
     private final String template;
     private final Pattern pattern;
+    /** The template up to its first variable: a path that does not start with it cannot match. */
+    private final String literalPrefix;
     private final List<String> variables;
     private final int literalSegments;
 
     public PathTemplate(String template) {
         this.template = template;
+        int brace = template.indexOf('{');
+        this.literalPrefix = brace < 0 ? template : template.substring(0, brace);
         StringBuilder regex = new StringBuilder();
         List<String> names = new ArrayList<>();
         Matcher m = VARIABLE.matcher(template);
@@ -66,6 +70,10 @@ public final class PathTemplate {
 
     /** The variables of {@code path} (raw, not decoded), or empty when the path does not match. */
     public Optional<Map<String, String>> match(String path) {
+        // The gateway tries every route in turn: most are ruled out here without running a regex.
+        if (!path.startsWith(literalPrefix)) {
+            return Optional.empty();
+        }
         Matcher m = pattern.matcher(path);
         if (!m.matches()) {
             return Optional.empty();

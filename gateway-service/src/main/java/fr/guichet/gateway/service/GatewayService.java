@@ -138,14 +138,15 @@ public class GatewayService {
         long start = System.nanoTime();
         Executor back = callerContext();
         Progress progress = new Progress();
-        // Only a FranceConnect route takes an end user's FranceConnect token as its credential.
-        boolean franceConnect = catalogue.match(call.path()).map(m -> m.route().franceConnect()).orElse(false);
+        // The route, looked up once: only a FranceConnect route takes an end user's FranceConnect token.
+        Optional<RouteMatch> matched = catalogue.match(call.path());
+        boolean franceConnect = matched.map(m -> m.route().franceConnect()).orElse(false);
         return admission.admitAsync(call, franceConnect).emitOn(back)
                 .onItem().transformToUni(admitted -> {
                     progress.query = admitted.query();
                     progress.token = admitted.token();
                     progress.retryAfterSeconds = admitted.retryAfterSeconds();
-                    return serve(call, admitted, progress).emitOn(back);
+                    return serve(call, matched, admitted, progress).emitOn(back);
                 })
                 .onItem().transform(answer -> answered(call, answer, progress))
                 .onFailure(ApiException.class).recoverWithItem(e -> refused(call, (ApiException) e, progress))
@@ -257,10 +258,11 @@ public class GatewayService {
     }
 
     /** The call up to the provider's answer; a refusal is a failed Uni carrying its {@link ApiException}. */
-    private Uni<ProviderResponse> serve(IncomingCall call, CallAdmission.Admitted admitted, Progress progress) {
+    private Uni<ProviderResponse> serve(IncomingCall call, Optional<RouteMatch> matched, CallAdmission.Admitted admitted,
+                                        Progress progress) {
         Admission checked;
         try {
-            checked = beforeGuard(call, admitted, progress);
+            checked = beforeGuard(call, matched, admitted, progress);
         } catch (ApiException e) {
             return Uni.createFrom().failure(e);
         }
@@ -281,7 +283,8 @@ public class GatewayService {
     }
 
     /** Route, token, scopes, certificate, parameters, incidents, traceability: CPU only, before any quota is spent. */
-    private Admission beforeGuard(IncomingCall call, CallAdmission.Admitted admitted, Progress progress) {
+    private Admission beforeGuard(IncomingCall call, Optional<RouteMatch> matched, CallAdmission.Admitted admitted,
+                                  Progress progress) {
         admitted.throwIfLimited();
         var versioned = VERSIONED.matcher(call.path());
         if (!versioned.matches()) {
@@ -293,7 +296,7 @@ public class GatewayService {
         if (catalogue.isRemoved(call.path())) {
             throw Errors.removedRoute();
         }
-        RouteMatch match = catalogue.match(call.path()).orElseThrow(Errors::unknownRoute);
+        RouteMatch match = matched.orElseThrow(Errors::unknownRoute);
         Route route = match.route();
         progress.route = route;
         progress.variables = match.variables();
