@@ -322,7 +322,7 @@ public final class GuichetStack implements AutoCloseable {
         int port = primary ? port(service.name()) : LoopbackPorts.next();
         Map<String, String> props = properties(service, port);
         props.putAll(overrides);
-        List<String> command = ServiceProcess.command(executable(service), nativeMode, props);
+        List<String> command = ServiceProcess.command(service, executable(service), nativeMode, props);
         return new ServiceProcess(service, name, command, port, logDir.resolve(name + "-" + port + ".log"));
     }
 

@@ -31,6 +31,13 @@ public final class ServiceProcess {
     public static final List<String> LEAN_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=20", "-XX:MaxNewSize=6m", "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
 
+    /**
+     * System properties of the gateway alone, in JVM and native mode, as the launcher's
+     * GATEWAY_OPTS and the chart's gatewaySystemProperties: Vert.x's URI check off, since Quarkus's
+     * answers 400 with an empty body before the gateway can answer with its error model.
+     */
+    public static final List<String> GATEWAY_OPTIONS = List.of("-Dvertx.disableURIValidation=true");
+
     /** glibc malloc arenas of a JVM-mode service process (environment MALLOC_ARENA_MAX), as the launcher sets it. */
     public static final String MALLOC_ARENA_MAX = "2";
 
@@ -196,7 +203,13 @@ public final class ServiceProcess {
         }
     }
 
-    static List<String> command(Path executable, boolean nativeMode, Map<String, String> properties) {
+    /**
+     * The command line of {@code service}: the JVM options first in JVM mode, then system
+     * properties ({@link #GATEWAY_OPTIONS} for the gateway, then {@code properties}), which a
+     * native executable reads as well.
+     */
+    static List<String> command(ServiceCatalog.Descriptor service, Path executable, boolean nativeMode,
+                                Map<String, String> properties) {
         List<String> cmd = new ArrayList<>();
         if (nativeMode) {
             cmd.add(executable.toString());
@@ -204,6 +217,9 @@ public final class ServiceProcess {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(JVM_OPTIONS);
             cmd.addAll(LEAN_OPTIONS);
+        }
+        if ("gateway".equals(service.name())) {
+            cmd.addAll(GATEWAY_OPTIONS);
         }
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         if (!nativeMode) {

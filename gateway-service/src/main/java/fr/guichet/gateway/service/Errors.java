@@ -154,7 +154,10 @@ public final class Errors {
         return new ApiException(503, of("00501"));
     }
 
-    /** Gateway code (not in errors.yml): the query string cannot be read. HTTP 400. */
+    /**
+     * Gateway code (not in errors.yml, whose codes all presuppose a readable request): the query
+     * string, or the path, cannot be read. HTTP 400.
+     */
     public static final String MALFORMED_QUERY = "00250";
     /** Gateway code (not in errors.yml): one parameter's value cannot be used. HTTP 422. */
     public static final String INVALID_PARAMETER = "00251";
@@ -166,6 +169,14 @@ public final class Errors {
     /** 400 {@value #MALFORMED_QUERY}: undecodable escape, invalid UTF-8, nameless parameter, too many parameters. */
     public static ApiException malformedQuery(String detail) {
         return new ApiException(400, new ApiError(MALFORMED_QUERY, "Requête mal formée", detail, null, Map.of()));
+    }
+
+    /**
+     * 400 {@value #MALFORMED_QUERY} for a path the router cannot decode (a malformed or incomplete
+     * percent escape): the same fault as in a query, found before any route is chosen.
+     */
+    public static ApiException malformedPath(String detail) {
+        return malformedQuery(detail);
     }
 
     /** The error of a parameter that is present but unusable (repeated, control character, too long). */
