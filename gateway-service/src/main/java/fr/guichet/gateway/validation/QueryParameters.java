@@ -169,6 +169,11 @@ public final class QueryParameters {
         return new ApiException(422, error);
     }
 
+    /** The value of an ASCII hexadecimal digit (RFC 3986, section 2.1), else -1: {@code Character.digit} takes any script's digits. */
+    private static int hexDigit(char c) {
+        return c < 0x80 ? Character.digit(c, 16) : -1;
+    }
+
     private static String decode(String raw) {
         if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) {
             return raw;
@@ -182,8 +187,8 @@ public final class QueryParameters {
                 if (i + 2 >= raw.length()) {
                     throw Errors.malformedQuery("La requête comporte un encodage « % » incomplet.");
                 }
-                int hi = Character.digit(raw.charAt(i + 1), 16);
-                int lo = Character.digit(raw.charAt(i + 2), 16);
+                int hi = hexDigit(raw.charAt(i + 1));
+                int lo = hexDigit(raw.charAt(i + 2));
                 if (hi < 0 || lo < 0) {
                     throw Errors.malformedQuery("La requête comporte un encodage « % » invalide.");
                 }
