@@ -169,7 +169,8 @@ start gateway-service "$GATEWAY_PORT" $REDIS \
   -Dguichet.gateway.journal.dir="$WORK/journal" \
   -Dguichet.gateway.journal.fsync="${BENCH_JOURNAL_FSYNC:-true}" \
   ${BENCH_COMMIT_DELAY:+-Dguichet.gateway.journal.commit-delay=$BENCH_COMMIT_DELAY} \
-  -Dguichet.gateway.limits.groups.json_resources_entreprise=100000000 ${BENCH_GATEWAY_OPTS:-}
+  -Dguichet.gateway.limits.groups.json_resources_entreprise=100000000 -Dvertx.disableURIValidation=true \
+  ${BENCH_GATEWAY_OPTS:-}
 await "$GATEWAY/q/health/ready" 120 || { tail -40 "$WORK/gateway-service.log" >&2; die "gateway not ready"; }
 GATEWAY_PID=${PIDS[${#PIDS[@]}-1]}
 
