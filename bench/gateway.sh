@@ -416,9 +416,24 @@ cpu_split() { # cpu_split <run>: CPU time per request of each process during the
             line, (m - t) * 1000 / hz / n, m * 1000 / hz / n, 100 * m / hz / secs / cores, cores }' \
     "$WORK/$1.cpu-before" "$WORK/$1.cpu-after"
 }
+# in_flight <run>: wrk's mean latency times its throughput, the calls in flight on average (Little's
+# law). wrk keeps at most one call per connection: above the connections, wrk's latencies disagree
+# with its own count of answers, and that run's latency figures are not to be trusted.
+in_flight() {
+  awk -v avg="$(ms "$(awk '$1 == "Latency" {print $2; exit}' "$WORK/$1.txt")")" -v r="$(rps "$1")" \
+    'BEGIN { printf "%.1f", avg * r / 1000 }'
+}
 row() { # row <label> <run>
   [ -f "$WORK/$2.txt" ] || return 0
-  printf '| %-9s | %10s | %7s | %7s | %-11s | %s |\n' "$1" "$(rps "$2")" "$(ms "$(pct "$2" 50)")" "$(ms "$(pct "$2" 99)")" "$(load_of "$2")" "$(errors "$2")"
+  local conns flight
+  conns=$(awk '/connections/ {print $4; exit}' "$WORK/$2.txt")
+  flight=$(in_flight "$2")
+  printf '| %-9s | %10s | %7s | %7s | %-11s | %9s | %s |\n' "$1" "$(rps "$2")" "$(ms "$(pct "$2" 50)")" "$(ms "$(pct "$2" 99)")" "$(load_of "$2")" \
+    "$flight$(awk -v f="$flight" -v c="$conns" 'BEGIN { if (f > c * 1.05) printf " (!)" }')" "$(errors "$2")"
+}
+header() {
+  printf '| %-9s | %10s | %7s | %7s | %-11s | %9s | %s |\n' target requests/s "p50 ms" "p99 ms" "load avg" "in flight" "errors"
+  printf '| --- | ---: | ---: | ---: | --- | ---: | --- |\n'
 }
 ratios() { # ratios <connections>
   [ -f "$WORK/gateway-c$1.txt" ] && [ -f "$WORK/nginx-c$1.txt" ] || return 0
@@ -428,11 +443,11 @@ ratios() { # ratios <connections>
 
 echo
 echo "Gateway benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average before the runs: $LOAD_BEFORE"
+echo "in flight: wrk's mean latency times its throughput (Little's law); above the connections (!) wrk's latencies disagree with its own count, and that run's latency figures are not to be trusted"
 echo "JVM options of the services: $JAVA_OPTS; journal fsync ${BENCH_JOURNAL_FSYNC:-true}, commit delay ${BENCH_COMMIT_DELAY:-default}; wrk $THREADS threads, $DURATION after $WARMUP warm-up"
 for c in "${SHAPES[@]}"; do
   printf '\n%s connections\n\n' "$c"
-  printf '| %-9s | %10s | %7s | %7s | %-11s | %s |\n' target requests/s "p50 ms" "p99 ms" "load avg" "errors"
-  printf '| --- | ---: | ---: | ---: | --- | --- |\n'
+  header
   row gateway "gateway-c$c"; row nginx "nginx-c$c"; row provider "provider-c$c"
   echo; ratios "$c"
   [ -f "$WORK/gateway-c$c.txt" ] || continue
@@ -444,8 +459,7 @@ done
 q=quota-c$CONNECTIONS
 [ -f "$WORK/$q.txt" ] && {
 printf '\nquota mix: %s %% of the calls with a token at its quota, %s connections\n\n' "$QUOTA_SHARE" "$CONNECTIONS"
-printf '| %-9s | %10s | %7s | %7s | %-11s | %s |\n' target requests/s "p50 ms" "p99 ms" "load avg" "errors"
-printf '| --- | ---: | ---: | ---: | --- | --- |\n'
+header
 row gateway "$q"
 awk '$1 == "status" { s[$2] = $3; n += $3 } END { printf "statuses:"; for (c in s) printf " %s: %d (%.1f %%)", c, s[c], 100 * s[c] / n; print "" }' "$WORK/$q.txt"
 echo "gateway CPU time: $(cpu_per_request "$q") ms per request"
