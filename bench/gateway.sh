@@ -21,6 +21,9 @@
 #     under async-profiler (CPU samples, Maven Central tools.profiler:async-profiler resolved with
 #     the Maven wrapper into bench/target/), written as a flame graph HTML
 #     (BENCH_PROFILE_OUT, default $WORK/gateway-flame.html) and summarised (top frames).
+#   BENCH_PROFILE_ALSO="trace-service provider-insee": these services are sampled during the same
+#     profiled run, each into $WORK/<service>-flame.html and <service>.collapsed (where the rest of
+#     the machine's time per call goes).
 #   knobs: BENCH_DURATION=20s BENCH_WARMUP=8s BENCH_CONNECTIONS=32 BENCH_CONNECTIONS_HIGH=256
 #     BENCH_THREADS=2 BENCH_TOKENS=8 BENCH_QUOTA_SHARE=50 BENCH_JOURNAL_FSYNC=true
 #     BENCH_COMMIT_DELAY (the gateway's journal.commit-delay, e.g. PT0S; its default otherwise)
@@ -48,6 +51,7 @@ CONNECTIONS_HIGH=${BENCH_CONNECTIONS_HIGH:-256}
 TOKENS=${BENCH_TOKENS:-8}
 QUOTA_SHARE=${BENCH_QUOTA_SHARE:-50}
 PROFILE=${BENCH_PROFILE:-0}
+PROFILE_ALSO=${BENCH_PROFILE_ALSO:-}
 [ "${1:-}" = --profile ] && PROFILE=1
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}
 SIREN=552049447
@@ -382,8 +386,17 @@ if [ "$PROFILE" = 1 ]; then
   jcmd "$GATEWAY_PID" JVMTI.agent_load "$AP_LIB" '"start,event=cpu,interval=1ms"' >"$WORK/profile-start.txt" 2>&1 \
     || die "async-profiler did not start ($WORK/profile-start.txt)"
   grep -q 'return code: 0' "$WORK/profile-start.txt" || die "async-profiler did not start: $(cat "$WORK/profile-start.txt"), see $WORK/gateway-service.log"
-  say "profile: sampling the gateway for $DURATION, $CONNECTIONS connections"
+  for svc in $PROFILE_ALSO; do
+    [ -n "${PID_OF[$svc]:-}" ] || die "BENCH_PROFILE_ALSO: no started service named $svc"
+    jcmd "${PID_OF[$svc]}" JVMTI.agent_load "$AP_LIB" '"start,event=cpu,interval=1ms"' >"$WORK/profile-start-$svc.txt" 2>&1 \
+      && grep -q 'return code: 0' "$WORK/profile-start-$svc.txt" || die "async-profiler did not start in $svc ($WORK/profile-start-$svc.txt)"
+  done
+  say "profile: sampling the gateway${PROFILE_ALSO:+ and $PROFILE_ALSO} for $DURATION, $CONNECTIONS connections"
   timeout 600 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/gateway.lua" "$GATEWAY" >"$WORK/profiled.txt"
+  for svc in $PROFILE_ALSO; do
+    jcmd "${PID_OF[$svc]}" JVMTI.agent_load "$AP_LIB" "\"dump,collapsed,file=$WORK/$svc.collapsed\"" >/dev/null 2>&1 || true
+    jcmd "${PID_OF[$svc]}" JVMTI.agent_load "$AP_LIB" "\"stop,file=$WORK/$svc-flame.html\"" >/dev/null 2>&1 || true
+  done
   # The same samples three ways: the hottest frames (text), the stacks (collapsed, one line per
   # stack: for sums per component), then the flame graph, which also stops the profiler.
   jcmd "$GATEWAY_PID" JVMTI.agent_load "$AP_LIB" "\"dump,flat=25,traces=0,file=$WORK/profile-top.txt\"" >/dev/null 2>&1 || true
@@ -476,6 +489,7 @@ if [ "$PROFILE" = 1 ]; then
     awk -v cpu_ms_per_request="$(cpu_per_request "gateway-c$CONNECTIONS")" -f "$ROOT/bench/profile-breakdown.awk" "$WORK/profile.collapsed"
   fi
   [ -f "$WORK/profile-top.txt" ] && { echo "hottest frames (self time):"; sed -n '1,45p' "$WORK/profile-top.txt"; }
+  for svc in $PROFILE_ALSO; do echo "$svc sampled in the same run: $WORK/$svc-flame.html, $WORK/$svc.collapsed"; done
 fi
 printf '\ncommand: BENCH_DURATION=%s BENCH_CONNECTIONS=%s BENCH_CONNECTIONS_HIGH=%s BENCH_THREADS=%s BENCH_TOKENS=%s BENCH_QUOTA_SHARE=%s BENCH_JOURNAL_FSYNC=%s bench/gateway.sh%s\n' \
   "$DURATION" "$CONNECTIONS" "$CONNECTIONS_HIGH" "$THREADS" "$TOKENS" "$QUOTA_SHARE" "${BENCH_JOURNAL_FSYNC:-true}" "$([ "$PROFILE" = 1 ] && echo ' --profile')"
