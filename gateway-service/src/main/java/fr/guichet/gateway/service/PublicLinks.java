@@ -1,8 +1,8 @@
 package fr.guichet.gateway.service;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,17 +44,17 @@ public class PublicLinks {
 
     /**
      * The body with its {@code links} rewritten; the same bytes when there is nothing to rewrite or
-     * it is not JSON. One streaming pass (token in, token out, numbers copied as written): no tree
-     * of the body is built on the data path.
+     * it is not JSON. One streaming pass notes where each link to rewrite lies (the byte range of
+     * its string token, quotes included), then the body is copied with those ranges replaced:
+     * everything else, numbers and spacing included, stays as written, and no tree of the body is
+     * built nor any of it re-encoded on the data path.
      */
     public byte[] rewrite(byte[] body, String contentType) {
         if (body == null || contentType == null || !contentType.contains("json") || !contains(body, MARKER)) {
             return body;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64);
-        boolean changed = false;
-        try (JsonParser parser = mapper.getFactory().createParser(body);
-                JsonGenerator generator = mapper.getFactory().createGenerator(out)) {
+        List<Replacement> replacements = new ArrayList<>();
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
             // depth: open containers; linksDepth: the depth at which a links container was opened
             // (-1 outside one); linksValue: the next value is that of a "links" member.
             int depth = 0;
@@ -62,7 +64,6 @@ public class PublicLinks {
                 switch (token) {
                     case FIELD_NAME -> {
                         linksValue = linksDepth < 0 && "links".equals(parser.currentName());
-                        generator.copyCurrentEvent(parser);
                         continue;
                     }
                     case START_OBJECT, START_ARRAY -> {
@@ -80,23 +81,47 @@ public class PublicLinks {
                     case VALUE_STRING -> {
                         String rewritten = linksValue || linksDepth >= 0 ? link(parser.getText()) : null;
                         if (rewritten != null) {
-                            generator.writeString(rewritten);
-                            changed = true;
-                            linksValue = false;
-                            continue;
+                            // getText() has read the whole token: the location is past its closing quote.
+                            replacements.add(new Replacement((int) parser.currentTokenLocation().getByteOffset(),
+                                    (int) parser.currentLocation().getByteOffset(), quoted(rewritten)));
                         }
                     }
                     default -> {
                     }
                 }
                 linksValue = false;
-                generator.copyCurrentEventExact(parser);
             }
         } catch (IOException e) {
             LOG.debugf("Body not rewritten (not JSON): %s", e.getMessage());
             return body;
         }
-        return changed ? out.toByteArray() : body;
+        return replacements.isEmpty() ? body : spliced(body, replacements);
+    }
+
+    /** A string token of the body, bytes [from, to), to be replaced by {@code with}. */
+    private record Replacement(int from, int to, byte[] with) {
+    }
+
+    private static byte[] spliced(byte[] body, List<Replacement> replacements) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64 * replacements.size());
+        int copied = 0;
+        for (Replacement r : replacements) {
+            out.write(body, copied, r.from() - copied);
+            out.write(r.with(), 0, r.with().length);
+            copied = r.to();
+        }
+        out.write(body, copied, body.length - copied);
+        return out.toByteArray();
+    }
+
+    /** The link as a JSON string token, quotes included, escaped as RFC 8259 §7 requires. */
+    private static byte[] quoted(String link) {
+        byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(link);
+        byte[] token = new byte[escaped.length + 2];
+        token[0] = '"';
+        System.arraycopy(escaped, 0, token, 1, escaped.length);
+        token[token.length - 1] = '"';
+        return token;
     }
 
     /** The gateway's link for an upstream one, or null when {@code url} is not an upstream link. */

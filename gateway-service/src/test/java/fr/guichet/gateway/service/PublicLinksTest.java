@@ -63,4 +63,15 @@ class PublicLinksTest {
         assertEquals("https://entreprise.api.gouv.fr/v3/kept", tree.at("/meta/after").asText(), "after links: null, no link");
         assertTrue(out.contains("1.10"), "numbers are copied as written: " + out);
     }
+
+    @Test
+    void onlyTheLinkTokensChangeAnEscapedLinkIsReadAndItsReplacementEscaped() {
+        PublicLinks links = new PublicLinks(MAPPER, "https://api.guichet.example/\"x");
+        // \/ is JSON for /, \u00e9 for é: the link is read unescaped, written back escaped.
+        String body = "{ \"data\" :\t{\"nom\": \"Soci\\u00e9t\u00e9\"},\n  \"links\": {\"self\":"
+                + " \"https:\\/\\/entreprise.api.gouv.fr\\/api\\/v3\\/\u00e9\"} }";
+        String out = new String(links.rewrite(body.getBytes(StandardCharsets.UTF_8), "application/json"), StandardCharsets.UTF_8);
+        assertEquals("{ \"data\" :\t{\"nom\": \"Soci\\u00e9t\u00e9\"},\n  \"links\": {\"self\":"
+                + " \"https://api.guichet.example/\\\"x/v3/\u00e9\"} }", out);
+    }
 }
