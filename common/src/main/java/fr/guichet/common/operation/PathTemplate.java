@@ -23,6 +23,12 @@ public final class PathTemplate {
     private final String literalPrefix;
     private final List<String> variables;
     private final int literalSegments;
+    /**
+     * The template cut at its variables: literals at even indexes, variable names at odd ones,
+     * when every variable is a whole segment (then a path is matched by walking it, no regex run);
+     * null otherwise (the regex decides).
+     */
+    private final String[] parts;
 
     public PathTemplate(String template) {
         this.template = template;
@@ -49,6 +55,27 @@ public final class PathTemplate {
             }
         }
         this.literalSegments = literals;
+        this.parts = wholeSegmentParts(template, names);
+    }
+
+    private static String[] wholeSegmentParts(String template, List<String> names) {
+        String[] cut = template.split("\\{[a-z_]+}", -1);
+        if (cut.length != names.size() + 1) {
+            return null;
+        }
+        String[] parts = new String[cut.length + names.size()];
+        for (int i = 0; i < cut.length; i++) {
+            boolean beforeVariable = i < names.size();
+            boolean afterVariable = i > 0;
+            if (beforeVariable && !cut[i].endsWith("/") || afterVariable && !cut[i].isEmpty() && !cut[i].startsWith("/")) {
+                return null;
+            }
+            parts[2 * i] = cut[i];
+            if (beforeVariable) {
+                parts[2 * i + 1] = names.get(i);
+            }
+        }
+        return parts;
     }
 
     public String template() {
@@ -74,15 +101,49 @@ public final class PathTemplate {
         if (!path.startsWith(literalPrefix)) {
             return Optional.empty();
         }
-        Matcher m = pattern.matcher(path);
-        if (!m.matches()) {
+        if (parts == null) {
+            Matcher m = pattern.matcher(path);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String name : variables) {
+                values.put(name, m.group(name.replace("_", "")));
+            }
+            return Optional.of(values);
+        }
+        return walk(path);
+    }
+
+    /** {@link #match} for a template whose variables are whole segments: the same answers, found without a regex. */
+    private Optional<Map<String, String>> walk(String path) {
+        Map<String, String> values = null;
+        int at = 0;
+        for (int i = 0; i < parts.length; i += 2) {
+            String literal = parts[i];
+            if (!path.startsWith(literal, at)) {
+                return Optional.empty();
+            }
+            at += literal.length();
+            if (i + 1 < parts.length) {
+                int end = path.indexOf('/', at);
+                if (end < 0) {
+                    end = path.length();
+                }
+                if (end == at) {
+                    return Optional.empty();
+                }
+                if (values == null) {
+                    values = new LinkedHashMap<>();
+                }
+                values.put(parts[i + 1], path.substring(at, end));
+                at = end;
+            }
+        }
+        if (at != path.length()) {
             return Optional.empty();
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String name : variables) {
-            values.put(name, m.group(name.replace("_", "")));
-        }
-        return Optional.of(values);
+        return Optional.of(values == null ? new LinkedHashMap<>() : values);
     }
 
     /**

@@ -38,6 +38,27 @@ class PathTemplateTest {
     }
 
     @Test
+    void aVariableWithinASegmentIsStillReadByTheRegex() {
+        PathTemplate document = new PathTemplate("/v3/documents/{id}.pdf/{page}");
+        assertEquals(Optional.of(Map.of("id", "a.b", "page", "2")), document.match("/v3/documents/a.b.pdf/2"));
+        assertTrue(document.match("/v3/documents/.pdf/2").isEmpty());
+        assertTrue(document.match("/v3/documents/a/b.pdf/2").isEmpty());
+    }
+
+    @Test
+    void everyDeclaredTemplateMatchesItsOwnExpansionOnly() {
+        OperationDeclarations.load(OperationDeclarations.ROOT).all().stream().flatMap(d -> d.paths().stream()).map(OperationDeclaration.VersionedPath::template)
+                .forEach(t -> {
+                    Map<String, String> values = new java.util.LinkedHashMap<>();
+                    t.variables().forEach(v -> values.put(v, "x" + v.length()));
+                    String path = t.expand(values);
+                    assertEquals(Optional.of(values), t.match(path), t.template());
+                    assertTrue(t.match(path + "/").isEmpty(), t.template());
+                    t.variables().forEach(v -> assertTrue(t.match(path.replace("/x" + v.length(), "/")).isEmpty(), t.template()));
+                });
+    }
+
+    @Test
     void expandsWhatItMatches() {
         assertEquals("/v3/insee/sirene/unites_legales/552049447/siege_social",
                 siegeSocial.expand(Map.of("siren", "552049447")));
