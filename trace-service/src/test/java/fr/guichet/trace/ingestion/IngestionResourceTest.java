@@ -117,6 +117,32 @@ class IngestionResourceTest {
     }
 
     @Test
+    void ndjsonLinesAreReadOneByOneWhateverTheirEndingsAndABadLineRefusesOnlyItsEvent() throws Exception {
+        String jti = UUID.randomUUID().toString();
+        List<TraceEvent> good = batch(jti, 3);
+        // LF, CR LF and a lone CR end lines (as BufferedReader.readLine reads them); blank lines are no events.
+        String body = json.writeValueAsString(good.get(0)) + "\r\n"
+                + "\n  \t\n"
+                + "{not json\n"
+                + "[1, 2]\n"
+                + "null\r"
+                + "{\"id\":\"" + UUID.randomUUID() + "\",\"kind\":\"api_call\",\"status\":\"beaucoup\"}\n"
+                + json.writeValueAsString(good.get(1)) + "\r"
+                + "  " + json.writeValueAsString(good.get(2));
+        given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/x-ndjson")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/traces")
+                .then().statusCode(422)
+                .body("accepted", equalTo(3))
+                .body("errors.meta.index", equalTo(List.of(1, 2, 3, 4)))
+                .body("errors[0].detail", equalTo("L'événement n'est pas un objet JSON"))
+                .body("errors[1].detail", equalTo("L'événement n'est pas un objet JSON"))
+                .body("errors[2].detail", equalTo("L'événement n'est pas un objet JSON"))
+                .body("errors[3].detail", org.hamcrest.Matchers.startsWith("L'événement est mal formé : "));
+        assertEquals(3, Db.count(db, "select count(*) from trace_event where token_jti = ?", jti));
+    }
+
+    @Test
     void badEventsAreRefusedOneByOneAndTheGoodOnesAreStored() throws Exception {
         String jti = UUID.randomUUID().toString();
         List<TraceEvent> good = batch(jti, 2);
