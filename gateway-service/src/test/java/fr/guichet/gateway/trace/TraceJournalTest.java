@@ -1,6 +1,7 @@
 package fr.guichet.gateway.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -231,6 +232,31 @@ class TraceJournalTest {
         Set<UUID> committed = new HashSet<>();
         drain(j).forEach(e -> committed.add(e.id()));
         assertEquals(written, committed);
+        j.close();
+    }
+
+    @Test
+    void aCommitSlowerThanTheTimeoutFailsItsCallsAndTheQueuedOnesWithoutLosingTheirEvents() throws Exception {
+        TraceJournal j = openWithDelay(new SimpleMeterRegistry(), Duration.ofMillis(200), Duration.ZERO);
+        java.util.concurrent.CompletableFuture<Void> stalled;
+        java.util.concurrent.CompletableFuture<Void> queued;
+        long start = System.nanoTime();
+        synchronized (j.commitLock()) {
+            // The writer takes the first event and waits on the disk (here: the lock); the second waits in the queue.
+            stalled = j.appendAsync(event(1));
+            Thread.sleep(50);
+            queued = j.appendAsync(event(2));
+            for (var f : List.of(stalled, queued)) {
+                var failure = assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> f.get(5, java.util.concurrent.TimeUnit.SECONDS));
+                assertInstanceOf(JournalUnavailableException.class, failure.getCause());
+                assertTrue(failure.getCause().getMessage().contains("slower than PT0.2S"), failure.getCause().getMessage());
+            }
+        }
+        assertTrue(System.nanoTime() - start >= 200_000_000L, "not failed before its timeout");
+        // The disk came back: both events are written all the same, and later calls commit again.
+        j.appendAsync(event(3)).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(List.of("req-1", "req-2", "req-3"), drain(j).stream().map(TraceEvent::requestId).toList());
         j.close();
     }
 
