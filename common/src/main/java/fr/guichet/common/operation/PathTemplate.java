@@ -117,7 +117,8 @@ public final class PathTemplate {
 
     /** {@link #match} for a template whose variables are whole segments: the same answers, found without a regex. */
     private Optional<Map<String, String>> walk(String path) {
-        Map<String, String> values = null;
+        // Most templates tried fail after their first variable: values become a map only on a match.
+        String[] values = new String[variables.size()];
         int at = 0;
         for (int i = 0; i < parts.length; i += 2) {
             String literal = parts[i];
@@ -133,17 +134,18 @@ public final class PathTemplate {
                 if (end == at) {
                     return Optional.empty();
                 }
-                if (values == null) {
-                    values = new LinkedHashMap<>();
-                }
-                values.put(parts[i + 1], path.substring(at, end));
+                values[i / 2] = path.substring(at, end);
                 at = end;
             }
         }
         if (at != path.length()) {
             return Optional.empty();
         }
-        return Optional.of(values == null ? new LinkedHashMap<>() : values);
+        Map<String, String> matched = new LinkedHashMap<>();
+        for (int v = 0; v < values.length; v++) {
+            matched.put(variables.get(v), values[v]);
+        }
+        return Optional.of(matched);
     }
 
     /**
