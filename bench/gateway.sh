@@ -448,10 +448,19 @@ header() {
   printf '| %-9s | %10s | %7s | %7s | %-11s | %9s | %s |\n' target requests/s "p50 ms" "p99 ms" "load avg" "in flight" "errors"
   printf '| --- | ---: | ---: | ---: | --- | ---: | --- |\n'
 }
-ratios() { # ratios <connections>
+machine_ms() { # machine_ms <run>: the whole machine's CPU time per request of a run, in ms
+  awk -v hz="$CLK_TCK" -v n="$(requests "$1")" 'FNR == NR && $1 == "machine" { b = $2; next }
+    $1 == "machine" { printf "%.4f", ($2 - b) * 1000 / hz / n }' "$WORK/$1.cpu-before" "$WORK/$1.cpu-after"
+}
+# ratios <connections>: gateway/nginx throughput and p99; then what one call costs the machine through
+# nginx over through the gateway. With both runs keeping the cores busy, that cost ratio is what the
+# throughput ratio comes to (docs/benchmarks.md): a gap between the two says a run was bound by
+# something else (latency, a pause).
+ratios() {
   [ -f "$WORK/gateway-c$1.txt" ] && [ -f "$WORK/nginx-c$1.txt" ] || return 0
   awk -v g="$(rps "gateway-c$1")" -v n="$(rps "nginx-c$1")" -v gp="$(ms "$(pct "gateway-c$1" 99)")" -v np="$(ms "$(pct "nginx-c$1" 99)")" \
-    'BEGIN { printf "gateway/nginx: throughput %.2f, p99 %.2f\n", g / n, gp / np }'
+    -v gc="$(machine_ms "gateway-c$1")" -v nc="$(machine_ms "nginx-c$1")" \
+    'BEGIN { printf "gateway/nginx: throughput %.2f, p99 %.2f; machine CPU per call, nginx path/gateway path: %.3f/%.3f ms = %.2f\n", g / n, gp / np, nc, gc, nc / gc }'
 }
 
 echo
