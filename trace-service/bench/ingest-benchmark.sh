@@ -10,7 +10,8 @@
 # Uses a throwaway database (BENCH_DB, default guichet_trace_bench), created and dropped here.
 #
 # Usage: trace-service/bench/ingest-benchmark.sh
-#   env: BATCHES=200 WARMUP=100 (batches sent first, unmeasured: the JIT compilers of a fresh JVM
+#   env: FORMAT=ndjson (the body of each batch: ndjson, one event a line, as the gateway's shipper
+#        sends it, or json, one array) BATCHES=200 WARMUP=100 (batches sent first, unmeasured: the JIT compilers of a fresh JVM
 #        otherwise take most of the CPU of the measure) CONCURRENCY=4 EXPORT_ROWS=1000000 (0 skips the export) HEAP=128m
 #        BENCH_JAVA_OPTS='-XX:StartFlightRecording=...' (extra JVM options, e.g. to profile)
 #        TRACE_APP=<a quarkus-app directory> to measure another build (default: this module's target/)
@@ -26,6 +27,8 @@ WARMUP=${WARMUP:-100}
 CONCURRENCY=${CONCURRENCY:-4}
 EXPORT_ROWS=${EXPORT_ROWS:-1000000}
 HEAP=${HEAP:-128m}
+FORMAT=${FORMAT:-ndjson}
+case $FORMAT in ndjson) CONTENT_TYPE=application/x-ndjson;; json) CONTENT_TYPE=application/json;; *) echo "FORMAT: ndjson or json" >&2; exit 2;; esac
 DB=${BENCH_DB:-guichet_trace_bench}
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
@@ -62,12 +65,12 @@ if ! "${PSQL[@]}" -d postgres -c "create database $DB owner guichet" >/dev/null 
 fi
 
 log "generating $BATCHES batches of 500 events, the COPY file and an auditor session JWT in $WORK"
-python3 - "$WORK" "$BATCHES" "$WARMUP" <<'PY'
+python3 - "$WORK" "$BATCHES" "$WARMUP" "$FORMAT" <<'PY'
 import base64, csv, json, os, random, sys, time, uuid
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, utils
 
-work, batches, warmup = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+work, batches, warmup, fmt = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 ops = ["unites_legales_insee", "etablissements_insee", "attestations_fiscales_dgfip", "attestations_sociales_urssaf"]
 tokens = [str(uuid.uuid4()) for _ in range(200)]
 base = time.time() - 3600
@@ -102,7 +105,10 @@ for name, count in (("warmup", warmup), ("seq", batches), ("par", batches)):
             e = event(n); n += 1
             evs.append({k: v for k, v in e.items() if v is not None})
         with open(os.path.join(work, name, "b%05d.json" % b), "w") as f:
-            json.dump(evs, f)
+            if fmt == "ndjson":
+                f.write("".join(json.dumps(e) + "\n" for e in evs))
+            else:
+                json.dump(evs, f)
 
 # the same number of rows as one ingestion phase, same shape, fresh ids, for COPY
 cols = ["id", "ts", "kind", "request_id", "token_jti", "habilitation_id", "partner_siret", "api_kind", "method",
@@ -160,8 +166,8 @@ client() { # <name> <batch files...>
   : >"$WORK/$name.curl"
   for f in "$@"; do
     [ -s "$WORK/$name.curl" ] && echo next >>"$WORK/$name.curl"
-    printf 'url = "http://127.0.0.1:%s/traces"\nuser = "gateway:bench-secret"\nheader = "Content-Type: application/json"\ndata-binary = "@%s"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\n' \
-      "$PORT" "$f" >>"$WORK/$name.curl"
+    printf 'url = "http://127.0.0.1:%s/traces"\nuser = "gateway:bench-secret"\nheader = "Content-Type: %s"\ndata-binary = "@%s"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\n' \
+      "$PORT" "$CONTENT_TYPE" "$f" >>"$WORK/$name.curl"
   done
   curl -s -K "$WORK/$name.curl" >"$WORK/$name.codes"
   if grep -qv '^200$' "$WORK/$name.codes"; then
@@ -223,8 +229,8 @@ load average (1 min) before each phase: 1 client $LOAD_SEQ, $CONCURRENCY clients
 
 | measure | rows | time | rate | of COPY | trace-service CPU |
 | --- | ---: | ---: | ---: | ---: | ---: |
-| POST /traces, batches of 500, 1 client | $EVENTS | ${SEQ_MS} ms | $(rate $EVENTS $SEQ_MS) events/s | $(ratio $SEQ_MS $COPY_MS) | ${SEQ_CPU} s |
-| POST /traces, batches of 500, $CONCURRENCY clients | $EVENTS | ${PAR_MS} ms | $(rate $EVENTS $PAR_MS) events/s | $(ratio $PAR_MS $COPY_MS) | ${PAR_CPU} s |
+| POST /traces ($FORMAT), batches of 500, 1 client | $EVENTS | ${SEQ_MS} ms | $(rate $EVENTS $SEQ_MS) events/s | $(ratio $SEQ_MS $COPY_MS) | ${SEQ_CPU} s |
+| POST /traces ($FORMAT), batches of 500, $CONCURRENCY clients | $EVENTS | ${PAR_MS} ms | $(rate $EVENTS $PAR_MS) events/s | $(ratio $PAR_MS $COPY_MS) | ${PAR_CPU} s |
 | raw PostgreSQL COPY, same table and indexes | $EVENTS | ${COPY_MS} ms | $(rate $EVENTS $COPY_MS) rows/s | 1.00 | |
 OUT
 
