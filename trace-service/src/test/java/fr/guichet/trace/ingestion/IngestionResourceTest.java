@@ -143,6 +143,57 @@ class IngestionResourceTest {
     }
 
     @Test
+    void nothingAfterAnEventOnItsLineIsDroppedUnreadAndNoLineIsBoundTwice() throws Exception {
+        String jti = UUID.randomUUID().toString();
+        List<TraceEvent> events = batch(jti, 4);
+        String[] lines = new String[4];
+        for (int i = 0; i < 4; i++) {
+            lines[i] = json.writeValueAsString(events.get(i));
+        }
+        // Two events on one line, an event then text, an event with invalid UTF-8 inside a string
+        // (the JSON-array form answers 400 for those bytes), lines of Unicode white space only.
+        byte[] invalidUtf8 = lines[3].replace("\"curl/8.0\"", "\"curl\u0001/8.0\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < invalidUtf8.length; i++) {
+            if (invalidUtf8[i] == 0x01) {
+                invalidUtf8[i] = (byte) 0xFF;
+            }
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes((lines[0] + "\n" + lines[1] + " " + lines[2] + "\n" + lines[2] + " suite\n"
+                + "\u2003\u3000\n\u001f\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(invalidUtf8);
+        given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("Application/X-NDJSON; charset=utf-8")
+                .body(body.toByteArray())
+                .when().post("/traces")
+                .then().statusCode(422)
+                .body("accepted", equalTo(1))
+                .body("errors.meta.index", equalTo(List.of(1, 2, 3)))
+                .body("errors.detail", equalTo(java.util.Collections.nCopies(3, "L'événement n'est pas un objet JSON")));
+        assertEquals(1, Db.count(db, "select count(*) from trace_event where token_jti = ?", jti));
+        given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/json")
+                .body("[" + lines[1] + "][" + lines[2] + "]")
+                .when().post("/traces")
+                .then().statusCode(400).body("errors[0].code", equalTo("00261"));
+        assertEquals(1, Db.count(db, "select count(*) from trace_event where token_jti = ?", jti));
+    }
+
+    @Test
+    void aBatchOverTheLimitIsRefusedWholeBeforeAnyEventIsRead() {
+        String tooMany = "{}\n".repeat(10_001);
+        given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/x-ndjson")
+                .body(tooMany.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/traces")
+                .then().statusCode(422).body("errors[0].code", equalTo("00262"))
+                .body("errors[0].detail", equalTo("Le lot contient 10001 événements ; au plus 10000 par requête"));
+        String tooManyInAnArray = "[" + "{},".repeat(10_000) + "{}]";
+        given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/json")
+                .body(tooManyInAnArray.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/traces")
+                .then().statusCode(422).body("errors[0].code", equalTo("00262"))
+                .body("errors[0].detail", equalTo("Le lot contient 10001 événements ; au plus 10000 par requête"));
+    }
+
+    @Test
     void badEventsAreRefusedOneByOneAndTheGoodOnesAreStored() throws Exception {
         String jti = UUID.randomUUID().toString();
         List<TraceEvent> good = batch(jti, 2);

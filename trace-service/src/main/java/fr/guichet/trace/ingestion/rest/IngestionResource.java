@@ -1,8 +1,12 @@
 package fr.guichet.trace.ingestion.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import fr.guichet.common.error.ApiError;
 import fr.guichet.common.trace.TraceEvent;
 import fr.guichet.trace.error.TraceErrors;
@@ -27,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,10 +54,15 @@ public class IngestionResource {
 
     private final IngestionService ingestion;
     private final ObjectMapper json;
+    /** One event a line: anything after the event on its line refuses it, rather than being dropped unread. */
+    private final ObjectReader eventLine;
+    private final ObjectReader treeLine;
 
     public IngestionResource(IngestionService ingestion, ObjectMapper json) {
         this.ingestion = ingestion;
         this.json = json;
+        this.eventLine = json.readerFor(TraceEvent.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.treeLine = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** 422 body: the API Entreprise error list plus what was stored anyway. */
@@ -76,11 +86,8 @@ public class IngestionResource {
     @APIResponse(responseCode = "503", description = "Stockage indisponible : rien n'est enregistré, renvoyer le lot")
     public Response ingest(@HeaderParam("Content-Type") String contentType, InputStream body,
                            @Context SecurityContext security) throws IOException {
-        List<Candidate> candidates = contentType != null && contentType.startsWith(NDJSON) ? readNdjson(body) : readArray(body);
-        if (candidates.size() > ingestion.maxBatchSize()) {
-            throw TraceErrors.invalidParameter("body", "Le lot contient " + candidates.size()
-                    + " événements ; au plus " + ingestion.maxBatchSize() + " par requête");
-        }
+        boolean ndjson = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(NDJSON);
+        List<Candidate> candidates = ndjson ? readNdjson(body) : readArray(body);
         String client = security.getUserPrincipal().getName();
         Instant now = ingestion.now();
         List<TraceEvent> valid = new ArrayList<>(candidates.size());
@@ -135,23 +142,50 @@ public class IngestionResource {
     }
 
     private static final String NOT_AN_OBJECT = "L'événement n'est pas un objet JSON";
+    private static final String MALFORMED = "L'événement est mal formé : ";
 
+    /**
+     * A JSON array of events, read element by element: beyond the batch limit, elements are only
+     * counted (a huge array of small objects once filled the heap before the limit was checked).
+     */
     private List<Candidate> readArray(InputStream body) {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
+        List<Candidate> candidates = new ArrayList<>();
+        int count = 0;
+        try (JsonParser parser = json.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw TraceErrors.unreadableBody("Le corps de la requête est vide : un tableau d'événements est attendu");
+            }
+            if (first != JsonToken.START_ARRAY) {
+                throw TraceErrors.unreadableBody("Un tableau JSON d'événements est attendu");
+            }
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == null) {
+                    throw TraceErrors.unreadableBody("Le corps n'est pas un JSON valide : le tableau n'est pas fermé");
+                }
+                count++;
+                if (count > ingestion.maxBatchSize()) {
+                    parser.skipChildren();
+                } else {
+                    candidates.add(bound(parser.readValueAsTree()));
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw TraceErrors.unreadableBody("Le corps n'est pas un JSON valide : du contenu suit le tableau");
+            }
         } catch (IOException e) {
             throw TraceErrors.unreadableBody("Le corps n'est pas un JSON valide : " + firstLine(e.getMessage()));
         }
-        if (root == null || root.isMissingNode()) {
-            throw TraceErrors.unreadableBody("Le corps de la requête est vide : un tableau d'événements est attendu");
-        }
-        if (!root.isArray()) {
-            throw TraceErrors.unreadableBody("Un tableau JSON d'événements est attendu");
-        }
-        List<Candidate> candidates = new ArrayList<>(root.size());
-        root.forEach(node -> candidates.add(bound(node)));
+        refuseAbove(count);
         return candidates;
+    }
+
+    /** 422 {@code 00262} when a batch holds more than {@code guichet.trace.ingestion.max-batch-size} events. */
+    private void refuseAbove(int count) {
+        if (count > ingestion.maxBatchSize()) {
+            throw TraceErrors.invalidParameter("body", "Le lot contient " + count
+                    + " événements ; au plus " + ingestion.maxBatchSize() + " par requête");
+        }
     }
 
     private Candidate bound(JsonNode node) {
@@ -161,7 +195,7 @@ public class IngestionResource {
         try {
             return new Candidate(json.treeToValue(node, TraceEvent.class), null);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return new Candidate(null, "L'événement est mal formé : " + firstLine(e.getMessage()));
+            return new Candidate(null, MALFORMED + firstLine(e.getMessage()));
         }
     }
 
@@ -171,42 +205,55 @@ public class IngestionResource {
      * straight from the body's bytes: this is the path of every gateway batch, and a tree of each event
      * first, then a copy of it bound, cost trace-service a third of its time per event
      * (docs/benchmarks.md). A line that does not bind is read again as a tree only to tell a
-     * malformed event from one that is no JSON object, as before.
+     * malformed event from one that is no JSON object, as before; it is refused either way. Lines
+     * are counted before any is bound, so that a batch over the limit is refused at once.
      */
     private List<Candidate> readNdjson(InputStream body) throws IOException {
         byte[] bytes = body.readAllBytes();
-        List<Candidate> candidates = new ArrayList<>();
+        List<int[]> lines = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= bytes.length; i++) {
             if (i == bytes.length || bytes[i] == '\n' || bytes[i] == '\r') {
                 if (!blank(bytes, start, i)) {
-                    candidates.add(line(bytes, start, i - start));
+                    lines.add(new int[] {start, i - start});
                 }
                 start = i + 1;
             }
+        }
+        refuseAbove(lines.size());
+        List<Candidate> candidates = new ArrayList<>(lines.size());
+        for (int[] line : lines) {
+            candidates.add(line(bytes, line[0], line[1]));
         }
         return candidates;
     }
 
     private Candidate line(byte[] bytes, int offset, int length) {
         try {
-            TraceEvent event = json.readValue(bytes, offset, length, TraceEvent.class);
+            TraceEvent event = eventLine.readValue(bytes, offset, length);
             // a "null" line binds to no event
             return event == null ? new Candidate(null, NOT_AN_OBJECT) : new Candidate(event, null);
         } catch (IOException | IllegalArgumentException e) {
+            // Why it failed, read from the same bytes: never a second chance to bind (a lenient
+            // decoding once stored invalid UTF-8 as replacement characters).
             JsonNode node;
             try {
-                node = json.readTree(new String(bytes, offset, length, StandardCharsets.UTF_8));
-            } catch (JsonProcessingException notJson) {
+                node = treeLine.readTree(bytes, offset, length);
+            } catch (IOException notJson) {
                 node = null;
             }
-            return bound(node);
+            return node == null || !node.isObject() ? new Candidate(null, NOT_AN_OBJECT)
+                    : new Candidate(null, MALFORMED + firstLine(e.getMessage()));
         }
     }
 
+    /** Blank as {@link String#isBlank} says (Unicode white space too), read from the bytes when they are plain ASCII. */
     private static boolean blank(byte[] bytes, int from, int to) {
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
+            if (b < 0 || b >= 0x1C && b <= 0x1F) {
+                return new String(bytes, from, to - from, StandardCharsets.UTF_8).isBlank();
+            }
             if (b != ' ' && b != '\t' && b != '\f' && b != 0x0B) {
                 return false;
             }
