@@ -133,6 +133,14 @@ public class PublicLinks {
         if (path.startsWith("/api/")) {
             path = path.substring("/api".length());
         }
+        // "//host/x" relative to the gateway would be a link to another host (RFC 3986 §4.2): one slash.
+        int slashes = 0;
+        while (slashes < path.length() && path.charAt(slashes) == '/') {
+            slashes++;
+        }
+        if (slashes > 1) {
+            path = path.substring(slashes - 1);
+        }
         return base + (path.isEmpty() ? "/" : path);
     }
 

@@ -74,4 +74,15 @@ class PublicLinksTest {
         assertEquals("{ \"data\" :\t{\"nom\": \"Soci\\u00e9t\u00e9\"},\n  \"links\": {\"self\":"
                 + " \"https://api.guichet.example/\\\"x/v3/\u00e9\"} }", out);
     }
+
+    @Test
+    void anUpstreamLinkCannotBecomeALinkToAnotherHost() throws Exception {
+        String body = "{\"links\": {\"a\": \"https://entreprise.api.gouv.fr//evil.example/x\","
+                + " \"b\": \"https://entreprise.api.gouv.fr/api///evil.example/y\"}}";
+        for (String base : new String[] {"", "https://api.guichet.example"}) {
+            JsonNode out = MAPPER.readTree(new PublicLinks(MAPPER, base).rewrite(body.getBytes(StandardCharsets.UTF_8), "application/json"));
+            assertEquals(base + "/evil.example/x", out.at("/links/a").asText());
+            assertEquals(base + "/evil.example/y", out.at("/links/b").asText());
+        }
+    }
 }
