@@ -12,6 +12,8 @@ import fr.guichet.common.provider.MaintenanceWindows;
 import fr.guichet.gateway.service.LocalJwks;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -21,7 +23,16 @@ import org.junit.jupiter.api.Test;
 /** The public list of scheduled maintenance windows, from the gateway's configuration. */
 @QuarkusTest
 @WithTestResource(LocalJwks.class)
+@TestProfile(MaintenanceWindowsTest.DgfipWindow.class)
 class MaintenanceWindowsTest {
+
+    /** DGFIP's window as production has it (the test profile has none, so that calls pass at any hour). */
+    public static class DgfipWindow implements QuarkusTestProfile {
+        @Override
+        public java.util.Map<String, String> getConfigOverrides() {
+            return java.util.Map.of("guichet.gateway.providers.dgfip.maintenance-windows", "01:00-02:00");
+        }
+    }
 
     @Inject
     MaintenanceWindowsResource resource;
