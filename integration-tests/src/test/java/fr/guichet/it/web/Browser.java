@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -111,7 +112,22 @@ public final class Browser implements AutoCloseable {
         awaitLoaded();
     }
 
-    /** Waits for the current document to be complete (after a click that navigates, say). */
+    /**
+     * Clicks {@code element}, which navigates (a link, a form's submit button), and waits for the
+     * next document to be complete. Waiting on {@code readyState} alone would race: right after the
+     * click the old document is still there and already complete. So the old window is marked
+     * before the click and the wait is for a complete document without the mark. While the old
+     * document is torn down Chrome answers some commands with errors (an element "not belonging to
+     * the document", a script interrupted by the unload): those mean "not yet" and are retried.
+     */
+    public void clickAndAwaitNavigation(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("window.guichetPreviousDocument = true");
+        element.click();
+        new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class).until(d -> (Boolean) ((JavascriptExecutor) d)
+                .executeScript("return !window.guichetPreviousDocument && document.readyState === 'complete'"));
+    }
+
+    /** Waits for the current document to be complete (after {@link #open}, say). */
     public void awaitLoaded() {
         new WebDriverWait(driver, WAIT).until(d -> "complete".equals(
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));

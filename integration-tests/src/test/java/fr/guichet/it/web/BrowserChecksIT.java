@@ -1,6 +1,7 @@
 package fr.guichet.it.web;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,12 @@ class BrowserChecksIT {
             "/erreur.js", "document.querySelector('#absent').textContent = 'x';",
             "/inaccessible", HEAD + "</head><body><main><h1>Formulaire</h1>"
                     + "<form><input type=\"text\" name=\"courriel\"><button type=\"submit\"></button></form>"
-                    + "</main></body></html>");
+                    + "</main></body></html>",
+            "/formulaire", HEAD + "</head><body><main><h1>Formulaire</h1><form method=\"post\" action=\"/lent\">"
+                    + "<button type=\"submit\" id=\"envoyer\">Envoyer</button></form></main></body></html>",
+            "/lent", HEAD + "</head><body><main><h1 id=\"arrivee\">Envoyé</h1></main></body></html>");
+    /** How long {@code /lent} takes to answer (ms): long enough for a check made right after the click to see the old page. */
+    static final long SLOW_MS = 1_000;
 
     static HttpServer server;
     static Browser browser;
@@ -43,6 +49,14 @@ class BrowserChecksIT {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String page = PAGES.get(exchange.getRequestURI().getPath());
+            exchange.getRequestBody().readAllBytes();
+            if (exchange.getRequestURI().getPath().equals("/lent")) {
+                try {
+                    Thread.sleep(SLOW_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] body = (page == null ? "introuvable" : page).getBytes(StandardCharsets.UTF_8);
             String type = exchange.getRequestURI().getPath().endsWith(".js") ? "text/javascript" : "text/html";
             exchange.getResponseHeaders().add("Content-Type", type + "; charset=utf-8");
@@ -89,5 +103,13 @@ class BrowserChecksIT {
         AssertionError e = assertThrows(AssertionError.class, () -> browser.visit("essai-inaccessible", url("/inaccessible")));
         // an input without a label and a button without a name: both critical for axe-core
         assertTrue(e.getMessage().contains("label") && e.getMessage().contains("button-name"), e.getMessage());
+    }
+
+    @Test
+    void aClickThatNavigatesWaitsForTheNextPageNotTheOldOneStillComplete() {
+        browser.open(url("/formulaire"));
+        browser.clickAndAwaitNavigation(browser.await("#envoyer"));
+        assertEquals("/lent", browser.path());
+        assertEquals("Envoyé", browser.await("#arrivee").getText());
     }
 }

@@ -61,8 +61,7 @@ class DemarcheRequestIT {
         logIn(browser, contactOf(existing));
         browser.await("#requests");
         browser.check("demarches-demandes");
-        browser.await("#new-request-link").click();
-        browser.awaitLoaded();
+        browser.clickAndAwaitNavigation(browser.await("#new-request-link"));
         assertEquals("/demarches/nouvelle", browser.path());
         browser.await("#request-form");
         browser.check("demande");
@@ -84,8 +83,7 @@ class DemarcheRequestIT {
         browser.await("#request-technique-email").sendKeys("dsi@commune.example.org");
         browser.await("#request-metier-email").sendKeys("achats@commune.example.org");
         click(browser.await("#request-terms"));
-        browser.await("#request-submit").click();
-        browser.awaitLoaded();
+        browser.clickAndAwaitNavigation(browser.await("#request-submit"));
         WebElement error = browser.await("#request-legal-basis-error.fr-error-text");
         assertTrue(error.isDisplayed());
         assertTrue(error.getText().contains("cadre juridique"), "a clear message: " + error.getText());
@@ -100,9 +98,9 @@ class DemarcheRequestIT {
 
         // Then complete: sent, and followed on /demarches as submitted.
         browser.await("#request-legal-basis").sendKeys("Code de la commande publique, article L. 2141-2");
-        browser.await("#request-submit").click();
-        browser.awaitLoaded();
-        assertEquals("/demarches", browser.path());
+        browser.clickAndAwaitNavigation(browser.await("#request-submit"));
+        assertEquals("/demarches", browser.path(), () -> "still on « " + browser.driver().getTitle() + " », which says: "
+                + browser.all(".fr-error-text, .fr-alert").stream().map(WebElement::getText).toList());
         browser.await("#request-sent");
         WebElement request = browser.await("#requests .habilitation-request");
         assertEquals("submitted", request.getAttribute("data-status"));

@@ -97,8 +97,7 @@ class OperatorConsoleIT {
         int before = (int) stack.mailbox().messages().stream().filter(m -> m.recipients().contains(email)).count();
         browser.visit(pagePrefix + "-connexion", portal("/console/connexion"));
         browser.await("#operator-email").sendKeys(email);
-        browser.await("#operator-login-submit").click();
-        browser.awaitLoaded();
+        browser.clickAndAwaitNavigation(browser.await("#operator-login-submit"));
         browser.await("#login-sent");
         browser.check(pagePrefix + "-connexion-envoyee");
         String link = stack.mailbox().awaitLink(email, before, CONSOLE_LINK, WebStack.MAIL_TIMEOUT);
@@ -130,8 +129,7 @@ class OperatorConsoleIT {
         WebElement row = browser.await("tr.queued-habilitation[data-habilitation-id='" + id + "']");
         browser.check("console-file");
         assertTrue(row.getText().contains(intitule), row.getText());
-        row.findElement(By.cssSelector("a")).click();
-        browser.awaitLoaded();
+        browser.clickAndAwaitNavigation(row.findElement(By.cssSelector("a")));
         assertEquals("/console/habilitations/" + id, browser.path());
         browser.await("#validate-submit");
         browser.check("console-habilitation");
@@ -141,15 +139,13 @@ class OperatorConsoleIT {
         assertTrue(browser.await("#review-contacts").getText().contains(contact));
 
         // A refusal needs its reason: a clear error, tied to its field, and nothing refused.
-        browser.await("#refuse-submit").click();
-        browser.awaitLoaded();
+        browser.clickAndAwaitNavigation(browser.await("#refuse-submit"));
         WebElement error = browser.await("#refuse-reason-error.fr-error-text");
         assertTrue(error.getText().contains("motif"), error.getText());
         assertEquals("refuse-reason-error", browser.await("#refuse-reason").getAttribute("aria-describedby"));
         browser.check("console-refus-sans-motif", m -> m.contains(browser.driver().getCurrentUrl()) && m.contains("status of 422"));
 
-        browser.await("#validate-submit").click();
-        browser.awaitLoaded();
+        browser.clickAndAwaitNavigation(browser.await("#validate-submit"));
         browser.await("#action-done");
         browser.check("console-habilitation-validee");
         assertEquals("validated", browser.await(".console-review").getAttribute("data-status"));
@@ -170,8 +166,7 @@ class OperatorConsoleIT {
         browser.clearSession();
         logIn(browser, contact);
         browser.open(portal("/demarches/" + id));
-        browser.await("tr.token[data-jti='" + jti + "'] .token-reveal").click();
-        browser.awaitLoaded();
+        browser.clickAndAwaitNavigation(browser.await("tr.token[data-jti='" + jti + "'] .token-reveal"));
         String value = browser.await("#token-value").getAttribute("value");
         assertTrue(value.split("\\.").length == 3, "a JWT is shown");
         browser.check("console-partenaire-revelation");

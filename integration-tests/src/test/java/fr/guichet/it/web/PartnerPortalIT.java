@@ -103,8 +103,7 @@ class PartnerPortalIT {
         assertTrue(card.contains("Démarche de test") && card.contains(INSEE_SCOPE) && card.contains("250"), card);
         assertTrue(demarche.findElement(By.cssSelector(".demarche-days-left")).getText().matches("\\d+"), card);
 
-        demarche.findElement(By.cssSelector("a")).click();
-        browser.awaitLoaded();
+        browser.clickAndAwaitNavigation(demarche.findElement(By.cssSelector("a")));
         assertEquals("/demarches/" + a.habilitationId(), browser.path());
         browser.await("tr.token[data-jti='" + a.jti() + "']");
         browser.check("demarche");
@@ -196,8 +195,7 @@ class PartnerPortalIT {
         // newest first: the refusal came last
         assertEquals("422", browser.all("#requests-table tr.request").get(0).getAttribute("data-status"));
 
-        browser.await("#requests-errors-only").click();
-        browser.awaitLoaded();
+        browser.clickAndAwaitNavigation(browser.await("#requests-errors-only"));
         browser.check("requetes-erreurs");
         List<WebElement> errorsOnly = browser.all("#requests-table tr.request");
         assertEquals(REFUSED, errorsOnly.size());
@@ -213,8 +211,7 @@ class PartnerPortalIT {
         WebElement email = browser.await("#contact-technique-email");
         email.clear();
         email.sendKeys("technique.exemple.org");
-        browser.await("#contacts-submit").click();
-        browser.awaitLoaded();
+        browser.clickAndAwaitNavigation(browser.await("#contacts-submit"));
         WebElement error = browser.await("#contact-technique-email-error.fr-error-text");
         assertTrue(error.isDisplayed());
         assertTrue(error.getText().toLowerCase().contains("adresse"), "a clear message: " + error.getText());
@@ -228,8 +225,7 @@ class PartnerPortalIT {
         String valid = "technique-" + c.siret() + "@example.org";
         field.clear();
         field.sendKeys(valid);
-        browser.await("#contacts-submit").click();
-        browser.awaitLoaded();
+        browser.clickAndAwaitNavigation(browser.await("#contacts-submit"));
         browser.await("#contacts-saved");
         browser.check("contacts-enregistres");
         browser.open(portal("/demarches/" + c.habilitationId()));

@@ -94,8 +94,7 @@ public final class WebStack {
         int before = (int) stack.mailbox().messages().stream().filter(m -> m.recipients().contains(email)).count();
         browser.visit("connexion", portal("/connexion"));
         browser.await("#login-email").sendKeys(email);
-        browser.await("#login-submit").click();
-        browser.awaitLoaded();
+        browser.clickAndAwaitNavigation(browser.await("#login-submit"));
         browser.await("#login-sent");
         browser.check("connexion-envoyee");
         String link = stack.mailbox().awaitLink(email, before, LOGIN_LINK, MAIL_TIMEOUT);
