@@ -74,6 +74,8 @@ public class TraceJournal {
     private FileChannel lockChannel;
     private FileLock fileLock;
     private FileChannel current;
+    /** Prepares the next segment at full size ({@code journal.preallocate}); null when off. */
+    private SegmentPreallocator preallocator;
     private volatile long currentSegment;
     private volatile long durableSize;
     private volatile boolean running;
@@ -132,8 +134,8 @@ public class TraceJournal {
             }
             List<Long> segments = segments();
             long last = segments.isEmpty() ? 0 : segments.get(segments.size() - 1);
-            if (!segments.isEmpty()) {
-                truncateTornTail(segmentPath(last));
+            for (long s : segments) {
+                truncateToData(segmentPath(s));
             }
             Offset offset = readOffset();
             long pending = 0;
@@ -147,6 +149,10 @@ public class TraceJournal {
             }
             backlog.set(Math.max(0, pending));
             pendingEvents.set(events);
+            if (config.preallocate()) {
+                preallocator = new SegmentPreallocator(dir, config.segmentBytes());
+                preallocator.start();
+            }
             startSegment(last + 1);
             broken = false;
             running = true;
@@ -176,8 +182,13 @@ public class TraceJournal {
                 Thread.currentThread().interrupt();
             }
         }
+        if (preallocator != null) {
+            preallocator.stop();
+        }
         try {
             if (current != null) {
+                // The zeros after the data go: a closed segment's size is its data's end.
+                current.truncate(durableSize);
                 current.force(true);
                 current.close();
             }
@@ -326,8 +337,10 @@ public class TraceJournal {
         committing = batch.toArray(new Pending[0]);
         try {
             synchronized (lock) {
+                // Written at its place rather than appended: a preallocated segment is longer than its data.
+                long at = durableSize;
                 while (buffer.hasRemaining()) {
-                    current.write(buffer);
+                    at += current.write(buffer, at);
                 }
                 if (config.fsync()) {
                     current.force(false);
@@ -338,6 +351,7 @@ public class TraceJournal {
                 backlog.addAndGet(size);
                 pendingEvents.addAndGet(batch.size());
                 if (durableSize >= config.segmentBytes()) {
+                    current.truncate(durableSize);
                     current.close();
                     startSegment(currentSegment + 1);
                 }
@@ -353,11 +367,13 @@ public class TraceJournal {
         }
     }
 
+    /** Opens segment {@code segment}: the prepared file when one is ready, else a new, empty one. */
     private void startSegment(long segment) throws IOException {
-        current = FileChannel.open(segmentPath(segment), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        Path path = segmentPath(segment);
+        boolean prepared = preallocator != null && !Files.exists(path) && preallocator.takeAs(path);
+        current = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         currentSegment = segment;
-        durableSize = current.size();
+        durableSize = prepared ? 0 : SegmentPreallocator.dataEnd(current);
     }
 
     // ---- shipper side -----------------------------------------------------------------------
@@ -517,11 +533,15 @@ public class TraceJournal {
         return dir.resolve(String.format("trace-%012d.ndjson", segment));
     }
 
-    /** A crash mid-write can leave half a line: cut it (its caller never got an answer). */
-    private static void truncateTornTail(Path segment) throws IOException {
+    /**
+     * Cuts a segment the gateway did not close to its data: the zeros of a preallocated segment
+     * after it, and half a line a crash mid-write can leave (its caller never got an answer).
+     */
+    private static void truncateToData(Path segment) throws IOException {
         try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = ch.size();
-            long keep = size;
+            long end = SegmentPreallocator.dataEnd(ch);
+            long keep = end;
             ByteBuffer one = ByteBuffer.allocate(1);
             while (keep > 0) {
                 one.clear();
@@ -531,8 +551,10 @@ public class TraceJournal {
                 }
                 keep--;
             }
+            if (keep < end) {
+                LOG.warnf("Trace journal %s: torn last line (%d bytes) removed", segment, end - keep);
+            }
             if (keep < size) {
-                LOG.warnf("Trace journal %s: torn last line (%d bytes) removed", segment, size - keep);
                 ch.truncate(keep);
             }
         }

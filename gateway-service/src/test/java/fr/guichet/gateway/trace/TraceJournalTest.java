@@ -38,9 +38,13 @@ class TraceJournalTest {
     Path dir;
 
     record Config(String dir, long maxBytes, long segmentBytes, boolean fsync, Duration commitTimeout,
-                  Duration commitDelay) implements GatewayConfig.Journal {
+                  Duration commitDelay, boolean preallocate) implements GatewayConfig.Journal {
         Config(String dir, long maxBytes, long segmentBytes, boolean fsync, Duration commitTimeout) {
             this(dir, maxBytes, segmentBytes, fsync, commitTimeout, Duration.ofMillis(1));
+        }
+
+        Config(String dir, long maxBytes, long segmentBytes, boolean fsync, Duration commitTimeout, Duration commitDelay) {
+            this(dir, maxBytes, segmentBytes, fsync, commitTimeout, commitDelay, true);
         }
     }
 
@@ -202,6 +206,109 @@ class TraceJournalTest {
         TraceJournal reopened = open(1 << 20, 1 << 20);
         assertEquals(1, drain(reopened).size());
         reopened.close();
+    }
+
+    /** Files of the journal folder named like segments, in order. */
+    List<Path> segmentFiles() throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".ndjson")).sorted().toList();
+        }
+    }
+
+    static boolean holdsAZeroByte(Path file) throws Exception {
+        for (byte b : Files.readAllBytes(file)) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void segmentsAreWrittenOverPreparedZerosAndEndAtTheirDataOnceClosed() throws Exception {
+        int segmentBytes = 4_096;
+        TraceJournal j = open(1 << 20, segmentBytes);
+        Path prepared = dir.resolve(SegmentPreallocator.PREPARED);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(Files.exists(prepared) && Files.size(prepared) == segmentBytes) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(segmentBytes, Files.size(prepared), "the next segment is prepared at full size");
+
+        // Enough events to fill the first (plain) segment: the next one is the prepared file.
+        Set<UUID> written = new HashSet<>();
+        while (segmentFiles().size() < 2) {
+            TraceEvent e = event(written.size());
+            j.append(e);
+            written.add(e.id());
+        }
+        // A few more land in the prepared segment, and must be read without its zeros.
+        Thread.sleep(200);
+        for (int i = 0; i < 3; i++) {
+            TraceEvent e = event(1000 + i);
+            j.append(e);
+            written.add(e.id());
+        }
+        List<Path> segments = segmentFiles();
+        Path inUse = segments.get(segments.size() - 1);
+        assertEquals(segmentBytes, Files.size(inUse), "the segment in use keeps its preallocated size");
+        assertTrue(holdsAZeroByte(inUse));
+        assertTrue(!holdsAZeroByte(segments.get(0)), "a finished segment ends at its data");
+        List<TraceEvent> shipped = drain(j);
+        assertEquals(written.size(), shipped.size(), "each event once, no line of zeros");
+        assertEquals(written, new HashSet<>(shipped.stream().map(TraceEvent::id).toList()));
+
+        TraceEvent last = event(2000);
+        j.append(last);
+        j.close();
+        for (Path segment : segmentFiles()) {
+            assertTrue(!holdsAZeroByte(segment), segment + " ends at its data once closed");
+        }
+        TraceJournal reopened = open(1 << 20, segmentBytes);
+        assertEquals(List.of(last.id()), drain(reopened).stream().map(TraceEvent::id).toList());
+        reopened.close();
+    }
+
+    @Test
+    void aSegmentLeftWithItsZerosByACrashIsCutToItsCommittedLinesAtRestart() throws Exception {
+        TraceJournal j = open(1 << 20, 1 << 20);
+        TraceEvent kept = event(1);
+        j.append(kept);
+        j.close();
+        Path segment = segmentFiles().get(segmentFiles().size() - 1);
+        // What a crash can leave in a preallocated segment: half a line being written, zeros, then a
+        // later block of an unanswered group that reached the disk before the one in between.
+        byte[] zeros = new byte[4_096];
+        Files.writeString(segment, "{\"id\":\"half", StandardOpenOption.APPEND);
+        Files.write(segment, zeros, StandardOpenOption.APPEND);
+        Files.writeString(segment, "{\"id\":\"later\"}\n", StandardOpenOption.APPEND);
+        Files.write(segment, zeros, StandardOpenOption.APPEND);
+
+        TraceJournal reopened = open(1 << 20, 1 << 20);
+        assertTrue(!holdsAZeroByte(segment), "cut to its data");
+        assertEquals(1, reopened.pendingEvents());
+        assertEquals(List.of(kept.id()), drain(reopened).stream().map(TraceEvent::id).toList());
+        reopened.close();
+    }
+
+    @Test
+    void withoutPreallocationSegmentsGrowByAppending() throws Exception {
+        TraceJournal j = new TraceJournal(new Config(dir.toString(), 1 << 20, 2_000, true, Duration.ofSeconds(2),
+                Duration.ofMillis(1), false), MAPPER, new SimpleMeterRegistry());
+        j.open();
+        Set<UUID> written = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            TraceEvent e = event(i);
+            j.append(e);
+            written.add(e.id());
+        }
+        assertTrue(!Files.exists(dir.resolve(SegmentPreallocator.PREPARED)));
+        assertTrue(segmentFiles().size() > 1);
+        for (Path segment : segmentFiles()) {
+            assertTrue(!holdsAZeroByte(segment));
+        }
+        assertEquals(written, new HashSet<>(drain(j).stream().map(TraceEvent::id).toList()));
+        j.close();
     }
 
     @Test
