@@ -148,6 +148,9 @@ public final class GuichetStack implements AutoCloseable {
         if (!Boolean.getBoolean("guichet.it.keep-db")) {
             services.stream().map(catalog::get).map(Service::database).filter(java.util.Objects::nonNull)
                     .forEach(GuichetStack::resetDatabase);
+            if (services.stream().map(catalog::get).anyMatch(ServiceCatalog.Descriptor::redis)) {
+                RedisReset.flush(REDIS, REDIS_DB);
+            }
         }
         onRunLock.forEach(Runnable::run);
         // Whatever happens to the test JVM, no service outlives it.
