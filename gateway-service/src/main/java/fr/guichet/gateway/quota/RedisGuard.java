@@ -60,8 +60,20 @@ public class RedisGuard {
     private final AtomicBoolean degraded = new AtomicBoolean();
     /** When the current degraded period began, epoch ms. */
     private volatile long degradedSinceMs;
-    /** Last state read per jti: IP allow-list and habilitation quota while degraded. */
-    private final Map<String, TokenState> knownStates = new ConcurrentHashMap<>();
+    /**
+     * Last state read per jti: IP allow-list and habilitation quota while degraded; with the script's
+     * text of it ({@code raw}, null when read otherwise), so that an unchanged state is not parsed again.
+     */
+    private final Map<String, Known> knownStates = new ConcurrentHashMap<>();
+
+    /** A token's state as last read, and the guard script's text it was parsed from (null when read otherwise). */
+    private record Known(TokenState state, String raw) {
+    }
+
+    /** Separates the fields of the guard script's answer (US, 0x1F: guard.lua). */
+    static final char SEPARATOR = '\u001f';
+    /** The state copy's fields in the script's answer, in order (guard.lua). */
+    private static final int STATE_FIELDS = 10;
 
     public RedisGuard(RedisDataSource redis, ReactiveRedisDataSource reactive, TokenServiceClient tokenService,
                       RevokedTokens revoked, GatewayConfig config, MeterRegistry registry) {
@@ -115,9 +127,9 @@ public class RedisGuard {
                 enterDegraded(e);
             }
         }
-        TokenState known = knownStates.get(token.jti());
+        Known known = knownStates.get(token.jti());
         if (known != null && degraded.get()) {
-            return Optional.of(known);
+            return Optional.of(known.state());
         }
         try {
             Optional<TokenState> fetched = tokenService.fetch(token.jti());
@@ -226,20 +238,28 @@ public class RedisGuard {
                 .onItem().transform(r -> decide(token, guardDigest, now, r));
     }
 
-    /** The decision the script's answer carries; null when the token's state copy is missing. */
+    /**
+     * The decision the script's answer carries (one string: guard.lua); null when the token's state
+     * copy is missing.
+     */
     private GuardDecision decide(CallerToken token, String guardDigest, long now, Response r) {
         String jti = token.jti();
         String guardKey = guardKey(guardDigest);
-        String outcome = r.get(0).toString();
-        if ("miss".equals(outcome)) {
+        String reply = r.toString();
+        if ("miss".equals(reply)) {
             return null;
         }
-        TokenState state = state(r);
-        remember(jti, state);
-        int limit = r.get(9).toInteger();
-        int remaining = r.get(10).toInteger();
-        long reset = Long.parseLong(r.get(11).toString());
-        long retry = Long.parseLong(r.get(12).toString());
+        int outcomeEnd = reply.indexOf(SEPARATOR);
+        int limitEnd = reply.indexOf(SEPARATOR, outcomeEnd + 1);
+        int remainingEnd = reply.indexOf(SEPARATOR, limitEnd + 1);
+        int resetEnd = reply.indexOf(SEPARATOR, remainingEnd + 1);
+        int retryEnd = reply.indexOf(SEPARATOR, resetEnd + 1);
+        String outcome = reply.substring(0, outcomeEnd);
+        int limit = Integer.parseInt(reply, outcomeEnd + 1, limitEnd, 10);
+        int remaining = Integer.parseInt(reply, limitEnd + 1, remainingEnd, 10);
+        long reset = Long.parseLong(reply, remainingEnd + 1, resetEnd, 10);
+        long retry = Long.parseLong(reply, resetEnd + 1, retryEnd, 10);
+        TokenState state = state(jti, reply.substring(retryEnd + 1));
         return switch (outcome) {
             case "revoked" -> {
                 revoked.add(jti, state.exp());
@@ -302,7 +322,8 @@ public class RedisGuard {
      * and IP allow-list are unknown), never an empty allow-list.
      */
     private GuardDecision localCheck(CallerToken token, Route route, long now, String groupSubject) {
-        TokenState known = knownStates.get(token.jti());
+        Known last = knownStates.get(token.jti());
+        TokenState known = last == null ? null : last.state();
         if (known == null) {
             try {
                 Optional<TokenState> fetched = tokenService.fetch(token.jti());
@@ -388,10 +409,14 @@ public class RedisGuard {
     }
 
     private void remember(String jti, TokenState state) {
+        remember(jti, new Known(state, null));
+    }
+
+    private void remember(String jti, Known known) {
         if (knownStates.size() >= KNOWN_STATES_MAX) {
             knownStates.clear();
         }
-        knownStates.put(jti, state);
+        knownStates.put(jti, known);
     }
 
     private static TokenState fromHash(Map<String, String> h) {
@@ -404,14 +429,35 @@ public class RedisGuard {
                 blankToNull(h.get("suspended")));
     }
 
-    private static TokenState state(Response r) {
-        Set<String> scopes = new LinkedHashSet<>(split(r.get(3).toString()));
-        int perMinute = r.get(5).toString().isBlank() ? 0 : Integer.parseInt(r.get(5).toString().trim());
-        long exp = r.get(2).toString().isBlank() ? 0 : Long.parseLong(r.get(2).toString().trim());
-        return new TokenState(r.get(1).toString(), exp, Set.copyOf(scopes), split(r.get(4).toString()), perMinute,
-                blankToNull(r.get(6).toString()), blankToNull(r.get(7).toString()), blankToNull(r.get(8).toString()),
-                r.size() > 13 ? PeriodRights.parse(r.get(13).toString()) : PeriodRights.NONE,
-                r.size() > 14 ? blankToNull(r.get(14).toString()) : null);
+    /**
+     * The state the script's text {@code raw} describes: the one parsed last time for this token
+     * when the text is the same (it changes only when token-service rewrites the copy), else parsed
+     * and remembered.
+     */
+    private TokenState state(String jti, String raw) {
+        Known last = knownStates.get(jti);
+        if (last != null && raw.equals(last.raw())) {
+            return last.state();
+        }
+        TokenState state = parseState(raw);
+        remember(jti, new Known(state, raw));
+        return state;
+    }
+
+    /** The ten state fields of the script's answer (status, exp, scopes, ..., suspended: guard.lua). */
+    static TokenState parseState(String raw) {
+        String[] f = new String[STATE_FIELDS];
+        int from = 0;
+        for (int i = 0; i < STATE_FIELDS - 1; i++) {
+            int end = raw.indexOf(SEPARATOR, from);
+            f[i] = raw.substring(from, end);
+            from = end + 1;
+        }
+        f[STATE_FIELDS - 1] = raw.substring(from);
+        int perMinute = f[4].isBlank() ? 0 : Integer.parseInt(f[4].trim());
+        long exp = f[1].isBlank() ? 0 : Long.parseLong(f[1].trim());
+        return new TokenState(f[0], exp, Set.copyOf(new LinkedHashSet<>(split(f[2]))), split(f[3]), perMinute,
+                blankToNull(f[5]), blankToNull(f[6]), blankToNull(f[7]), PeriodRights.parse(f[8]), blankToNull(f[9]));
     }
 
     private static List<String> split(String csv) {
