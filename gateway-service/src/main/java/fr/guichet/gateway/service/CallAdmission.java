@@ -77,13 +77,24 @@ public class CallAdmission {
      * FranceConnect (its 401 {@code 50001}/{@code 50002}, 502/503/504 kept as the token error).
      */
     public Admitted admit(IncomingCall call, boolean franceConnectRoute) {
-        QueryParameters query = null;
-        ApiException queryError = null;
-        try {
-            query = QueryParameters.parse(call.rawQuery());
-        } catch (ApiException e) {
-            queryError = e;
+        return admit(call, franceConnectRoute, Parsed.of(call));
+    }
+
+    /** The call's query, parsed once (or why it could not be), and its credential. */
+    private record Parsed(QueryParameters query, ApiException queryError, String credential) {
+        static Parsed of(IncomingCall call) {
+            try {
+                QueryParameters query = QueryParameters.parse(call.rawQuery());
+                return new Parsed(query, null, CallAdmission.credential(call, query));
+            } catch (ApiException e) {
+                return new Parsed(null, e, CallAdmission.credential(call, null));
+            }
         }
+    }
+
+    private Admitted admit(IncomingCall call, boolean franceConnectRoute, Parsed parsed) {
+        QueryParameters query = parsed.query();
+        ApiException queryError = parsed.queryError();
         CallerToken token = null;
         ApiException tokenError = null;
         FranceConnectCaller caller = null;
@@ -92,7 +103,8 @@ public class CallAdmission {
                 caller = franceConnect.admit(bearer(call));
                 token = caller.token();
             } else {
-                token = verifier.verify(credential(call, query));
+                // The same String as needsKeyFetch's: its hash, over a token of some 500 characters, is computed once.
+                token = verifier.verify(parsed.credential());
             }
         } catch (ApiException e) {
             tokenError = e;
@@ -111,19 +123,12 @@ public class CallAdmission {
      * fetch) is admitted on a worker thread; any other call at once, on the calling thread.
      */
     public Uni<Admitted> admitAsync(IncomingCall call, boolean franceConnectRoute) {
-        if (franceConnectRoute || verifier.needsKeyFetch(credential(call, parsedOrNull(call)))) {
-            return Uni.createFrom().item(() -> admit(call, franceConnectRoute))
+        Parsed parsed = Parsed.of(call);
+        if (franceConnectRoute || verifier.needsKeyFetch(parsed.credential())) {
+            return Uni.createFrom().item(() -> admit(call, franceConnectRoute, parsed))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
-        return Uni.createFrom().item(admit(call, false));
-    }
-
-    private static QueryParameters parsedOrNull(IncomingCall call) {
-        try {
-            return QueryParameters.parse(call.rawQuery());
-        } catch (ApiException e) {
-            return null;
-        }
+        return Uni.createFrom().item(admit(call, false, parsed));
     }
 
     /** The Bearer credential only: a FranceConnect token never travels in a query or X-Api-Key. */
