@@ -44,6 +44,21 @@ public class ApiExceptionMapper {
         if (e instanceof jakarta.ws.rs.WebApplicationException w) {
             return w.getResponse();
         }
+        return internalError(e);
+    }
+
+    /**
+     * The answer to a failure of a route outside the REST layer ({@link DataRoute}), as the mappers
+     * above give it: the API's error for an {@link ApiException}, else 500 {@code 00500} (logged).
+     */
+    static Response toResponse(Throwable failure) {
+        if (failure instanceof ApiException e) {
+            return GatewayService.errorResponse(e).build();
+        }
+        return internalError(failure);
+    }
+
+    private static Response internalError(Throwable e) {
         LOG.error("Unexpected failure", e);
         return Response.status(500).entity(ErrorResponse.of(Errors.of("00500"))).type("application/json").build();
     }

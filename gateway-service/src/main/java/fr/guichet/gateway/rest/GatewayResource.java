@@ -13,7 +13,7 @@ import org.jboss.logging.MDC;
 import fr.guichet.gateway.auth.ClientCertificates;
 import java.security.cert.X509Certificate;
 
-/** Every versioned data path ({@code /v3/...}, {@code /v4/...}, and unknown versions for their 404). */
+/** Every versioned data path ({@code /v3/...}, {@code /v4/...}, and unknown versions for their 404): HEAD here, GET on {@link DataRoute}. */
 @Path("/")
 public class GatewayResource {
 
@@ -25,19 +25,31 @@ public class GatewayResource {
         this.certificates = certificates;
     }
 
+    /** The data paths: {@code /v<n>} and below, for {@link DataRoute} (GET) and {@link #data} (HEAD). */
+    static final String DATA_PATH = "/v\\d+(?:/.*)?";
+
+    /**
+     * HEAD on a data path (GET is {@link DataRoute}'s, ahead of the REST layer): answered as the GET
+     * would be, without its body.
+     */
     @GET
     @Path("{path: v\\d+(/.*)?}")
     @Operation(hidden = true)
     public Uni<Response> data(@Context HttpServerRequest request) {
         // Served on the event loop: GatewayService parks no thread (its blocking steps go to workers).
+        IncomingCall call = incomingCall(request, certificates);
+        MDC.put("request_id", call.requestId());
+        return service.handle(call).onTermination().invoke(() -> MDC.remove("request_id"));
+    }
+
+    /** What the gateway reads of a data call: path, query, credentials, identifiers, client addresses. */
+    static IncomingCall incomingCall(HttpServerRequest request, ClientCertificates certificates) {
         String requestId = RequestIds.resolve(request.getHeader("X-Request-ID"));
-        MDC.put("request_id", requestId);
-        IncomingCall call = new IncomingCall("GET", request.path(), request.query(),
+        return new IncomingCall("GET", request.path(), request.query(),
                 request.getHeader("Authorization"), request.getHeader("X-Api-Key"),
                 requestId, ClientAddress.of(request), request.getHeader("User-Agent"), tlsCertificate(request),
                 request.getHeader(certificates.header()), ClientAddress.peer(request),
                 request.getHeader("Cache-Control"));
-        return service.handle(call).onTermination().invoke(() -> MDC.remove("request_id"));
     }
 
     /** The certificate presented to the gateway's own TLS listener, if any. */
