@@ -25,7 +25,14 @@ final class SegmentPreallocator {
 
     private static final Logger LOG = Logger.getLogger(SegmentPreallocator.class);
     static final String PREPARED = ".next-segment";
+    /**
+     * Zeros written and flushed at a time (bytes). A device flush waits for every write queued
+     * before it: the calls' fsyncs must not queue behind a whole segment of zeros, so the file is
+     * written and synced a mebibyte at a time, with a pause between.
+     */
     private static final int CHUNK = 1 << 20;
+    /** Pause between two chunks (ms), leaving the disk to the group commits. */
+    private static final long PAUSE_MS = 2;
     /** Wait before trying again after a failed preparation (ms): a full disk should not be hammered. */
     private static final long RETRY_MS = 10_000;
 
@@ -122,7 +129,7 @@ final class SegmentPreallocator {
         }
     }
 
-    private void prepare() throws IOException {
+    private void prepare() throws IOException, InterruptedException {
         Path file = dir.resolve(PREPARED);
         long start = System.nanoTime();
         ByteBuffer zeros = ByteBuffer.allocate(CHUNK);
@@ -135,6 +142,8 @@ final class SegmentPreallocator {
                 while (zeros.hasRemaining()) {
                     at += ch.write(zeros, at);
                 }
+                ch.force(false);
+                Thread.sleep(PAUSE_MS);
             }
             ch.force(true);
         }
