@@ -27,9 +27,12 @@ BEGIN {
   count = $NF
   stack = $0
   sub(/ [0-9]+$/, "", stack)
-  # The first router handler (X-Request-ID on every answer) holds the rest of the routing below
-  # it: its frames would make every request's stack look like gateway logic.
-  gsub(/fr\/guichet\/gateway\/rest\/RequestIdHeader[^;]*;/, "", stack)
+  # Frames that only hold others would make every stack below them look like gateway logic: the
+  # first router handler (X-Request-ID on every answer, the rest of the routing below it), the
+  # data route's handler and subscriber (the call, then the writing of its answer), and the
+  # executor that resumes a call on its own event loop (whatever comes next).
+  gsub(/fr\/guichet\/gateway\/rest\/(RequestIdHeader|DataRoute)[^;]*;/, "", stack)
+  gsub(/fr\/guichet\/gateway\/service\/GatewayService(\$\$Lambda[^;]*\.(handle|execute)|\.lambda\$callerContext\$[0-9]+);/, "", stack)
   total += count
   for (i = 1; i <= n; i++) if (stack ~ pattern[i]) { samples[i] += count; next }
   other += count
