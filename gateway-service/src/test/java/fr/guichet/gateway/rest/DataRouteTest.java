@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Data calls go through {@link DataRoute}, a plain Vert.x route, and HEAD through the REST layer
  * ({@link GatewayResource}): both answer the same status and headers, GET with its body. The HTTP
- * server metrics keep one URI series for every data call, never one per SIREN.
+ * server metrics keep one URI series for every data call, whatever its method, never one per SIREN.
  */
 @QuarkusTest
 @WithTestResource(LocalJwks.class)
@@ -56,6 +56,11 @@ class DataRouteTest {
     void theMetricsKeepOneUriForEveryDataCall() throws Exception {
         String token = LocalJwks.token(List.of("unites_legales_etablissements_insee"));
         given().header("Authorization", "Bearer " + token).get(DATA);
+        // Answers written without a route template: HEAD, 405 to other methods, OPTIONS.
+        given().header("Authorization", "Bearer " + token).head(DATA);
+        given().delete(DATA).then().statusCode(405);
+        given().post(DATA).then().statusCode(405);
+        given().options(DATA);
         String metrics = given().get("/q/metrics").asString();
         List<String> series = metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).toList();
         assertTrue(series.stream().anyMatch(l -> l.contains("uri=\"" + DataRoute.URI_TEMPLATE + "\"")), series.toString());
