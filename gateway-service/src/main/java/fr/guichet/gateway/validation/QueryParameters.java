@@ -21,9 +21,10 @@ import java.util.Map;
  * <p>Rules, in order:
  * <ul>
  *   <li>at most {@link #MAX_PARAMETERS} parameters (the trace's own limit), else 400 {@code 00250};</li>
- *   <li>names and values are percent-decoded as UTF-8 ({@code +} is a space, as in HTML forms);
- *       a malformed escape, invalid UTF-8, an empty name or a control character in a name is a
- *       400 {@code 00250};</li>
+ *   <li>names and values are percent-decoded as UTF-8 ({@code +} is a space, as in HTML forms),
+ *       raw bytes beyond ASCII too (the query is read as the HTTP codec gives it: one char per
+ *       byte); a malformed escape, bytes that are not UTF-8 (escaped or raw: {@code %FF}, a raw
+ *       0xFF), an empty name or a control character in a name is a 400 {@code 00250};</li>
  *   <li>a name is given once, except names ending with {@code []} (lists such as
  *       {@code prenoms[]}); a repeated {@code context}, {@code object} or {@code recipient} is a
  *       422 with that parameter's code ({@code 00201}, {@code 00202}, {@code 00210}), any other
@@ -56,7 +57,8 @@ public final class QueryParameters {
     }
 
     /**
-     * Parses a raw query string (without {@code ?}, as received).
+     * Parses a raw query string (without {@code ?}, as received: one char per byte of the request
+     * line, as the HTTP codec reads it).
      *
      * @throws ApiException 400 {@code 00250} for an unreadable query, 422 for a repeated name
      */
@@ -174,8 +176,14 @@ public final class QueryParameters {
         return c < 0x80 ? Character.digit(c, 16) : -1;
     }
 
+    /**
+     * Percent-decodes {@code raw} as UTF-8. The HTTP codec (Netty) gives each byte of the request
+     * line as one char (ISO-8859-1), so a char from U+0080 to U+00FF is a raw byte sent outside
+     * any escape (RFC 3986 allows none): it is decoded with its neighbours as UTF-8, like an
+     * escaped byte, never taken as a Latin-1 letter; bytes that are not UTF-8 are a 400.
+     */
     private static String decode(String raw) {
-        if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) {
+        if (isPlain(raw)) {
             return raw;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
@@ -194,9 +202,10 @@ public final class QueryParameters {
                 }
                 bytes.write(hi * 16 + lo);
                 i += 2;
-            } else if (c < 0x80) {
+            } else if (c <= 0xFF) {
                 bytes.write(c);
             } else {
+                // Not a byte from the wire: a value built in the gateway, taken as the character it is.
                 int cp = raw.codePointAt(i);
                 byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
                 bytes.write(b, 0, b.length);
@@ -211,6 +220,17 @@ public final class QueryParameters {
         } catch (CharacterCodingException e) {
             throw Errors.malformedQuery("La requête n'est pas encodée en UTF-8.");
         }
+    }
+
+    /** True when {@code raw} has neither escape, {@code +} nor byte beyond ASCII: it is its own decoding. */
+    private static boolean isPlain(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' || c == '+' || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void encode(StringBuilder out, String s) {

@@ -91,4 +91,19 @@ class QueryParametersTest {
             assertEquals("00250", e.errors().get(0).code(), raw);
         }
     }
+
+    @Test
+    void rawBytesBeyondAsciiAreDecodedAsUtf8NeverAsLatin1() {
+        // The HTTP codec gives each byte of the request line as one char (ISO-8859-1).
+        for (String raw : List.of("object=\u00FF", "object=a\u00E9b", "object=\u00C3", "nom=\u00C3\u00A9%FF",
+                "\u00FF=a", "object=%C3%28", "object=%ED%A0%80")) {
+            ApiException e = refused(raw);
+            assertEquals(400, e.status(), raw);
+            assertEquals("00250", e.errors().get(0).code(), raw);
+            assertEquals("Requête mal formée", e.errors().get(0).title(), raw);
+        }
+        // "été" sent as raw UTF-8 bytes is "été", as its escaped form is.
+        assertEquals("\u00E9t\u00E9", QueryParameters.parse("object=\u00C3\u00A9t\u00C3\u00A9").get("object"));
+        assertEquals("\u00E9t\u00E9", QueryParameters.parse("object=%C3%A9t%C3%A9").get("object"));
+    }
 }

@@ -1,0 +1,114 @@
+package fr.guichet.gateway.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.guichet.gateway.service.LocalJwks;
+import fr.guichet.gateway.trace.JournalEvents;
+import fr.guichet.gateway.trace.TraceJournal;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The edges of HTTP that clients rarely reach and testers do: a request without {@code Host}, what
+ * the HTTP codec refuses, a method the route does not serve, HEAD, raw bytes in the query. Every
+ * refusal is in the API's error model with an {@code X-Request-ID}, and nothing of a refused
+ * request's query (which may carry a token or a recipient) reaches the logs.
+ */
+@QuarkusTest
+@WithTestResource(LocalJwks.class)
+class HttpEdgeTest {
+
+    static final String DATA = "/v3/insee/sirene/unites_legales/130025265";
+    static final String QUERY = "context=x&recipient=13002526500013&object=y";
+
+    @Inject
+    TraceJournal journal;
+    @Inject
+    ObjectMapper mapper;
+
+    final List<String> logs = new ArrayList<>();
+    final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
+            if (record.getParameters() != null) {
+                for (Object p : record.getParameters()) {
+                    line.append(' ').append(p);
+                }
+            }
+            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+                line.append(' ').append(t);
+            }
+            synchronized (logs) {
+                logs.add(line.toString());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureLogs() {
+        java.util.logging.Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void releaseLogs() {
+        java.util.logging.Logger.getLogger("").removeHandler(capture);
+    }
+
+    /** Asserts a refusal in the API's error model; returns its first error. */
+    JsonNode assertError(RawHttp answer, int status, String code, String what) throws Exception {
+        assertEquals(status, answer.status(), what + ": " + answer.text());
+        assertNotNull(answer.header("content-type"), what);
+        assertTrue(answer.header("content-type").startsWith("application/json"), what + ": " + answer.header("content-type"));
+        JsonNode errors = mapper.readTree(answer.body()).path("errors");
+        assertEquals(1, errors.size(), what + ": " + answer.text());
+        assertEquals(code, errors.get(0).path("code").asText(), what);
+        assertFalse(errors.get(0).path("title").asText().isBlank(), what);
+        assertFalse(errors.get(0).path("detail").asText().isBlank(), what);
+        assertNotNull(answer.header("x-request-id"), what + ": no X-Request-ID " + answer.headers());
+        return errors.get(0);
+    }
+
+    @Test
+    void rawBytesThatAreNotUtf8InTheQueryAre400With00250() throws Exception {
+        String token = LocalJwks.token(List.of("unites_legales_etablissements_insee"));
+        for (byte[] value : List.of(new byte[] {(byte) 0xFF}, new byte[] {'a', (byte) 0xE9, 'b'}, new byte[] {(byte) 0xC3},
+                "%FF".getBytes(StandardCharsets.US_ASCII), "%C3%28".getBytes(StandardCharsets.US_ASCII))) {
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.write(("GET " + DATA + "?context=x&recipient=13002526500013&object=").getBytes(StandardCharsets.US_ASCII));
+            request.write(value);
+            request.write((" HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            JsonNode error = assertError(RawHttp.send(request.toByteArray()), 400, "00250", new String(value, StandardCharsets.ISO_8859_1));
+            assertEquals("Requête mal formée", error.path("title").asText());
+        }
+    }
+}
