@@ -9,6 +9,8 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -29,9 +31,24 @@ public class ApiExceptionMapper {
         return GatewayService.errorResponse(Errors.unknownRoute()).build();
     }
 
+    /**
+     * Every resource of the gateway is read-only: GET, and HEAD and OPTIONS, which the gateway
+     * answers on every GET route (the REST layer lists the same three in its answer to OPTIONS).
+     */
+    static final Set<String> READ_ONLY = Set.of("GET", "HEAD", "OPTIONS");
+
+    /**
+     * 405 {@code 00503} with the {@code Allow} header that RFC 9110, section 15.5.6, requires: the
+     * REST layer's refusal names no method, so the gateway's own ({@link #READ_ONLY}) are given.
+     */
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e) {
-        return GatewayService.errorResponse(HttpErrors.methodNotAllowed(NOT_IMPLEMENTED, e.getResponse().getAllowedMethods())).build();
+        Set<String> allowed = e.getResponse().getAllowedMethods();
+        if (allowed == null || allowed.isEmpty()) {
+            allowed = READ_ONLY;
+        }
+        return GatewayService.errorResponse(HttpErrors.methodNotAllowed(NOT_IMPLEMENTED, allowed))
+                .header("Allow", String.join(", ", new TreeSet<>(allowed))).build();
     }
 
     @ServerExceptionMapper

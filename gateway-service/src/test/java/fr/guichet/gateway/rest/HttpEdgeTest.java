@@ -98,6 +98,28 @@ class HttpEdgeTest {
     }
 
     @Test
+    void a405NamesTheMethodsTheRouteServesInAllow() {
+        // The same methods as the REST layer's answer to OPTIONS on the same path.
+        Set<String> served = allowed(given().when().options(DATA + "?" + QUERY).header("Allow"));
+        assertEquals(Set.of("GET", "HEAD", "OPTIONS"), served);
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+            Response answer = given().when().request(method, DATA + "?" + QUERY);
+            assertEquals(405, answer.statusCode(), method);
+            assertEquals(served, allowed(answer.header("Allow")), method + ": " + answer.headers());
+            assertEquals("00503", answer.jsonPath().getString("errors[0].code"), method);
+            assertEquals(List.of("GET", "HEAD", "OPTIONS"), answer.jsonPath().getList("errors[0].meta.allowed_methods"), method);
+        }
+        Response pings = given().when().delete("/pings");
+        assertEquals(405, pings.statusCode());
+        assertEquals(allowed(given().when().options("/pings").header("Allow")), allowed(pings.header("Allow")));
+    }
+
+    private static Set<String> allowed(String header) {
+        assertNotNull(header, "no Allow header");
+        return Set.of(header.split("\\s*,\\s*"));
+    }
+
+    @Test
     void rawBytesThatAreNotUtf8InTheQueryAre400With00250() throws Exception {
         String token = LocalJwks.token(List.of("unites_legales_etablissements_insee"));
         for (byte[] value : List.of(new byte[] {(byte) 0xFF}, new byte[] {'a', (byte) 0xE9, 'b'}, new byte[] {(byte) 0xC3},
