@@ -7,6 +7,7 @@ import fr.guichet.gateway.service.GatewayService;
 import fr.guichet.gateway.service.IncomingCall;
 import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -20,13 +21,16 @@ import java.util.List;
 import org.jboss.logging.MDC;
 
 /**
- * Every data call ({@code GET /v<n>/...}) on a plain Vert.x route, ahead of the REST layer, whose
+ * Every data call ({@code GET} or {@code HEAD /v<n>/...}) on a plain Vert.x route, ahead of the REST layer, whose
  * routing, parameter handlers, response building and header map cost about 6 % of the gateway's
  * CPU under load (docs/benchmarks.md) for calls that need none of them. The answer is the one
  * {@link GatewayService} built, written as the REST layer wrote it: its status, its headers, its
  * body (the provider's bytes, or the API's error model in JSON); a failure the service did not
- * turn into an answer is answered as {@link ApiExceptionMapper} answers it. HEAD and the other
- * methods stay with the REST layer ({@link GatewayResource}; 405 {@code 00503}).
+ * turn into an answer is answered as {@link ApiExceptionMapper} answers it. HEAD is the same call,
+ * checked, counted against the quota and traced (as {@code HEAD}) as GET is, and answered with the
+ * same status and headers, including the {@code Content-Length} of the body GET would send (RFC
+ * 9110, section 9.3.2), without that body. The other methods stay with the REST layer
+ * ({@link GatewayResource}; 405 {@code 00503}).
  */
 @ApplicationScoped
 public class DataRoute {
@@ -50,6 +54,7 @@ public class DataRoute {
     /** Right after {@link RequestIdHeader}: before the REST layer's own route. */
     void register(@Observes Router router) {
         router.routeWithRegex(HttpMethod.GET, GatewayResource.DATA_PATH).order(Integer.MIN_VALUE + 1).handler(this::handle);
+        router.routeWithRegex(HttpMethod.HEAD, GatewayResource.DATA_PATH).order(Integer.MIN_VALUE + 1).handler(this::handle);
     }
 
     void handle(RoutingContext context) {
@@ -59,15 +64,19 @@ public class DataRoute {
         MDC.put("request_id", call.requestId());
         service.handle(call).subscribe().with(answer -> {
             MDC.remove("request_id");
-            write(context.response(), answer);
+            write(context.request().method(), context.response(), answer);
         }, failure -> {
             MDC.remove("request_id");
-            write(context.response(), ApiExceptionMapper.toResponse(failure));
+            write(context.request().method(), context.response(), ApiExceptionMapper.toResponse(failure));
         });
     }
 
-    /** Status, headers and body of {@code answer}, unless the client has gone. */
-    void write(HttpServerResponse out, Response answer) {
+    /**
+     * Status, headers and body of {@code answer}, unless the client has gone; to HEAD, the body's
+     * length instead of the body (Vert.x sets no {@code Content-Length} on a HEAD answer by itself,
+     * and a client that reads one waits for the body otherwise).
+     */
+    void write(HttpMethod method, HttpServerResponse out, Response answer) {
         if (out.ended() || out.closed()) {
             return;
         }
@@ -90,7 +99,12 @@ public class DataRoute {
                 out.headers().add(header.getKey(), String.valueOf(value));
             }
         }
-        out.end(body);
+        if (method == HttpMethod.HEAD) {
+            out.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
+            out.end();
+        } else {
+            out.end(body);
+        }
     }
 
     private Buffer body(Object entity) throws JsonProcessingException {

@@ -13,7 +13,11 @@ import org.jboss.logging.MDC;
 import fr.guichet.gateway.auth.ClientCertificates;
 import java.security.cert.X509Certificate;
 
-/** Every versioned data path ({@code /v3/...}, {@code /v4/...}, and unknown versions for their 404): HEAD here, GET on {@link DataRoute}. */
+/**
+ * Every versioned data path ({@code /v3/...}, {@code /v4/...}, and unknown versions for their 404)
+ * in the REST layer, so that it answers the other methods 405 {@code 00503} (with {@code Allow})
+ * and OPTIONS; GET and HEAD are {@link DataRoute}'s, ahead of it.
+ */
 @Path("/")
 public class GatewayResource {
 
@@ -25,12 +29,13 @@ public class GatewayResource {
         this.certificates = certificates;
     }
 
-    /** The data paths: {@code /v<n>} and below, for {@link DataRoute} (GET) and {@link #data} (HEAD). */
+    /** The data paths: {@code /v<n>} and below, for {@link DataRoute} (GET, HEAD) and {@link #data}. */
     static final String DATA_PATH = "/v\\d+(?:/.*)?";
 
     /**
-     * HEAD on a data path (GET is {@link DataRoute}'s, ahead of the REST layer): answered as the GET
-     * would be, without its body.
+     * A data call, should one reach the REST layer ({@link DataRoute} answers GET and HEAD ahead of
+     * it): the same answer. Declared so that the REST layer knows the path serves GET (405 to the
+     * other methods, OPTIONS).
      */
     @GET
     @Path("{path: v\\d+(/.*)?}")
@@ -42,10 +47,13 @@ public class GatewayResource {
         return service.handle(call).onTermination().invoke(() -> MDC.remove("request_id"));
     }
 
-    /** What the gateway reads of a data call: path, query, credentials, identifiers, client addresses. */
+    /**
+     * What the gateway reads of a data call: method (GET or HEAD, traced as received), path, query,
+     * credentials, identifiers, client addresses.
+     */
     static IncomingCall incomingCall(HttpServerRequest request, ClientCertificates certificates) {
         String requestId = RequestIds.resolve(request.getHeader("X-Request-ID"));
-        return new IncomingCall("GET", request.path(), request.query(),
+        return new IncomingCall(request.method().name(), request.path(), request.query(),
                 request.getHeader("Authorization"), request.getHeader("X-Api-Key"),
                 requestId, ClientAddress.of(request), request.getHeader("User-Agent"), tlsCertificate(request),
                 request.getHeader(certificates.header()), ClientAddress.peer(request),

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Data calls go through {@link DataRoute}, a plain Vert.x route, and HEAD through the REST layer
- * ({@link GatewayResource}): both answer the same status and headers, GET with its body. The HTTP
+ * Data calls, GET and HEAD, go through {@link DataRoute}, a plain Vert.x route: both answer the
+ * same status and headers, GET with its body (HEAD's Content-Length: {@code HttpEdgeTest}). The HTTP
  * server metrics keep one URI series for every data call, whatever its method, never one per SIREN.
  */
 @QuarkusTest

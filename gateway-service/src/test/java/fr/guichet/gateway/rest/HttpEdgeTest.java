@@ -120,6 +120,29 @@ class HttpEdgeTest {
     }
 
     @Test
+    void headAnswersAsGetWithItsContentLengthAndIsTracedAsHead() throws Exception {
+        String token = LocalJwks.token(List.of("unites_legales_etablissements_insee"));
+        for (String auth : List.of("", "Authorization: Bearer " + token + "\r\n", "Authorization: Bearer pas-un-jeton\r\n")) {
+            String getId = "get-" + UUID.randomUUID();
+            String headId = "head-" + UUID.randomUUID();
+            RawHttp get = RawHttp.send("GET " + DATA + "?" + QUERY + " HTTP/1.1\r\nHost: localhost\r\n" + auth
+                    + "X-Request-ID: " + getId + "\r\nConnection: close\r\n\r\n");
+            RawHttp head = RawHttp.send("HEAD " + DATA + "?" + QUERY + " HTTP/1.1\r\nHost: localhost\r\n" + auth
+                    + "X-Request-ID: " + headId + "\r\nConnection: close\r\n\r\n");
+            assertEquals(get.status(), head.status(), auth);
+            assertEquals(0, head.body().length, "HEAD carries no body");
+            assertNotNull(get.header("content-length"), get.headers().toString());
+            assertEquals(String.valueOf(get.body().length), get.header("content-length"));
+            // The length GET sends: same status, same error, same size (the request ids have the same length).
+            assertEquals(get.header("content-length"), head.header("content-length"), auth + head.headers());
+            assertEquals(get.header("content-type"), head.header("content-type"));
+            assertEquals(headId, head.header("x-request-id"));
+            assertEquals("HEAD", JournalEvents.of(journal, mapper, headId).path("method").asText());
+            assertEquals("GET", JournalEvents.of(journal, mapper, getId).path("method").asText());
+        }
+    }
+
+    @Test
     void rawBytesThatAreNotUtf8InTheQueryAre400With00250() throws Exception {
         String token = LocalJwks.token(List.of("unites_legales_etablissements_insee"));
         for (byte[] value : List.of(new byte[] {(byte) 0xFF}, new byte[] {'a', (byte) 0xE9, 'b'}, new byte[] {(byte) 0xC3},
