@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.common.error.ApiException;
 import fr.guichet.gateway.service.Errors;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,15 +15,19 @@ import org.jboss.logging.Logger;
 
 /**
  * Answers in the API's error model the calls that the HTTP router refuses before any route: 400
- * {@code 00250} ({@link Errors#malformedPath}) instead of Vert.x Web's bare "Bad Request" text.
+ * {@code 00250} ({@link Errors#malformedPath}) instead of Vert.x Web's bare "Bad Request" text, or
+ * instead of Quarkus's error page, whose log line (ERROR) would carry the request line, query
+ * string (a token, a recipient) included.
  *
  * <p>The gateway runs with {@code -Dvertx.disableURIValidation=true} (launcher, Helm chart, test
  * stacks, this module's tests), so that Quarkus's own URI check no longer answers 400 with an
  * empty body before the gateway can read the call. A malformed escape in the query then reaches
  * {@link fr.guichet.gateway.validation.QueryParameters} (400 {@code 00250}, traced as any refused
  * call); one in the path ({@code /v3/insee/sirene/unites_legales/55%ZZ}, a lone {@code %}) makes
- * the router fail while matching routes, whatever the route, and lands here. No route, token or
- * parameter was read, so the answer is not traced, as before when Quarkus answered.
+ * the router fail while matching routes, whatever the route, and lands here. So does an HTTP/1.1
+ * request without a usable {@code Host} (RFC 9112, section 3.2; HTTP/2: {@code :authority}),
+ * which the router fails before any route. No route,
+ * token or parameter was read, so the answer is not traced, as before when Quarkus answered.
  */
 @ApplicationScoped
 public class MalformedUriHandler {
@@ -34,9 +40,30 @@ public class MalformedUriHandler {
         this.mapper = mapper;
     }
 
-    /** Registers the answer for the router's unhandled 400s (a failure handler would never see them). */
+    /**
+     * Registers the answer for the router's unhandled 400s (a failure handler would never see them),
+     * and the failure handler that answers the router's own refusals ahead of Quarkus's.
+     */
     void register(@Observes Router router) {
         router.errorHandler(400, this::answer);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::unroutable);
+    }
+
+    /**
+     * 400 {@code 00250} for a request the router fails before any route for want of a usable
+     * {@code Host} (RFC 9112, section 3.2; HTTP/1.0 needs none; an empty one is valid). Any other
+     * failure goes on to the next failure handler.
+     */
+    void unroutable(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (context.statusCode() != 400 || context.response().headWritten()) {
+            context.next();
+        } else if (request.version() != HttpVersion.HTTP_1_0 && request.authority() == null) {
+            refuse(request, 400, "La requête doit indiquer l'hôte appelé : en-tête Host absent ou invalide (RFC 9112, section 3.2).",
+                    false);
+        } else {
+            context.next();
+        }
     }
 
     /** 400 {@code 00250} in JSON with an {@code X-Request-ID}, unless something already answered. */
@@ -45,10 +72,27 @@ public class MalformedUriHandler {
         if (response.ended() || response.closed() || response.headWritten()) {
             return;
         }
-        String requestId = RequestIds.resolve(context.request().getHeader("X-Request-ID"));
-        ApiException refusal = Errors.malformedPath(hasMalformedEscape(context.request().path())
+        refuse(context.request(), 400, hasMalformedEscape(context.request().path())
                 ? "Le chemin de la requête comporte un encodage « % » invalide ou incomplet."
-                : "L'adresse de la requête ne peut pas être lue.");
+                : "L'adresse de la requête ne peut pas être lue.", false);
+    }
+
+    /**
+     * Answers {@code status} with code {@code 00250} ({@link Errors#malformedQuery}) and
+     * {@code detail}, in JSON, with the caller's {@code X-Request-ID} when well-formed (else a new
+     * one). Logs the request id only, at DEBUG: never the request line, whose query may carry a
+     * token or a recipient.
+     *
+     * @param status 400, or the status the HTTP codec chose (414, 431)
+     * @param close  whether the connection is closed once answered (the codec reads nothing more on it)
+     */
+    void refuse(HttpServerRequest request, int status, String detail, boolean close) {
+        HttpServerResponse response = request.response();
+        if (response.ended() || response.closed() || response.headWritten()) {
+            return;
+        }
+        String requestId = RequestIds.resolve(request.getHeader("X-Request-ID"));
+        ApiException refusal = new ApiException(status, Errors.malformedQuery(detail).errors());
         String body;
         try {
             body = mapper.writeValueAsString(refusal.body());
@@ -56,11 +100,16 @@ public class MalformedUriHandler {
             // An error body of constant strings always serialises; keep the model if it ever does not.
             body = "{\"errors\":[{\"code\":\"" + Errors.MALFORMED_QUERY + "\"}]}";
         }
-        LOG.debugf("Call %s refused before any route: unreadable address", requestId);
-        response.setStatusCode(refusal.status())
+        LOG.debugf("Call %s refused before any route (%d)", requestId, status);
+        response.setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
-                .putHeader("X-Request-ID", requestId)
-                .end(body);
+                .putHeader("X-Request-ID", requestId);
+        if (close) {
+            response.putHeader("Connection", "close");
+            response.end(body).onComplete(done -> request.connection().close());
+        } else {
+            response.end(body);
+        }
     }
 
     /**

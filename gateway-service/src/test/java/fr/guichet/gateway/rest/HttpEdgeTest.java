@@ -98,6 +98,30 @@ class HttpEdgeTest {
     }
 
     @Test
+    void anHttp11CallWithoutHostIs400In00250AndItsQueryIsNeverLogged() throws Exception {
+        String request = "GET " + DATA + "?" + QUERY + "&token=jeton-secret-sans-host HTTP/1.1\r\n"
+                + "Authorization: Bearer abc-secret-sans-host\r\nX-Request-ID: sans-host-1\r\nConnection: close\r\n\r\n";
+        RawHttp answer = RawHttp.send(request);
+        JsonNode error = assertError(answer, 400, "00250", "no Host");
+        assertEquals("Requête mal formée", error.path("title").asText());
+        assertTrue(error.path("detail").asText().contains("Host"), error.toString());
+        assertEquals("sans-host-1", answer.header("x-request-id"));
+        // Also on a platform route. (An empty Host is valid: RFC 9112, section 3.2.)
+        assertError(RawHttp.send("GET /privileges?token=jeton-secret-sans-host HTTP/1.1\r\nConnection: close\r\n\r\n"),
+                400, "00250", "no Host, /privileges");
+        synchronized (logs) {
+            for (String line : logs) {
+                for (String secret : List.of("jeton-secret-sans-host", "abc-secret-sans-host", "13002526500013", "recipient")) {
+                    assertFalse(line.contains(secret), "logged: " + line);
+                }
+            }
+        }
+        // HTTP/1.0 has no Host requirement: such a call is served as any other.
+        RawHttp old = RawHttp.send("GET " + DATA + "?" + QUERY + " HTTP/1.0\r\n\r\n");
+        assertNotEquals(400, old.status(), old.text());
+    }
+
+    @Test
     void a405NamesTheMethodsTheRouteServesInAllow() {
         // The same methods as the REST layer's answer to OPTIONS on the same path.
         Set<String> served = allowed(given().when().options(DATA + "?" + QUERY).header("Allow"));
