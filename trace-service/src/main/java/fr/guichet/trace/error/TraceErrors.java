@@ -40,6 +40,31 @@ public final class TraceErrors {
         return new ApiException(400, new ApiError(UNREADABLE_BODY, "Requête mal formée", detail, null, Map.of()));
     }
 
+    /**
+     * 413 {@code 00261}: a request body larger than trace-service reads
+     * ({@code quarkus.http.limits.max-body-size}); {@code source.header} is {@code Content-Length}
+     * and {@code meta.max_body_size} the limit in bytes.
+     *
+     * @param limitBytes the largest body accepted, in bytes
+     */
+    public static ApiException payloadTooLarge(long limitBytes) {
+        return new ApiException(413, new ApiError(UNREADABLE_BODY, "Corps de requête trop volumineux",
+                "Le corps de la requête dépasse la taille admise (" + readable(limitBytes)
+                        + ") ; envoyez les événements en plusieurs lots.",
+                Map.of("header", "Content-Length"), Map.of("max_body_size", limitBytes)));
+    }
+
+    /** A size in bytes as people read it: Mio, Kio or octets, rounded down. */
+    static String readable(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " Mio";
+        }
+        if (bytes >= 1024 && bytes % 1024 == 0) {
+            return bytes / 1024 + " Kio";
+        }
+        return bytes + " octets";
+    }
+
     public static ApiException invalidParameter(String parameter, String detail) {
         return new ApiException(422, new ApiError(INVALID_PARAMETER, "Entité non traitable", detail,
                 Map.of("parameter", parameter), Map.of()));
