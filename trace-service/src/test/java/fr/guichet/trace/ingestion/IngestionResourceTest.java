@@ -142,6 +142,51 @@ class IngestionResourceTest {
         assertEquals(3, Db.count(db, "select count(*) from trace_event where token_jti = ?", jti));
     }
 
+    /**
+     * An event that does not bind is refused in French, naming its field (detail and
+     * source.pointer), never with Jackson's English message and Guichet's class names; a body that
+     * is no JSON says where its syntax breaks.
+     */
+    @Test
+    void aMistypedFieldIsNamedInFrenchWithoutJacksonsMessage() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String body = "{\"id\":\"" + id + "\",\"kind\":\"api_call\",\"status\":\"beaucoup\"}\n"
+                + "{\"id\":\"" + id + "\",\"kind\":\"autre\",\"status\":200}\n"
+                + "{\"id\":\"" + id + "\",\"kind\":\"api_call\",\"timestamp\":\"hier\",\"status\":200}\n"
+                + "{\"id\":\"" + id + "\",\"kind\":\"api_call\",\"parameters\":{\"siren\":{\"a\":1}},\"status\":200}\n";
+        String answer = given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/x-ndjson")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/traces")
+                .then().statusCode(422)
+                .body("accepted", equalTo(0))
+                .body("errors.detail", equalTo(List.of(
+                        "L'événement est mal formé : le champ « status » n'a pas une valeur admise (attendu : un nombre entier)",
+                        "L'événement est mal formé : le champ « kind » n'a pas une valeur admise "
+                                + "(attendu : l'une des valeurs « api_call », « admin_action »)",
+                        "L'événement est mal formé : le champ « timestamp » n'a pas une valeur admise "
+                                + "(attendu : un horodatage ISO-8601 (2026-01-31T12:00:00Z))",
+                        "L'événement est mal formé : le champ « parameters.siren » doit être une chaîne de caractères")))
+                .body("errors.source.pointer", equalTo(List.of("/0/status", "/1/kind", "/2/timestamp", "/3/parameters/siren")))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(
+                java.util.regex.Pattern.compile("class |fr\\.guichet|java\\.|Cannot |deserializ|`").matcher(answer).find(), answer);
+
+        // The same events in a JSON array are read the other way (a tree, then bound): same refusals.
+        given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/json")
+                .body("[" + String.join(",", body.strip().split("\n")) + "]")
+                .when().post("/traces")
+                .then().statusCode(422)
+                .body("errors.source.pointer", equalTo(List.of("/0/status", "/1/kind", "/2/timestamp", "/3/parameters/siren")))
+                .body("errors[0].detail", equalTo("L'événement est mal formé : le champ « status » n'a pas une valeur admise (attendu : un nombre entier)"));
+
+        given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/json")
+                .body("[\n{\"id\": \"" + id + "\",\n \"status\": }\n]")
+                .when().post("/traces")
+                .then().statusCode(400)
+                .body("errors[0].code", equalTo("00261"))
+                .body("errors[0].detail", equalTo("Le corps n'est pas un JSON valide : erreur de syntaxe à la ligne 3, colonne 12"));
+    }
+
     @Test
     void nothingAfterAnEventOnItsLineIsDroppedUnreadAndNoLineIsBoundTwice() throws Exception {
         String jti = UUID.randomUUID().toString();

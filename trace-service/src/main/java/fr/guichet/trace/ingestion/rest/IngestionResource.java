@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import fr.guichet.common.error.ApiError;
 import fr.guichet.common.trace.TraceEvent;
+import fr.guichet.trace.error.JsonReadErrors;
 import fr.guichet.trace.error.TraceErrors;
 import fr.guichet.trace.ingestion.service.IngestionResult;
 import fr.guichet.trace.ingestion.service.IngestionService;
@@ -95,7 +96,7 @@ public class IngestionResource {
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
             if (candidate.refusal() != null) {
-                errors.add(TraceErrors.invalidEvent(i, null, candidate.refusal()));
+                errors.add(TraceErrors.invalidEvent(i, candidate.pointer(), candidate.refusal()));
                 continue;
             }
             TraceEvent event = candidate.event();
@@ -137,8 +138,24 @@ public class IngestionResource {
         return kind == TraceEvent.Kind.API_CALL ? "api_call" : "admin_action";
     }
 
-    /** One event of a batch as read: the event, or why it is refused ({@code refusal}, French). */
-    private record Candidate(TraceEvent event, String refusal) {
+    /**
+     * One event of a batch as read: the event, or why it is refused ({@code refusal}, French) and
+     * the field concerned ({@code pointer} within the event, null for the event as a whole).
+     */
+    private record Candidate(TraceEvent event, String pointer, String refusal) {
+
+        static Candidate of(TraceEvent event) {
+            return new Candidate(event, null, null);
+        }
+
+        static Candidate refused(String refusal) {
+            return new Candidate(null, null, refusal);
+        }
+
+        /** An event that is a JSON object but does not bind: said in French, never in Jackson's words. */
+        static Candidate malformed(Exception failure) {
+            return new Candidate(null, JsonReadErrors.pointer(failure), MALFORMED + JsonReadErrors.binding(failure));
+        }
     }
 
     private static final String NOT_AN_OBJECT = "L'événement n'est pas un objet JSON";
@@ -174,7 +191,7 @@ public class IngestionResource {
                 throw TraceErrors.unreadableBody("Le corps n'est pas un JSON valide : du contenu suit le tableau");
             }
         } catch (IOException e) {
-            throw TraceErrors.unreadableBody("Le corps n'est pas un JSON valide : " + firstLine(e.getMessage()));
+            throw TraceErrors.unreadableBody("Le corps n'est pas un JSON valide : " + JsonReadErrors.syntax(e));
         }
         refuseAbove(count);
         return candidates;
@@ -190,12 +207,12 @@ public class IngestionResource {
 
     private Candidate bound(JsonNode node) {
         if (node == null || !node.isObject()) {
-            return new Candidate(null, NOT_AN_OBJECT);
+            return Candidate.refused(NOT_AN_OBJECT);
         }
         try {
-            return new Candidate(json.treeToValue(node, TraceEvent.class), null);
+            return Candidate.of(json.treeToValue(node, TraceEvent.class));
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return new Candidate(null, MALFORMED + firstLine(e.getMessage()));
+            return Candidate.malformed(e);
         }
     }
 
@@ -232,7 +249,7 @@ public class IngestionResource {
         try {
             TraceEvent event = eventLine.readValue(bytes, offset, length);
             // a "null" line binds to no event
-            return event == null ? new Candidate(null, NOT_AN_OBJECT) : new Candidate(event, null);
+            return event == null ? Candidate.refused(NOT_AN_OBJECT) : Candidate.of(event);
         } catch (IOException | IllegalArgumentException e) {
             // Why it failed, read from the same bytes: never a second chance to bind (a lenient
             // decoding once stored invalid UTF-8 as replacement characters).
@@ -242,8 +259,7 @@ public class IngestionResource {
             } catch (IOException notJson) {
                 node = null;
             }
-            return node == null || !node.isObject() ? new Candidate(null, NOT_AN_OBJECT)
-                    : new Candidate(null, MALFORMED + firstLine(e.getMessage()));
+            return node == null || !node.isObject() ? Candidate.refused(NOT_AN_OBJECT) : Candidate.malformed(e);
         }
     }
 
@@ -259,15 +275,6 @@ public class IngestionResource {
             }
         }
         return true;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int nl = message.indexOf('\n');
-        String s = nl < 0 ? message : message.substring(0, nl);
-        return s.length() > 200 ? s.substring(0, 200) : s;
     }
 
 }
