@@ -84,7 +84,7 @@ public final class JsonReadErrors {
     }
 
     /** The field's path as people read it: {@code parameters.siren}, {@code list[2]}; null for the root. */
-    static String field(Throwable failure) {
+    public static String field(Throwable failure) {
         if (!(failure instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             return null;
         }

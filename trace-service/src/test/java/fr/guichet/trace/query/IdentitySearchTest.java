@@ -157,4 +157,35 @@ class IdentitySearchTest {
         as(auditor).queryParam("nomNaissance", name).body(Map.of("parameters", Map.of("nomNaissance", name)))
                 .post("/admin/traces/identity-search").then().statusCode(400);
     }
+
+    /**
+     * A body that does not bind to the search is refused in the API error model, in French and
+     * naming the field, never with Jackson's English message and Guichet's class names.
+     */
+    @Test
+    void aMistypedSearchBodyIsRefusedInFrenchNamingTheField() {
+        String auditor = SessionTokens.auditor();
+        java.util.regex.Pattern jackson = java.util.regex.Pattern.compile(
+                "class |fr\\.guichet|java\\.|Cannot |Unrecognized|deserializ|`|\\[Source|line: ");
+        Map<String, String> field = Map.of(
+                "{\"parameters\": \"nomNaissance\"}", "parameters",
+                "{\"parameters\": {\"nomNaissance\": \"X\"}, \"limit\": \"beaucoup\"}", "limit",
+                "{\"parameters\": {\"nomNaissance\": \"X\"}, \"organisation\": [1]}", "organisation");
+        field.forEach((body, name) -> {
+            String answer = as(auditor).body(body).post("/admin/traces/identity-search")
+                    .then().statusCode(422).contentType("application/json")
+                    .body("errors[0].code", equalTo("00262"))
+                    .body("errors[0].source.parameter", equalTo(name))
+                    .extract().asString();
+            assertFalse(jackson.matcher(answer).find(), answer);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.contains("« " + name + " »"), answer);
+        });
+        for (String body : List.of("[]", "\"texte\"", "{\"parameters\": ")) {
+            String answer = as(auditor).body(body).post("/admin/traces/identity-search")
+                    .then().statusCode(400).contentType("application/json")
+                    .body("errors[0].code", equalTo("00261"))
+                    .extract().asString();
+            assertFalse(jackson.matcher(answer).find(), answer);
+        }
+    }
 }
