@@ -93,6 +93,41 @@ class BadInputTest {
                 .when().post("/admin/organisations").then().statusCode(400);
     }
 
+    /**
+     * Jackson's own messages are English and name Guichet's classes ("Cannot deserialize value of
+     * type `java.lang.String` from Object value", "(class fr.guichet...)"): no refusal quotes them,
+     * whatever the shape of the bad body, and none is a 500.
+     */
+    @Test
+    void noRefusalQuotesJacksonsMessage() {
+        String habilitation = Fixtures.createHabilitation(admin, siret, "jackson@example.org");
+        List<String[]> calls = List.of(
+                new String[] {"POST", "/admin/organisations", "{\"siret\": {\"a\": 1}, \"name\": \"X\"}"},
+                new String[] {"POST", "/admin/organisations", "{\"siret\": [\"1\"], \"name\": \"X\"}"},
+                new String[] {"POST", "/admin/organisations", "\"une chaîne\""},
+                new String[] {"POST", "/admin/organisations", "{\"siret\": \"1\",\n \"name\": }"},
+                new String[] {"POST", "/admin/habilitations", "{\"organisation_siret\": \"" + siret + "\", \"rate_limit_per_minute\": 99999999999999}"},
+                new String[] {"POST", "/admin/habilitations", "{\"scopes\": [{\"a\": 1}]}"},
+                new String[] {"POST", "/admin/habilitations", "{\"contacts\": \"x\"}"},
+                new String[] {"POST", "/admin/habilitations", "{\"contacts\": {\"demandeur\": [1]}}"},
+                new String[] {"POST", "/admin/habilitations", "{\"allowed_ips\": {\"a\": 1}}"},
+                new String[] {"POST", "/admin/habilitations/" + habilitation + "/validate", "{\"reason\": {\"a\": 1}}"},
+                new String[] {"PUT", "/admin/incident", "{\"data_plane_cut\": \"peut-être\", \"reason\": \"x\"}"},
+                new String[] {"PUT", "/admin/incident", "{\"data_plane_cut\": true, \"cut_providers\": \"insee\", \"reason\": [1]}"},
+                new String[] {"PUT", "/admin/habilitations/" + habilitation + "/franceconnect_client", "{\"client_id\": {}}"},
+                new String[] {"POST", "/admin/oauth-clients", "{\"habilitation_id\": [1]}"},
+                new String[] {"POST", "/auth/magic-links", "{\"email\": {\"a\": 1}}"});
+        java.util.regex.Pattern jackson = java.util.regex.Pattern.compile(
+                "class |fr\\.guichet|java\\.|Cannot |Unrecognized|deserializ|`|\\[Source|line: |through reference chain");
+        for (String[] call : calls) {
+            io.restassured.response.Response answer = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(call[2]).when().request(call[0], call[1]);
+            String what = call[0] + " " + call[1] + " " + call[2] + " -> " + answer.statusCode() + " " + answer.asString();
+            org.junit.jupiter.api.Assertions.assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, what);
+            org.junit.jupiter.api.Assertions.assertFalse(jackson.matcher(answer.asString()).find(), what);
+        }
+    }
+
     @Test
     void invalidSiretAndMissingFields() {
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("siret", "12345678901234", "name", "X"))
