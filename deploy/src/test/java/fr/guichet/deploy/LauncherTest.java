@@ -1,5 +1,6 @@
 package fr.guichet.deploy;
 
+import fr.guichet.common.security.ServiceCredentials;
 import fr.guichet.testing.ServiceProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -228,6 +229,130 @@ class LauncherTest {
         } finally {
             token.stop(0);
         }
+    }
+
+    @Test
+    void aSecondUpReusesTheDemoTokensTokenServiceStillHoldsActive() throws Exception {
+        Path work = fresh("launcher-demo-reuse");
+        int base = freePortBase();
+        List<String> calls = new ArrayList<>();
+        HttpServer token = tokenServiceStandIn(work, base, calls, Map.of(
+                LIVE_JTI, "{\"jti\":\"" + LIVE_JTI + "\",\"status\":\"active\",\"exp\":" + (now() + 86_400) + "}",
+                LIVE_PARTICULIER_JTI, "{\"jti\":\"" + LIVE_PARTICULIER_JTI + "\",\"status\":\"active\",\"exp\":" + (now() + 86_400) + "}"));
+        try {
+            Run run = run(work, base, Path.of("java"), """
+                    load_secrets; prepare_runtime
+                    store_demo_token demo.live.token %s
+                    printf '%%s\\n' %s > "$STATE/demo-particulier-jti"; printf '%%s\\n' hab-old > "$STATE/demo-particulier-habilitation"
+                    seed_demo; seed_demo_particulier
+                    """.formatted(LIVE_JTI, LIVE_PARTICULIER_JTI));
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(run.err().contains("demo token still active (jti " + LIVE_JTI + ")"), run.err());
+            assertTrue(run.err().contains("demo Particulier token still active (jti " + LIVE_PARTICULIER_JTI + ")"), run.err());
+            assertFalse(calls.stream().anyMatch(c -> c.startsWith("POST /admin/habilitations")), calls::toString);
+            assertEquals(LIVE_JTI, Files.readString(work.resolve("home/demo-jti")).strip());
+            assertEquals("demo.live.token", Files.readString(work.resolve("home/demo-token")).strip());
+            // The sandbox FranceConnect client stays bound to the re-used habilitation.
+            assertTrue(calls.contains("PUT /admin/habilitations/hab-old/franceconnect_client"), calls::toString);
+        } finally {
+            token.stop(0);
+        }
+    }
+
+    @Test
+    void aRevokedOrEndedDemoTokenIsReplacedByANewHabilitation() throws Exception {
+        Path work = fresh("launcher-demo-reseed");
+        int base = freePortBase();
+        List<String> calls = new ArrayList<>();
+        String revoked = "0190d0a4-0000-7000-8000-00000000000c";
+        String ended = "0190d0a4-0000-7000-8000-00000000000d";
+        HttpServer token = tokenServiceStandIn(work, base, calls, Map.of(
+                revoked, "{\"jti\":\"" + revoked + "\",\"status\":\"revoked\",\"exp\":" + (now() + 86_400) + "}",
+                // token-service says "active" until revocation; the end is the token's exp.
+                ended, "{\"jti\":\"" + ended + "\",\"status\":\"active\",\"exp\":" + (now() - 10) + "}"));
+        try {
+            Run run = run(work, base, Path.of("java"), """
+                    load_secrets; prepare_runtime
+                    store_demo_token demo.revoked.token %s
+                    printf '%%s\\n' %s > "$STATE/demo-particulier-jti"; printf '%%s\\n' hab-old > "$STATE/demo-particulier-habilitation"
+                    seed_demo; seed_demo_particulier
+                    """.formatted(revoked, ended));
+            assertEquals(0, run.exitCode(), run::toString);
+            assertEquals(2, calls.stream().filter("POST /admin/habilitations"::equals).count(), calls::toString);
+            assertEquals(NEW_JTI, Files.readString(work.resolve("home/demo-jti")).strip());
+            assertEquals(NEW_JTI, Files.readString(work.resolve("home/demo-particulier-jti")).strip());
+            assertTrue(calls.contains("DELETE /admin/habilitations/hab-old/franceconnect_client"), calls::toString);
+        } finally {
+            token.stop(0);
+        }
+    }
+
+    private static final String LIVE_JTI = "0190d0a4-0000-7000-8000-00000000000a";
+    private static final String LIVE_PARTICULIER_JTI = "0190d0a4-0000-7000-8000-00000000000b";
+    private static final String NEW_JTI = "0190d0a4-0000-7000-8000-0000000000ff";
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    /**
+     * token-service's routes the demo seeding calls, stood in on its port. {@code /internal/tokens/{jti}}
+     * checks the service credential as token-service does ({@link ServiceCredentials}, audience
+     * {@code token-service}, the installation's SERVICE_AUTH_SECRET) and answers 401 {@code 00809}
+     * without a valid one; {@code states} are its answers per jti (404 otherwise). The admin routes
+     * create habilitation {@code hab-new} and token {@link #NEW_JTI}. Every call is added to {@code calls}.
+     */
+    private HttpServer tokenServiceStandIn(Path work, int base, List<String> calls, Map<String, String> states) throws Exception {
+        launcher(work, base, Path.of("java"), "load_secrets");
+        ServiceCredentials credentials = new ServiceCredentials(secrets(work.resolve("home/secrets.env")).get("SERVICE_AUTH_SECRET"));
+        Map<String, ServicesCatalog.Entry> entries = new LinkedHashMap<>();
+        ServicesCatalog.read().services().forEach(e -> entries.put(e.name(), e));
+        HttpServer token = HttpServer.create(new InetSocketAddress("127.0.0.1", base + entries.get("token").portOffset()), 0);
+        token.createContext("/", exchange -> {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            synchronized (calls) {
+                calls.add(method + " " + path);
+            }
+            int status;
+            String body;
+            if (path.startsWith("/internal/")) {
+                String jti = path.substring(path.lastIndexOf('/') + 1);
+                try {
+                    credentials.verify(exchange.getRequestHeaders().getFirst(ServiceCredentials.HEADER), "token-service");
+                    status = states.containsKey(jti) ? 200 : 404;
+                    body = states.getOrDefault(jti, "{\"errors\":[{\"code\":\"00003\"}]}");
+                } catch (ServiceCredentials.InvalidServiceCredentialException e) {
+                    status = 401;
+                    body = "{\"errors\":[{\"code\":\"00809\"}]}";
+                }
+            } else if (path.equals("/auth/admin-tokens")) {
+                status = 200;
+                body = "{\"access_token\":\"admin.session\"}";
+            } else if (path.equals("/admin/organisations")) {
+                status = 409;
+                body = "{}";
+            } else if (path.equals("/admin/habilitations")) {
+                status = 201;
+                body = "{\"id\":\"hab-new\"}";
+            } else if (path.endsWith("/validate")) {
+                status = 201;
+                body = "{\"token\":\"new.demo.token\",\"jti\":\"" + NEW_JTI + "\"}";
+            } else if (path.endsWith("/franceconnect_client")) {
+                status = 200;
+                body = "{}";
+            } else {
+                status = 404;
+                body = "{}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        token.start();
+        return token;
     }
 
     /** Sources bin/guichet in a fresh bash with a throwaway home and runtime, runs the script, returns stdout. */
