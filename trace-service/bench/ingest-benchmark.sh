@@ -13,7 +13,8 @@
 #   env: FORMAT=ndjson (the body of each batch: ndjson, one event a line, as the gateway's shipper
 #        sends it, or json, one array) BATCHES=200 WARMUP=100 (batches sent first, unmeasured: the JIT compilers of a fresh JVM
 #        otherwise take most of the CPU of the measure) CONCURRENCY=4 EXPORT_ROWS=1000000 (0 skips the export) HEAP=128m
-#        BENCH_JAVA_OPTS='-XX:StartFlightRecording=...' (extra JVM options, e.g. to profile)
+#        BENCH_JAVA_OPTS (JVM options; default: the launcher's for trace-service, jvm_options_of in bin/guichet;
+#        -Xmx is HEAP's all the same)
 #        TRACE_APP=<a quarkus-app directory> to measure another build (default: this module's target/)
 # Prints each rate, the ingestion/COPY ratios of the same run and the load average during it.
 # Needs: java 17, curl, psql, python3 with the 'cryptography' package (signs the auditor session JWT).
@@ -142,8 +143,12 @@ with open(os.path.join(work, "auditor.jwt"), "w") as f:
 PY
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-log "starting trace-service on port $PORT (-Xmx$HEAP)"
-java -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$PORT" \
+# The JVM options trace-service is deployed with (the launcher's, which the Helm chart shares),
+# the heap capped at HEAP (small, so that the export's flat heap shows).
+JVM_OPTIONS=${BENCH_JAVA_OPTS:-$(bash -c '. "$1/bin/guichet"; jvm_options_of trace' _ "$ROOT")}
+log "starting trace-service on port $PORT ($JVM_OPTIONS -Xmx$HEAP)"
+# shellcheck disable=SC2086
+java $JVM_OPTIONS -Xmx"$HEAP" -Dquarkus.http.port="$PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
   -Dquarkus.datasource.reactive.url="postgresql://$PGHOST:$PGPORT/$DB" \
   -Dguichet.trace.ingestion.clients.gateway=bench-secret \
@@ -194,20 +199,37 @@ EVENTS=$((BATCHES * 500))
 loadavg() { cut -d' ' -f1 /proc/loadavg; }
 # CPU seconds (user + system) used so far by the trace-service process, from /proc (clock ticks)
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$PID/stat"; }
+# The part of it used by the JIT compiler threads (C1, C2): warm-up that a long-running service has
+# behind it. jit_mark <file> notes each compiler thread's ticks (/proc/<pid>/task, fields after the
+# command name: utime 12, stime 13); jit_since <file> prints the seconds they used since, threads
+# started meanwhile included (the JVM starts and stops compiler threads as the queue grows and
+# shrinks: the ticks of one stopped meanwhile are not counted).
+jit_ticks() {
+  local task
+  for task in /proc/"$PID"/task/*; do
+    case $(cat "$task/comm" 2>/dev/null) in
+      "C1 CompilerThre"*|"C2 CompilerThre"*) echo "${task##*/} $(sed 's/^.*) //' "$task/stat" | awk '{print $12 + $13}')" ;;
+    esac
+  done
+}
+jit_mark() { jit_ticks >"$1"; }
+jit_since() {
+  jit_ticks | awk -v hz="$(getconf CLK_TCK)" 'NR == FNR {before[$1] = $2; next} {t += $2 - before[$1]} END {printf "%.1f", t / hz}' "$1" -
+}
 
 log "ingestion, 1 client: $BATCHES batches of 500"
-LOAD_SEQ=$(loadavg); c0=$(cpu_s)
+LOAD_SEQ=$(loadavg); c0=$(cpu_s); jit_mark "$WORK/jit.seq"
 t0=$(now_ms)
 clients 1 "$WORK/seq"
 t1=$(now_ms)
-SEQ_MS=$((t1 - t0)); SEQ_CPU=$(python3 -c "print(f'{$(cpu_s) - $c0:.1f}')")
+SEQ_MS=$((t1 - t0)); SEQ_CPU=$(python3 -c "print(f'{$(cpu_s) - $c0:.1f}')"); SEQ_JIT=$(jit_since "$WORK/jit.seq")
 
 log "ingestion, $CONCURRENCY clients: $BATCHES batches of 500"
-LOAD_PAR=$(loadavg); c0=$(cpu_s)
+LOAD_PAR=$(loadavg); c0=$(cpu_s); jit_mark "$WORK/jit.par"
 t0=$(now_ms)
 clients "$CONCURRENCY" "$WORK/par"
 t1=$(now_ms)
-PAR_MS=$((t1 - t0)); PAR_CPU=$(python3 -c "print(f'{$(cpu_s) - $c0:.1f}')")
+PAR_MS=$((t1 - t0)); PAR_CPU=$(python3 -c "print(f'{$(cpu_s) - $c0:.1f}')"); PAR_JIT=$(jit_since "$WORK/jit.par")
 
 STORED=$("${PSQL[@]}" -d "$DB" -c "select count(*) from trace_event")
 [ "$STORED" -eq $(( (BATCHES * 2 + WARMUP) * 500 )) ] || { echo "expected $(( (BATCHES * 2 + WARMUP) * 500 )) rows, found $STORED" >&2; exit 1; }
@@ -224,13 +246,13 @@ rate() { python3 -c "print(f'{$1 * 1000 / max($2, 1):,.0f}')"; }
 ratio() { python3 -c "print(f'{$2 / max($1, 1):.2f}')"; }
 cat <<OUT
 
-trace-service benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL $("${PSQL[@]}" -d "$DB" -c 'show server_version'), java -Xmx$HEAP
+trace-service benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL $("${PSQL[@]}" -d "$DB" -c 'show server_version'), java $JVM_OPTIONS -Xmx$HEAP
 load average (1 min) before each phase: 1 client $LOAD_SEQ, $CONCURRENCY clients $LOAD_PAR, COPY $LOAD_COPY, after $LOAD_END
 
-| measure | rows | time | rate | of COPY | trace-service CPU |
+| measure | rows | time | rate | of COPY | trace-service CPU (of which JIT compilers) |
 | --- | ---: | ---: | ---: | ---: | ---: |
-| POST /traces ($FORMAT), batches of 500, 1 client | $EVENTS | ${SEQ_MS} ms | $(rate $EVENTS $SEQ_MS) events/s | $(ratio $SEQ_MS $COPY_MS) | ${SEQ_CPU} s |
-| POST /traces ($FORMAT), batches of 500, $CONCURRENCY clients | $EVENTS | ${PAR_MS} ms | $(rate $EVENTS $PAR_MS) events/s | $(ratio $PAR_MS $COPY_MS) | ${PAR_CPU} s |
+| POST /traces ($FORMAT), batches of 500, 1 client | $EVENTS | ${SEQ_MS} ms | $(rate $EVENTS $SEQ_MS) events/s | $(ratio $SEQ_MS $COPY_MS) | ${SEQ_CPU} s (${SEQ_JIT} s) |
+| POST /traces ($FORMAT), batches of 500, $CONCURRENCY clients | $EVENTS | ${PAR_MS} ms | $(rate $EVENTS $PAR_MS) events/s | $(ratio $PAR_MS $COPY_MS) | ${PAR_CPU} s (${PAR_JIT} s) |
 | raw PostgreSQL COPY, same table and indexes | $EVENTS | ${COPY_MS} ms | $(rate $EVENTS $COPY_MS) rows/s | 1.00 | |
 OUT
 

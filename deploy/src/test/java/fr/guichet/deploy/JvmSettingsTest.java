@@ -37,9 +37,11 @@ class JvmSettingsTest {
         for (String component : Manifests.COMPONENTS) {
             JsonNode env = Manifests.podTemplate(Manifests.workload(DEFAULT, component).orElseThrow())
                     .path("spec").path("containers").get(0).path("env");
-            // The chart adds only what a pod needs on top: exit on OutOfMemoryError, so that Kubernetes restarts it.
-            String expected = options + " -XX:+ExitOnOutOfMemoryError "
-                    + ("gateway".equals(component) ? launcher.get("GATEWAY_OPTS") : launcher.get("LEAN_OPTS"));
+            // The launcher's options of that service (jvm_options_of), to which the chart adds only what
+            // a pod needs: exit on OutOfMemoryError, so that Kubernetes restarts it.
+            String ofLauncher = launcherOptionsOf(component);
+            assertTrue(ofLauncher.startsWith(options), ofLauncher);
+            String expected = options + " -XX:+ExitOnOutOfMemoryError" + ofLauncher.substring(options.length());
             assertEquals(expected, value(env, "JAVA_TOOL_OPTIONS"), component);
             assertEquals(launcher.get("MALLOC_ARENA"), value(env, "MALLOC_ARENA_MAX"), component);
         }
@@ -66,16 +68,26 @@ class JvmSettingsTest {
         }
     }
 
+    /** What bin/guichet's jvm_options_of gives service {@code component}, sourced with none of its GUICHET_* overrides set. */
+    private static String launcherOptionsOf(String component) throws Exception {
+        return bash(". bin/guichet\njvm_options_of " + component).get(0);
+    }
+
     /** JAVA_OPTS, MALLOC_ARENA, LEAN_OPTS and GATEWAY_OPTS of bin/guichet, sourced with none of its GUICHET_* overrides set. */
     private static Map<String, String> launcherSettings() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", ". bin/guichet\nprintf '%s\\n%s\\n%s\\n%s\\n' \"$JAVA_OPTS\" \"$MALLOC_ARENA\" \"$LEAN_OPTS\" \"$GATEWAY_OPTS\"")
-                .directory(ServicesCatalog.ROOT.toFile());
+        List<String> lines = bash(". bin/guichet\nprintf '%s\\n%s\\n%s\\n%s\\n' \"$JAVA_OPTS\" \"$MALLOC_ARENA\" \"$LEAN_OPTS\" \"$GATEWAY_OPTS\"");
+        return Map.of("JAVA_OPTS", lines.get(0), "MALLOC_ARENA", lines.get(1), "LEAN_OPTS", lines.get(2),
+                "GATEWAY_OPTS", lines.get(3));
+    }
+
+    /** The lines {@code script} prints, run by bash in the repository with no GUICHET_* variable set. */
+    private static List<String> bash(String script) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).directory(ServicesCatalog.ROOT.toFile());
         pb.environment().keySet().removeIf(name -> name.startsWith("GUICHET_"));
         Process p = pb.start();
         List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         assertEquals(0, p.waitFor(), "sourcing bin/guichet failed");
-        return Map.of("JAVA_OPTS", lines.get(0), "MALLOC_ARENA", lines.get(1), "LEAN_OPTS", lines.get(2),
-                "GATEWAY_OPTS", lines.get(3));
+        return lines;
     }
 
     private static String value(JsonNode env, String name) {
