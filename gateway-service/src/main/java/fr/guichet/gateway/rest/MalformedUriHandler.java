@@ -59,8 +59,7 @@ public class MalformedUriHandler {
         if (context.statusCode() != 400 || context.response().headWritten()) {
             context.next();
         } else if (request.version() != HttpVersion.HTTP_1_0 && request.authority() == null) {
-            refuse(request, 400, "La requête doit indiquer l'hôte appelé : en-tête Host absent ou invalide (RFC 9112, section 3.2).",
-                    false);
+            refuse(request, "La requête doit indiquer l'hôte appelé : en-tête Host absent ou invalide (RFC 9112, section 3.2).");
         } else {
             context.next();
         }
@@ -72,27 +71,24 @@ public class MalformedUriHandler {
         if (response.ended() || response.closed() || response.headWritten()) {
             return;
         }
-        refuse(context.request(), 400, hasMalformedEscape(context.request().path())
+        refuse(context.request(), hasMalformedEscape(context.request().path())
                 ? "Le chemin de la requête comporte un encodage « % » invalide ou incomplet."
-                : "L'adresse de la requête ne peut pas être lue.", false);
+                : "L'adresse de la requête ne peut pas être lue.");
     }
 
     /**
-     * Answers {@code status} with code {@code 00250} ({@link Errors#malformedQuery}) and
-     * {@code detail}, in JSON, with the caller's {@code X-Request-ID} when well-formed (else a new
-     * one). Logs the request id only, at DEBUG: never the request line, whose query may carry a
-     * token or a recipient.
-     *
-     * @param status 400, or the status the HTTP codec chose (414, 431)
-     * @param close  whether the connection is closed once answered (the codec reads nothing more on it)
+     * Answers 400 with code {@code 00250} ({@link Errors#malformedQuery}) and {@code detail}, in
+     * JSON, with the caller's {@code X-Request-ID} when well-formed (else a new one). Logs the
+     * request id only, at DEBUG: never the request line, whose query may carry a token or a
+     * recipient.
      */
-    void refuse(HttpServerRequest request, int status, String detail, boolean close) {
+    void refuse(HttpServerRequest request, String detail) {
         HttpServerResponse response = request.response();
         if (response.ended() || response.closed() || response.headWritten()) {
             return;
         }
         String requestId = RequestIds.resolve(request.getHeader("X-Request-ID"));
-        ApiException refusal = new ApiException(status, Errors.malformedQuery(detail).errors());
+        ApiException refusal = Errors.malformedQuery(detail);
         String body;
         try {
             body = mapper.writeValueAsString(refusal.body());
@@ -100,16 +96,11 @@ public class MalformedUriHandler {
             // An error body of constant strings always serialises; keep the model if it ever does not.
             body = "{\"errors\":[{\"code\":\"" + Errors.MALFORMED_QUERY + "\"}]}";
         }
-        LOG.debugf("Call %s refused before any route (%d)", requestId, status);
-        response.setStatusCode(status)
+        LOG.debugf("Call %s refused before any route", requestId);
+        response.setStatusCode(refusal.status())
                 .putHeader("Content-Type", "application/json")
-                .putHeader("X-Request-ID", requestId);
-        if (close) {
-            response.putHeader("Connection", "close");
-            response.end(body).onComplete(done -> request.connection().close());
-        } else {
-            response.end(body);
-        }
+                .putHeader("X-Request-ID", requestId)
+                .end(body);
     }
 
     /**
