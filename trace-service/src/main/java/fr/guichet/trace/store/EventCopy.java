@@ -91,7 +91,14 @@ public final class EventCopy {
             out.append("\\N\t");
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
+        int first = firstToEscape(value);
+        if (first < 0) {
+            // Almost every value: appended at once rather than a character at a time.
+            out.append(value).append('\t');
+            return;
+        }
+        out.append(value, 0, first);
+        for (int i = first; i < value.length(); i++) {
             char ch = value.charAt(i);
             switch (ch) {
                 case '\\' -> out.append("\\\\");
@@ -102,5 +109,16 @@ public final class EventCopy {
             }
         }
         out.append('\t');
+    }
+
+    /** Index of the first character COPY's text format escapes, or -1. */
+    private static int firstToEscape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+                return i;
+            }
+        }
+        return -1;
     }
 }
