@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -40,41 +41,45 @@ public final class RowHasher {
      */
     public static byte[] hash(StoredEvent row, MessageDigest md) {
         TraceEvent e = row.event();
-        md.reset();
-        md.update(DOMAIN);
-        put(md, e.id().toString());
-        put(md, Long.toString(micros(e.timestamp())));
-        put(md, e.kind() == null ? null : e.kind().name());
-        put(md, e.requestId());
-        put(md, e.tokenJti());
-        put(md, e.habilitationId());
-        put(md, e.partnerSiret());
-        put(md, e.apiKind());
-        put(md, e.method());
-        put(md, e.operationId());
-        put(md, e.path());
+        // The canonical bytes are gathered first and digested at once: one update instead of
+        // three per column, each with the digest's own bookkeeping.
+        Canonical out = new Canonical();
+        out.raw(DOMAIN);
+        out.put(e.id().toString());
+        out.put(Long.toString(micros(e.timestamp())));
+        out.put(e.kind() == null ? null : e.kind().name());
+        out.put(e.requestId());
+        out.put(e.tokenJti());
+        out.put(e.habilitationId());
+        out.put(e.partnerSiret());
+        out.put(e.apiKind());
+        out.put(e.method());
+        out.put(e.operationId());
+        out.put(e.path());
         if (e.parameters() == null) {
-            put(md, null);
+            out.put(null);
         } else {
             Map<String, String> sorted = new TreeMap<>(e.parameters());
-            put(md, Integer.toString(sorted.size()));
+            out.put(Integer.toString(sorted.size()));
             sorted.forEach((k, v) -> {
-                put(md, k);
-                put(md, v);
+                out.put(k);
+                out.put(v);
             });
         }
-        put(md, e.clientIp());
-        put(md, e.userAgent());
-        put(md, Integer.toString(e.status()));
-        put(md, e.errorCode());
-        put(md, e.provider());
-        put(md, e.latencyMs() == null ? null : e.latencyMs().toString());
-        put(md, e.actor());
-        put(md, e.action());
-        put(md, e.reason());
-        put(md, row.siren());
-        put(md, row.siret());
-        put(md, row.recipient());
+        out.put(e.clientIp());
+        out.put(e.userAgent());
+        out.put(Integer.toString(e.status()));
+        out.put(e.errorCode());
+        out.put(e.provider());
+        out.put(e.latencyMs() == null ? null : e.latencyMs().toString());
+        out.put(e.actor());
+        out.put(e.action());
+        out.put(e.reason());
+        out.put(row.siren());
+        out.put(row.siret());
+        out.put(row.recipient());
+        md.reset();
+        md.update(out.bytes, 0, out.length);
         return md.digest();
     }
 
@@ -83,15 +88,42 @@ public final class RowHasher {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000L);
     }
 
-    private static void put(MessageDigest md, String value) {
-        if (value == null) {
-            md.update((byte) 0);
-            return;
+    /**
+     * The canonical bytes of a row: each value as 0 when null, else 1, its UTF-8 length (4 bytes,
+     * big-endian) and its UTF-8 bytes.
+     */
+    private static final class Canonical {
+        byte[] bytes = new byte[1024];
+        int length;
+
+        void raw(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, bytes, length, b.length);
+            length += b.length;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        md.update((byte) 1);
-        md.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        md.update(bytes);
+
+        void put(String value) {
+            if (value == null) {
+                ensure(1);
+                bytes[length++] = 0;
+                return;
+            }
+            byte[] b = value.getBytes(StandardCharsets.UTF_8);
+            ensure(5 + b.length);
+            bytes[length++] = 1;
+            bytes[length++] = (byte) (b.length >>> 24);
+            bytes[length++] = (byte) (b.length >>> 16);
+            bytes[length++] = (byte) (b.length >>> 8);
+            bytes[length++] = (byte) b.length;
+            System.arraycopy(b, 0, bytes, length, b.length);
+            length += b.length;
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
     }
 
     /** PostgreSQL's uuid order (unsigned bytes), which Java's {@link UUID#compareTo} is not. */
