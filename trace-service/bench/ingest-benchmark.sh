@@ -6,15 +6,16 @@
 #  2. a raw PostgreSQL COPY of the same number of rows of the same shape into the same
 #     partitioned, indexed table (no hashing, no chain, no rollup): the floor to compare with;
 #  3. a streamed export of EXPORT_ROWS rows (default 1 million) with the heap sampled from
-#     /q/metrics while it runs, under a small -Xmx: a flat heap is the expected outcome.
+#     /q/metrics while it runs, under the deployed -Xmx (or HEAP): a flat heap is the expected outcome.
 # Uses a throwaway database (BENCH_DB, default guichet_trace_bench), created and dropped here.
 #
 # Usage: trace-service/bench/ingest-benchmark.sh
 #   env: FORMAT=ndjson (the body of each batch: ndjson, one event a line, as the gateway's shipper
 #        sends it, or json, one array) BATCHES=200 WARMUP=100 (batches sent first, unmeasured: the JIT compilers of a fresh JVM
-#        otherwise take most of the CPU of the measure) CONCURRENCY=4 EXPORT_ROWS=1000000 (0 skips the export) HEAP=128m
+#        otherwise take most of the CPU of the measure) CONCURRENCY=4 EXPORT_ROWS=1000000 (0 skips the export) HEAP (an -Xmx
+#        instead of the deployed one, e.g. 128m to watch the export's heap under a smaller cap)
 #        BENCH_JAVA_OPTS (JVM options; default: the launcher's for trace-service, jvm_options_of in bin/guichet;
-#        -Xmx is HEAP's all the same)
+#        -Xmx is HEAP's all the same when set)
 #        TRACE_APP=<a quarkus-app directory> to measure another build (default: this module's target/)
 # Prints each rate, the ingestion/COPY ratios of the same run and the load average during it.
 # Needs: java 17, curl, psql, python3 with the 'cryptography' package (signs the auditor session JWT).
@@ -27,7 +28,7 @@ BATCHES=${BATCHES:-200}
 WARMUP=${WARMUP:-100}
 CONCURRENCY=${CONCURRENCY:-4}
 EXPORT_ROWS=${EXPORT_ROWS:-1000000}
-HEAP=${HEAP:-128m}
+HEAP=${HEAP:-}
 FORMAT=${FORMAT:-ndjson}
 case $FORMAT in ndjson) CONTENT_TYPE=application/x-ndjson;; json) CONTENT_TYPE=application/json;; *) echo "FORMAT: ndjson or json" >&2; exit 2;; esac
 DB=${BENCH_DB:-guichet_trace_bench}
@@ -144,11 +145,12 @@ PY
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # The JVM options trace-service is deployed with (the launcher's, which the Helm chart shares),
-# the heap capped at HEAP (small, so that the export's flat heap shows).
+# the heap capped at HEAP instead when set (a smaller cap, to watch the export's heap under it).
 JVM_OPTIONS=${BENCH_JAVA_OPTS:-$(bash -c '. "$1/bin/guichet"; jvm_options_of trace' _ "$ROOT")}
-log "starting trace-service on port $PORT ($JVM_OPTIONS -Xmx$HEAP)"
+[ -z "$HEAP" ] || JVM_OPTIONS="$JVM_OPTIONS -Xmx$HEAP"
+log "starting trace-service on port $PORT ($JVM_OPTIONS)"
 # shellcheck disable=SC2086
-java $JVM_OPTIONS -Xmx"$HEAP" -Dquarkus.http.port="$PORT" \
+java $JVM_OPTIONS -Dquarkus.http.port="$PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
   -Dquarkus.datasource.reactive.url="postgresql://$PGHOST:$PGPORT/$DB" \
   -Dguichet.trace.ingestion.clients.gateway=bench-secret \
@@ -246,7 +248,7 @@ rate() { python3 -c "print(f'{$1 * 1000 / max($2, 1):,.0f}')"; }
 ratio() { python3 -c "print(f'{$2 / max($1, 1):.2f}')"; }
 cat <<OUT
 
-trace-service benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL $("${PSQL[@]}" -d "$DB" -c 'show server_version'), java $JVM_OPTIONS -Xmx$HEAP
+trace-service benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL $("${PSQL[@]}" -d "$DB" -c 'show server_version'), java $JVM_OPTIONS
 load average (1 min) before each phase: 1 client $LOAD_SEQ, $CONCURRENCY clients $LOAD_PAR, COPY $LOAD_COPY, after $LOAD_END
 
 | measure | rows | time | rate | of COPY | trace-service CPU (of which JIT compilers) |
@@ -292,6 +294,6 @@ SAMPLES=$(wc -l <"$WORK/heap.txt")
 cat <<OUT
 | GET /admin/traces/export (NDJSON) | $EXPORTED | ${EXPORT_MS} ms | $(rate $EXPORTED $EXPORT_MS) rows/s | | |
 
-Heap during the export: ${HEAP_MIN}–${HEAP_MAX} MiB over $SAMPLES samples (before: ${HEAP_BEFORE} MiB, -Xmx$HEAP).
+Heap during the export: ${HEAP_MIN}–${HEAP_MAX} MiB over $SAMPLES samples (before: ${HEAP_BEFORE} MiB, $JVM_OPTIONS).
 OUT
 [ "$EXPORTED" -eq "$EXPORT_ROWS" ] || { echo "export returned $EXPORTED rows, expected $EXPORT_ROWS" >&2; exit 1; }
