@@ -1,5 +1,7 @@
 package fr.guichet.gateway.rest;
 
+import fr.guichet.testing.LogCapture;
+import fr.guichet.testing.RawHttp;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,12 +20,9 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,41 +45,16 @@ class HttpEdgeTest {
     @Inject
     ObjectMapper mapper;
 
-    final List<String> logs = new ArrayList<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object p : record.getParameters()) {
-                    line.append(' ').append(p);
-                }
-            }
-            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                line.append(' ').append(t);
-            }
-            synchronized (logs) {
-                logs.add(line.toString());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    LogCapture logs;
 
     @BeforeEach
     void captureLogs() {
-        java.util.logging.Logger.getLogger("").addHandler(capture);
+        logs = LogCapture.start();
     }
 
     @AfterEach
     void releaseLogs() {
-        java.util.logging.Logger.getLogger("").removeHandler(capture);
+        logs.close();
     }
 
     /** Asserts a refusal in the API's error model; returns its first error. */
@@ -109,11 +83,9 @@ class HttpEdgeTest {
         // Also on a platform route. (An empty Host is valid: RFC 9112, section 3.2.)
         assertError(RawHttp.send("GET /privileges?token=jeton-secret-sans-host HTTP/1.1\r\nConnection: close\r\n\r\n"),
                 400, "00250", "no Host, /privileges");
-        synchronized (logs) {
-            for (String line : logs) {
-                for (String secret : List.of("jeton-secret-sans-host", "abc-secret-sans-host", "13002526500013", "recipient")) {
-                    assertFalse(line.contains(secret), "logged: " + line);
-                }
+        for (String line : logs.lines()) {
+            for (String secret : List.of("jeton-secret-sans-host", "abc-secret-sans-host", "13002526500013", "recipient")) {
+                assertFalse(line.contains(secret), "logged: " + line);
             }
         }
         // HTTP/1.0 has no Host requirement: such a call is served as any other.

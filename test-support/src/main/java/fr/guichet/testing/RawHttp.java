@@ -1,4 +1,4 @@
-package fr.guichet.gateway.rest;
+package fr.guichet.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,14 +17,15 @@ import java.util.Map;
  * {@code Host}, raw bytes, control characters, oversized lines). The request must ask the server
  * to close the connection (or be one the server closes), since the answer is read to the end.
  */
-record RawHttp(int status, Map<String, String> headers, byte[] body) {
+public record RawHttp(int status, Map<String, String> headers, byte[] body) {
 
     /** Sends {@code request} (ISO-8859-1: one char, one byte) to the test instance. */
-    static RawHttp send(String request) throws Exception {
+    public static RawHttp send(String request) throws Exception {
         return send(request.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    static RawHttp send(byte[] request) throws Exception {
+    /** Sends {@code request} as is to the test instance ({@code RestAssured.port}). */
+    public static RawHttp send(byte[] request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request);
@@ -32,11 +33,13 @@ record RawHttp(int status, Map<String, String> headers, byte[] body) {
         }
     }
 
-    String header(String name) {
+    /** The value of header {@code name} (any case), several joined by {@code ", "}; null when absent. */
+    public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
-    String text() {
+    /** The body as UTF-8 text. */
+    public String text() {
         return new String(body, StandardCharsets.UTF_8);
     }
 
