@@ -28,9 +28,14 @@ public final class RequestIds {
      * @return the request id in use
      */
     public static String begin(String received) {
-        String id = received != null && SAFE.matcher(received).matches() ? received : UUID.randomUUID().toString();
+        String id = resolve(received);
         MDC.put(MDC_KEY, id);
         return id;
+    }
+
+    /** {@code received} when it is a request id {@link #begin} would keep, else a new random UUID. */
+    public static String resolve(String received) {
+        return received != null && SAFE.matcher(received).matches() ? received : UUID.randomUUID().toString();
     }
 
     /** Removes the request id from the MDC. */

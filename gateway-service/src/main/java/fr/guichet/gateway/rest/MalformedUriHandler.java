@@ -6,7 +6,6 @@ import fr.guichet.common.error.ApiException;
 import fr.guichet.gateway.service.Errors;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,19 +14,17 @@ import org.jboss.logging.Logger;
 
 /**
  * Answers in the API's error model the calls that the HTTP router refuses before any route: 400
- * {@code 00250} ({@link Errors#malformedPath}) instead of Vert.x Web's bare "Bad Request" text, or
- * instead of Quarkus's error page, whose log line (ERROR) would carry the request line, query
- * string (a token, a recipient) included.
+ * {@code 00250} ({@link Errors#malformedPath}) instead of Vert.x Web's bare "Bad Request" text.
  *
  * <p>The gateway runs with {@code -Dvertx.disableURIValidation=true} (launcher, Helm chart, test
  * stacks, this module's tests), so that Quarkus's own URI check no longer answers 400 with an
  * empty body before the gateway can read the call. A malformed escape in the query then reaches
  * {@link fr.guichet.gateway.validation.QueryParameters} (400 {@code 00250}, traced as any refused
  * call); one in the path ({@code /v3/insee/sirene/unites_legales/55%ZZ}, a lone {@code %}) makes
- * the router fail while matching routes, whatever the route, and lands here. So does an HTTP/1.1
- * request without a usable {@code Host} (RFC 9112, section 3.2; HTTP/2: {@code :authority}),
- * which the router fails before any route. No route,
- * token or parameter was read, so the answer is not traced, as before when Quarkus answered.
+ * the router fail while matching routes, whatever the route, and lands here. No route, token or
+ * parameter was read, so the answer is not traced, as before when Quarkus answered. An HTTP/1.1
+ * request without a usable {@code Host} is refused the same way by every service
+ * ({@link fr.guichet.common.http.HostlessRequests}).
  */
 @ApplicationScoped
 public class MalformedUriHandler {
@@ -40,29 +37,9 @@ public class MalformedUriHandler {
         this.mapper = mapper;
     }
 
-    /**
-     * Registers the answer for the router's unhandled 400s (a failure handler would never see them),
-     * and the failure handler that answers the router's own refusals ahead of Quarkus's.
-     */
+    /** Registers the answer for the router's unhandled 400s (a failure handler would never see them). */
     void register(@Observes Router router) {
         router.errorHandler(400, this::answer);
-        router.route().order(Integer.MIN_VALUE).failureHandler(this::unroutable);
-    }
-
-    /**
-     * 400 {@code 00250} for a request the router fails before any route for want of a usable
-     * {@code Host} (RFC 9112, section 3.2; HTTP/1.0 needs none; an empty one is valid). Any other
-     * failure goes on to the next failure handler.
-     */
-    void unroutable(RoutingContext context) {
-        HttpServerRequest request = context.request();
-        if (context.statusCode() != 400 || context.response().headWritten()) {
-            context.next();
-        } else if (request.version() != HttpVersion.HTTP_1_0 && request.authority() == null) {
-            refuse(request, "La requête doit indiquer l'hôte appelé : en-tête Host absent ou invalide (RFC 9112, section 3.2).");
-        } else {
-            context.next();
-        }
     }
 
     /** 400 {@code 00250} in JSON with an {@code X-Request-ID}, unless something already answered. */
