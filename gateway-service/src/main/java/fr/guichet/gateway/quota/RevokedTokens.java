@@ -121,7 +121,7 @@ public class RevokedTokens {
             LOG.debugf("Revoked tokens read from token-service: %d", list.size());
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Revoked tokens not read from token-service (%s): the local set (%d) stays in force, retrying later",
-                    e.getMessage(), revoked.size());
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), revoked.size());
         }
         prune(System.currentTimeMillis() / 1000);
         persist();
