@@ -1,7 +1,5 @@
 package fr.guichet.gateway.rest;
 
-import fr.guichet.testing.LogCapture;
-import fr.guichet.testing.RawHttp;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.gateway.service.LocalJwks;
 import fr.guichet.gateway.trace.JournalEvents;
 import fr.guichet.gateway.trace.TraceJournal;
+import fr.guichet.testing.LogCapture;
+import fr.guichet.testing.RawHttp;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

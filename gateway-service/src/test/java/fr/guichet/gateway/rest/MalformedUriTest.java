@@ -9,17 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.gateway.service.LocalJwks;
 import fr.guichet.gateway.trace.JournalEvents;
 import fr.guichet.gateway.trace.TraceJournal;
+import fr.guichet.testing.RawHttp;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -48,9 +42,9 @@ class MalformedUriTest {
         for (String query : List.of("context=x&recipient=13002526500013&object=a%ZZ",
                 "context=x&recipient=13002526500013&object=a%", "context=x&recipient=13002526500013&%ZZ=a")) {
             String requestId = "test-" + UUID.randomUUID();
-            Raw answer = Raw.get(DATA + "?" + query, "Authorization: Bearer " + token, "X-Request-ID: " + requestId);
+            RawHttp answer = get(DATA + "?" + query, "Authorization: Bearer " + token, "X-Request-ID: " + requestId);
             JsonNode error = assertMalformed(answer, query);
-            assertTrue(error.path("detail").asText().contains("encodage « % »"), query + ": " + answer.body());
+            assertTrue(error.path("detail").asText().contains("encodage « % »"), query + ": " + answer.text());
             assertEquals(requestId, answer.header("x-request-id"), query);
             // Answered by the gateway itself, hence traced as every refused call is.
             JsonNode event = JournalEvents.of(journal, mapper, requestId);
@@ -67,7 +61,7 @@ class MalformedUriTest {
                 "/v3/insee/sirene/unites_legales/55%", "/v4/particulier/%ZZ", "/privileges%ZZ", "/ping/insee%ZZ",
                 "/proxy/files/%ZZ", "/sandbox/%ZZ", "/openapi%ZZ", "/q/health/%ZZ", "/%")) {
             String requestId = "test-" + UUID.randomUUID();
-            Raw answer = Raw.get(target, "Authorization: Bearer " + token, "X-Request-ID: " + requestId);
+            RawHttp answer = get(target, "Authorization: Bearer " + token, "X-Request-ID: " + requestId);
             JsonNode error = assertMalformed(answer, target);
             assertEquals("Le chemin de la requête comporte un encodage « % » invalide ou incomplet.",
                     error.path("detail").asText(), target);
@@ -78,11 +72,11 @@ class MalformedUriTest {
     @Test
     void routesThatDoNotReadTheirQueryStillAnswerAndPrivilegesRefusesIt() throws Exception {
         for (String target : List.of("/q/health/ready?x=%ZZ", "/openapi?x=%ZZ", "/sandbox?x=%ZZ")) {
-            Raw answer = Raw.get(target);
-            assertEquals(200, answer.status(), target + ": " + answer.body());
-            assertFalse(answer.body().isBlank(), target);
+            RawHttp answer = get(target);
+            assertEquals(200, answer.status(), target + ": " + answer.text());
+            assertFalse(answer.text().isBlank(), target);
         }
-        assertMalformed(Raw.get("/privileges?x=%ZZ"), "/privileges?x=%ZZ");
+        assertMalformed(get("/privileges?x=%ZZ"), "/privileges?x=%ZZ");
     }
 
     @Test
@@ -96,75 +90,23 @@ class MalformedUriTest {
     }
 
     /** Asserts a 400 in the API's error model with code {@code 00250}; returns that error. */
-    private JsonNode assertMalformed(Raw answer, String what) throws Exception {
-        assertEquals(400, answer.status(), what + ": " + answer.body());
+    private JsonNode assertMalformed(RawHttp answer, String what) throws Exception {
+        assertEquals(400, answer.status(), what + ": " + answer.text());
         assertTrue(answer.header("content-type").startsWith("application/json"), what + ": " + answer.header("content-type"));
-        JsonNode errors = mapper.readTree(answer.body()).path("errors");
-        assertEquals(1, errors.size(), what + ": " + answer.body());
+        JsonNode errors = mapper.readTree(answer.text()).path("errors");
+        assertEquals(1, errors.size(), what + ": " + answer.text());
         assertEquals("00250", errors.get(0).path("code").asText(), what);
         assertEquals("Requête mal formée", errors.get(0).path("title").asText(), what);
         return errors.get(0);
     }
 
     /** One HTTP/1.1 exchange written as is on a socket; headers by lower-case name, body de-chunked. */
-    record Raw(int status, Map<String, String> headers, String body) {
-
-        static Raw get(String target, String... headers) throws Exception {
-            StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\nHost: localhost\r\n");
-            for (String header : headers) {
-                request.append(header).append("\r\n");
-            }
-            request.append("Connection: close\r\n\r\n");
-            try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-                return parse(socket.getInputStream().readAllBytes());
-            }
+    /** GET {@code target} with {@code headers}, byte for byte (clients refuse to send such escapes). */
+    private static RawHttp get(String target, String... headers) throws Exception {
+        StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\nHost: localhost\r\n");
+        for (String header : headers) {
+            request.append(header).append("\r\n");
         }
-
-        String header(String name) {
-            return headers.getOrDefault(name, "");
-        }
-
-        private static Raw parse(byte[] bytes) {
-            String all = new String(bytes, StandardCharsets.ISO_8859_1);
-            int end = all.indexOf("\r\n\r\n");
-            assertTrue(end > 0, "no HTTP answer: " + all);
-            List<String> head = all.substring(0, end).lines().toList();
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String line : head.subList(1, head.size())) {
-                int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-            }
-            byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
-            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-                body = dechunk(body);
-            }
-            return new Raw(Integer.parseInt(head.get(0).split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
-        }
-
-        private static byte[] dechunk(byte[] chunked) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int i = 0;
-            while (i < chunked.length) {
-                int lineEnd = indexOfCrLf(chunked, i);
-                int size = Integer.parseInt(new String(chunked, i, lineEnd - i, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
-                if (size == 0) {
-                    break;
-                }
-                out.write(chunked, lineEnd + 2, size);
-                i = lineEnd + 2 + size + 2;
-            }
-            return out.toByteArray();
-        }
-
-        private static int indexOfCrLf(byte[] b, int from) {
-            for (int i = from; i + 1 < b.length; i++) {
-                if (b[i] == '\r' && b[i + 1] == '\n') {
-                    return i;
-                }
-            }
-            throw new IllegalStateException("truncated chunked body");
-        }
+        return RawHttp.send(request.append("Connection: close\r\n\r\n").toString());
     }
 }
