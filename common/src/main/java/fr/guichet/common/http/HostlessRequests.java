@@ -1,6 +1,5 @@
 package fr.guichet.common.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.common.error.ApiError;
 import fr.guichet.common.error.ApiException;
@@ -57,17 +56,7 @@ public class HostlessRequests {
         ApiException refusal = new ApiException(400, new ApiError(CODE, "Requête mal formée",
                 "La requête doit indiquer l'hôte appelé : en-tête Host absent ou invalide (RFC 9112, section 3.2).",
                 null, Map.of()));
-        String body;
-        try {
-            body = mapper.writeValueAsString(refusal.body());
-        } catch (JsonProcessingException e) {
-            // An error body of constant strings always serialises; keep the model if it ever does not.
-            body = "{\"errors\":[{\"code\":\"" + CODE + "\"}]}";
-        }
         LOG.debugf("Call %s refused before any route: no Host", requestId);
-        response.setStatusCode(400)
-                .putHeader("Content-Type", "application/json")
-                .putHeader(RequestIds.HEADER, requestId)
-                .end(body);
+        ErrorAnswers.end(response, mapper, refusal, requestId);
     }
 }

@@ -1,8 +1,8 @@
 package fr.guichet.gateway.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.common.error.ApiException;
+import fr.guichet.common.http.ErrorAnswers;
 import fr.guichet.gateway.service.Errors;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -66,18 +66,8 @@ public class MalformedUriHandler {
         }
         String requestId = RequestIds.resolve(request.getHeader("X-Request-ID"));
         ApiException refusal = Errors.malformedQuery(detail);
-        String body;
-        try {
-            body = mapper.writeValueAsString(refusal.body());
-        } catch (JsonProcessingException e) {
-            // An error body of constant strings always serialises; keep the model if it ever does not.
-            body = "{\"errors\":[{\"code\":\"" + Errors.MALFORMED_QUERY + "\"}]}";
-        }
         LOG.debugf("Call %s refused before any route", requestId);
-        response.setStatusCode(refusal.status())
-                .putHeader("Content-Type", "application/json")
-                .putHeader("X-Request-ID", requestId)
-                .end(body);
+        ErrorAnswers.end(response, mapper, refusal, requestId);
     }
 
     /**

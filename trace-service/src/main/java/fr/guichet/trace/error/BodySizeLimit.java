@@ -1,8 +1,7 @@
 package fr.guichet.trace.error;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.guichet.common.error.ApiException;
+import fr.guichet.common.http.ErrorAnswers;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
@@ -64,19 +63,8 @@ public class BodySizeLimit {
     }
 
     private void answer(RoutingContext context) {
-        ApiException refusal = TraceErrors.payloadTooLarge(limit);
-        String body;
-        try {
-            body = mapper.writeValueAsString(refusal.body());
-        } catch (JsonProcessingException e) {
-            // An error body of constant strings always serialises; keep the model if it ever does not.
-            body = "{\"errors\":[{\"code\":\"" + TraceErrors.UNREADABLE_BODY + "\"}]}";
-        }
         HttpServerResponse response = context.response();
-        response.setStatusCode(refusal.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(done -> context.request().connection().close());
-        response.end(body);
+        response.putHeader(HttpHeaders.CONNECTION, "close").endHandler(done -> context.request().connection().close());
+        ErrorAnswers.end(response, mapper, TraceErrors.payloadTooLarge(limit), null);
     }
 }
