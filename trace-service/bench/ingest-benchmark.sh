@@ -194,8 +194,15 @@ clients() { # <n> <directory>: n clients in parallel, batches dealt round-robin
   for p in "${pids[@]}"; do wait "$p"; done
 }
 
-log "warm-up: $WARMUP batches"
-clients 1 "$WORK/warmup"
+log "warm-up: $WARMUP batches, half of them from 1 client, half from $CONCURRENCY"
+# Both shapes of the measure: code that only runs under concurrent batches (waits on the pool and on
+# rollup row locks) is otherwise compiled, and earlier code recompiled, during the measure itself.
+warmup=("$WORK"/warmup/*.json)
+mkdir -p "$WORK/warmup-1" "$WORK/warmup-n"
+mv "${warmup[@]:0:$((WARMUP / 2))}" "$WORK/warmup-1/"
+mv "${warmup[@]:$((WARMUP / 2))}" "$WORK/warmup-n/"
+clients 1 "$WORK/warmup-1"
+clients "$CONCURRENCY" "$WORK/warmup-n"
 
 EVENTS=$((BATCHES * 500))
 loadavg() { cut -d' ' -f1 /proc/loadavg; }
@@ -215,33 +222,44 @@ jit_ticks() {
   done
 }
 jit_mark() { jit_ticks >"$1"; }
+# CPU seconds used so far by PostgreSQL on this machine: every postgres process (backends, WAL writer,
+# checkpointer...) plus what the postmaster has reaped from children that exited.
+pg_cpu_s() {
+  local master
+  master=$(pgrep -o -x postgres || true)
+  [ -n "$master" ] || { echo 0; return; }
+  { for p in $(pgrep -x postgres); do sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}'; done
+    sed 's/^.*) //' "/proc/$master/stat" | awk '{print $14 + $15}'; } | awk -v hz="$(getconf CLK_TCK)" '{t += $1} END {printf "%.1f", t / hz}'
+}
 jit_since() {
   jit_ticks | awk -v hz="$(getconf CLK_TCK)" 'NR == FNR {before[$1] = $2; next} {t += $2 - before[$1]} END {printf "%.1f", t / hz}' "$1" -
 }
 
 log "ingestion, 1 client: $BATCHES batches of 500"
-LOAD_SEQ=$(loadavg); c0=$(cpu_s); jit_mark "$WORK/jit.seq"
+LOAD_SEQ=$(loadavg); c0=$(cpu_s); p0=$(pg_cpu_s); jit_mark "$WORK/jit.seq"
 t0=$(now_ms)
 clients 1 "$WORK/seq"
 t1=$(now_ms)
 SEQ_MS=$((t1 - t0)); SEQ_CPU=$(python3 -c "print(f'{$(cpu_s) - $c0:.1f}')"); SEQ_JIT=$(jit_since "$WORK/jit.seq")
+SEQ_PG=$(python3 -c "print(f'{$(pg_cpu_s) - $p0:.1f}')")
 
 log "ingestion, $CONCURRENCY clients: $BATCHES batches of 500"
-LOAD_PAR=$(loadavg); c0=$(cpu_s); jit_mark "$WORK/jit.par"
+LOAD_PAR=$(loadavg); c0=$(cpu_s); p0=$(pg_cpu_s); jit_mark "$WORK/jit.par"
 t0=$(now_ms)
 clients "$CONCURRENCY" "$WORK/par"
 t1=$(now_ms)
 PAR_MS=$((t1 - t0)); PAR_CPU=$(python3 -c "print(f'{$(cpu_s) - $c0:.1f}')"); PAR_JIT=$(jit_since "$WORK/jit.par")
+PAR_PG=$(python3 -c "print(f'{$(pg_cpu_s) - $p0:.1f}')")
 
 STORED=$("${PSQL[@]}" -d "$DB" -c "select count(*) from trace_event")
 [ "$STORED" -eq $(( (BATCHES * 2 + WARMUP) * 500 )) ] || { echo "expected $(( (BATCHES * 2 + WARMUP) * 500 )) rows, found $STORED" >&2; exit 1; }
 
 log "raw COPY of $EVENTS rows into the same table"
-LOAD_COPY=$(loadavg)
+LOAD_COPY=$(loadavg); p0=$(pg_cpu_s)
 t0=$(now_ms)
 "${PSQL[@]}" -d "$DB" -c "\\copy trace_event ($(cat "$WORK/copy.cols")) from '$WORK/copy.csv' with (format csv)"
 t1=$(now_ms)
-COPY_MS=$((t1 - t0))
+COPY_MS=$((t1 - t0)); COPY_PG=$(python3 -c "print(f'{$(pg_cpu_s) - $p0:.1f}')")
 LOAD_END=$(loadavg)
 
 rate() { python3 -c "print(f'{$1 * 1000 / max($2, 1):,.0f}')"; }
@@ -251,11 +269,11 @@ cat <<OUT
 trace-service benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL $("${PSQL[@]}" -d "$DB" -c 'show server_version'), java $JVM_OPTIONS
 load average (1 min) before each phase: 1 client $LOAD_SEQ, $CONCURRENCY clients $LOAD_PAR, COPY $LOAD_COPY, after $LOAD_END
 
-| measure | rows | time | rate | of COPY | trace-service CPU (of which JIT compilers) |
-| --- | ---: | ---: | ---: | ---: | ---: |
-| POST /traces ($FORMAT), batches of 500, 1 client | $EVENTS | ${SEQ_MS} ms | $(rate $EVENTS $SEQ_MS) events/s | $(ratio $SEQ_MS $COPY_MS) | ${SEQ_CPU} s (${SEQ_JIT} s) |
-| POST /traces ($FORMAT), batches of 500, $CONCURRENCY clients | $EVENTS | ${PAR_MS} ms | $(rate $EVENTS $PAR_MS) events/s | $(ratio $PAR_MS $COPY_MS) | ${PAR_CPU} s (${PAR_JIT} s) |
-| raw PostgreSQL COPY, same table and indexes | $EVENTS | ${COPY_MS} ms | $(rate $EVENTS $COPY_MS) rows/s | 1.00 | |
+| measure | rows | time | rate | of COPY | trace-service CPU (of which JIT compilers) | PostgreSQL CPU |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| POST /traces ($FORMAT), batches of 500, 1 client | $EVENTS | ${SEQ_MS} ms | $(rate $EVENTS $SEQ_MS) events/s | $(ratio $SEQ_MS $COPY_MS) | ${SEQ_CPU} s (${SEQ_JIT} s) | ${SEQ_PG} s |
+| POST /traces ($FORMAT), batches of 500, $CONCURRENCY clients | $EVENTS | ${PAR_MS} ms | $(rate $EVENTS $PAR_MS) events/s | $(ratio $PAR_MS $COPY_MS) | ${PAR_CPU} s (${PAR_JIT} s) | ${PAR_PG} s |
+| raw PostgreSQL COPY, same table and indexes | $EVENTS | ${COPY_MS} ms | $(rate $EVENTS $COPY_MS) rows/s | 1.00 | | ${COPY_PG} s |
 OUT
 
 [ "$EXPORT_ROWS" -gt 0 ] || exit 0
@@ -292,7 +310,7 @@ HEAP_MIN=$(sort -n "$WORK/heap.txt" | head -1)
 SAMPLES=$(wc -l <"$WORK/heap.txt")
 
 cat <<OUT
-| GET /admin/traces/export (NDJSON) | $EXPORTED | ${EXPORT_MS} ms | $(rate $EXPORTED $EXPORT_MS) rows/s | | |
+| GET /admin/traces/export (NDJSON) | $EXPORTED | ${EXPORT_MS} ms | $(rate $EXPORTED $EXPORT_MS) rows/s | | | |
 
 Heap during the export: ${HEAP_MIN}–${HEAP_MAX} MiB over $SAMPLES samples (before: ${HEAP_BEFORE} MiB, $JVM_OPTIONS).
 OUT
