@@ -14,10 +14,9 @@ import org.postgresql.copy.CopyIn;
  * ingestion: one round trip for a whole batch and PostgreSQL's multi-row insert, instead of one
  * executor pass per row.
  *
- * <p>{@code COPY} has no {@code ON CONFLICT}: the caller passes only rows not yet stored, and a row
- * stored meanwhile by a concurrent transaction makes the whole {@code COPY} fail with a unique
- * violation (SQLState {@value #UNIQUE_VIOLATION}), after which the caller falls back to the
- * idempotent insert. Rows must come in (month, id) order, the order every ingestion inserts in, so
+ * <p>{@code COPY} has no {@code ON CONFLICT}: a row already stored (a re-sent batch), or stored
+ * meanwhile by a concurrent transaction, makes the whole {@code COPY} fail with a unique violation
+ * (SQLState {@value #UNIQUE_VIOLATION}), after which the caller falls back to the idempotent insert. Rows must come in (month, id) order, the order every ingestion inserts in, so
  * that two transactions copying overlapping rows wait on each other instead of deadlocking.
  */
 public final class EventCopy {

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rows are loaded with {@code COPY}, which has no {@code ON CONFLICT}: an event that another
- * transaction stores after the batch looked up what is already held must end up a duplicate, not a
- * failed batch nor a second row.
+ * transaction is storing while the batch is copied must end up a duplicate, not a failed batch nor a
+ * second row.
  */
 @QuarkusTest
 class ConcurrentStoreTest {
@@ -59,7 +59,7 @@ class ConcurrentStoreTest {
                 ps.setString(3, jti);
                 ps.executeUpdate();
             }
-            // the other transaction's row is not visible to the look-up: the COPY runs into it and waits
+            // the other transaction's row is not committed yet: the COPY runs into it and waits
             Future<IngestionResult> stored = pool.submit(() -> ingestion.store(events, "gateway"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             boolean waiting = false;

@@ -63,11 +63,6 @@ public class IngestionService {
             on conflict (id, ts) do nothing
             returning id""";
 
-    private static final String HELD_EVENTS = """
-            select e.id from trace_event e
-            join unnest(?::uuid[], ?::timestamptz[]) as u(id, ts) on e.id = u.id and e.ts = u.ts
-            where e.ts >= ? and e.ts <= ?""";
-
     private final AgroalDataSource dataSource;
     private final PartitionManager partitions;
     private final ObjectMapper json;
@@ -126,8 +121,9 @@ public class IngestionService {
             if (!EventCopy.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw storageFailure(e);
             }
-            // a concurrent transaction (a re-sent batch) stored some of these events after they were
-            // looked up: nothing of this attempt is committed; the row-by-row idempotent insert sorts it out
+            // some of these events are already stored (a re-sent batch, or a concurrent transaction
+            // storing the same events): nothing of this attempt is committed; the row-by-row
+            // idempotent insert sorts it out
             try {
                 inserted = storeInOneTransaction(byMonth, client, false);
             } catch (SQLException again) {
@@ -142,8 +138,8 @@ public class IngestionService {
 
     /**
      * The rows, one chain link per month and the rollups in one transaction; the number of rows
-     * newly stored. {@code bulk}: rows not yet held are loaded with {@code COPY} (fails with a unique
-     * violation if another transaction stores one of them meanwhile); otherwise with the idempotent
+     * newly stored. {@code bulk}: the rows are loaded with {@code COPY} (fails with a unique
+     * violation when one of them is already stored); otherwise with the idempotent
      * {@code insert ... on conflict do nothing}.
      */
     private int storeInOneTransaction(TreeMap<YearMonth, List<StoredEvent>> byMonth, String client, boolean bulk)
@@ -215,47 +211,16 @@ public class IngestionService {
     }
 
     /**
-     * Bulk path: looks up which of the month's events are already held (a re-sent batch), then
-     * loads the others with one {@code COPY}; returns them, in id order.
+     * Bulk path: one {@code COPY} of the month's events, in id order; returns them. No look-up of the
+     * ids already held first: the primary key's check during the {@code COPY} is that look-up, and a
+     * held id (a re-sent batch, rare: the gateway re-sends only a batch whose answer it did not get)
+     * fails the {@code COPY} with a unique violation, after which {@link #store} takes the row-by-row
+     * path. The look-up cost PostgreSQL a probe of the primary key per event on every batch
+     * (docs/benchmarks.md).
      */
     private List<StoredEvent> copyNew(Connection c, List<StoredEvent> events, long batchId) throws SQLException {
-        Set<UUID> held = new HashSet<>();
-        int n = events.size();
-        String[] ids = new String[n];
-        String[] stamps = new String[n];
-        Instant first = events.get(0).timestamp();
-        Instant last = first;
-        for (int i = 0; i < n; i++) {
-            StoredEvent e = events.get(i);
-            ids[i] = e.event().id().toString();
-            stamps[i] = e.timestamp().toString();
-            first = e.timestamp().isBefore(first) ? e.timestamp() : first;
-            last = e.timestamp().isAfter(last) ? e.timestamp() : last;
-        }
-        // the bounds let PostgreSQL look in the month's partition only
-        try (PreparedStatement ps = c.prepareStatement(HELD_EVENTS)) {
-            ps.setArray(1, c.createArrayOf("text", ids));
-            ps.setArray(2, c.createArrayOf("text", stamps));
-            ps.setTimestamp(3, Timestamp.from(first));
-            ps.setTimestamp(4, Timestamp.from(last));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    held.add(rs.getObject(1, UUID.class));
-                }
-            }
-        }
-        List<StoredEvent> fresh = held.isEmpty() ? events : new ArrayList<>(n - held.size());
-        if (!held.isEmpty()) {
-            for (StoredEvent e : events) {
-                if (!held.contains(e.event().id())) {
-                    fresh.add(e);
-                }
-            }
-        }
-        if (!fresh.isEmpty()) {
-            EventCopy.copy(c, fresh, batchId, e -> toJson(e.parameters()));
-        }
-        return fresh;
+        EventCopy.copy(c, events, batchId, e -> toJson(e.parameters()));
+        return events;
     }
 
     /** Row-by-row path: {@code insert ... on conflict do nothing}; returns the rows it stored, in id order. */
