@@ -19,9 +19,21 @@ public final class HostlessRequestCheck {
      * refusal and that the secret was logged nowhere.
      */
     public static void assertRefusedAndUnlogged(String path, String name) throws Exception {
+        assertRefusedAndUnlogged(path, name, "");
+    }
+
+    /**
+     * The same with two {@code Host} lines (RFC 9112, section 3.2: also a 400), where Vert.x alone
+     * would take the first.
+     */
+    public static void assertTwoHostsRefusedAndUnlogged(String path, String name) throws Exception {
+        assertRefusedAndUnlogged(path, name, "Host: localhost\r\nHost: ailleurs.example\r\n");
+    }
+
+    private static void assertRefusedAndUnlogged(String path, String name, String hostLines) throws Exception {
         String secret = "secret-sans-host";
         try (LogCapture logs = LogCapture.start()) {
-            RawHttp answer = RawHttp.send("GET " + path + "?" + name + "=" + secret + " HTTP/1.1\r\n"
+            RawHttp answer = RawHttp.send("GET " + path + "?" + name + "=" + secret + " HTTP/1.1\r\n" + hostLines
                     + "X-Request-ID: sans-host-1\r\nConnection: close\r\n\r\n");
             assertEquals(400, answer.status(), answer.text());
             assertTrue(answer.header("content-type").startsWith("application/json"), answer.header("content-type"));

@@ -94,6 +94,18 @@ class HttpEdgeTest {
     }
 
     @Test
+    void aCallWithTwoHostsIs400In00250BeforeAnyCheck() throws Exception {
+        // RFC 9112, section 3.2: more than one Host line is a 400; Vert.x alone would take the first
+        RawHttp answer = RawHttp.send("GET " + DATA + "?" + QUERY + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Host: ailleurs.example\r\nAuthorization: Bearer abc-secret-deux-hosts\r\nConnection: close\r\n\r\n");
+        JsonNode error = assertError(answer, 400, "00250", "two Hosts");
+        assertTrue(error.path("detail").asText().contains("plusieurs en-têtes Host"), error.toString());
+        for (String line : logs.lines()) {
+            assertFalse(line.contains("abc-secret-deux-hosts"), "logged: " + line);
+        }
+    }
+
+    @Test
     void a405NamesTheMethodsTheRouteServesInAllow() {
         // The same methods as the REST layer's answer to OPTIONS on the same path.
         Set<String> served = allowed(given().when().options(DATA + "?" + QUERY).header("Allow"));

@@ -15,4 +15,9 @@ class HostlessRequestTest {
     void anHttp11RequestWithoutHostIs400In00250AndItsQueryIsNeverLogged() throws Exception {
         HostlessRequestCheck.assertRefusedAndUnlogged("/q/health/live", "secret");
     }
+
+    @Test
+    void anHttp11RequestWithTwoHostsIs400In00250AndItsQueryIsNeverLogged() throws Exception {
+        HostlessRequestCheck.assertTwoHostsRefusedAndUnlogged("/q/health/live", "secret");
+    }
 }
