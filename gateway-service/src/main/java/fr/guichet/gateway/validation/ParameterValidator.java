@@ -62,20 +62,8 @@ public class ParameterValidator {
         String context = first(query, "context");
         String object = first(query, "object");
         String recipient = first(query, "recipient");
-        if (blank(context)) {
-            errors.add(Errors.of("00201"));
-        } else if (context.length() > MAX_TRACE_PARAMETER) {
-            errors.add(Errors.of("00201").withDetail("Le paramètre context ne doit pas dépasser " + MAX_TRACE_PARAMETER + " caractères"));
-        } else if (QueryParameters.hasControl(context)) {
-            errors.add(Errors.of("00201").withDetail(CONTROL.formatted("context")));
-        }
-        if (blank(object)) {
-            errors.add(Errors.of("00202"));
-        } else if (object.length() > MAX_TRACE_PARAMETER) {
-            errors.add(Errors.of("00202").withDetail("Le paramètre object ne doit pas dépasser " + MAX_TRACE_PARAMETER + " caractères"));
-        } else if (QueryParameters.hasControl(object)) {
-            errors.add(Errors.of("00202").withDetail(CONTROL.formatted("object")));
-        }
+        traceParameter(errors, "00201", "context", context);
+        traceParameter(errors, "00202", "object", object);
         if (recipient == null || recipient.isEmpty()) {
             errors.add(Errors.of("00203"));
         } else if (!Siret.isValid(recipient)) {
@@ -107,6 +95,21 @@ public class ParameterValidator {
             if (y == Year.now(clock).getValue() && m > java.time.LocalDate.now(clock).getMonthValue()) {
                 throw Errors.status(422, "00305");
             }
+        }
+    }
+
+    /**
+     * One of the traceability parameters ({@code context}, {@code object}): present, free of control
+     * characters (a value of only a line feed is said to hold one, not to be missing), not blank, at
+     * most {@value #MAX_TRACE_PARAMETER} characters; else its code ({@code 00201}, {@code 00202}).
+     */
+    private static void traceParameter(List<ApiError> errors, String code, String name, String value) {
+        if (value != null && QueryParameters.hasControl(value)) {
+            errors.add(Errors.of(code).withDetail(CONTROL.formatted(name)));
+        } else if (blank(value)) {
+            errors.add(Errors.of(code));
+        } else if (value.length() > MAX_TRACE_PARAMETER) {
+            errors.add(Errors.of(code).withDetail("Le paramètre " + name + " ne doit pas dépasser " + MAX_TRACE_PARAMETER + " caractères"));
         }
     }
 

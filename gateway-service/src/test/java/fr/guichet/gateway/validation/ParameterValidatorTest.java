@@ -3,6 +3,7 @@ package fr.guichet.gateway.validation;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.common.error.ApiError;
 import fr.guichet.common.error.ApiException;
@@ -151,6 +152,19 @@ class ParameterValidatorTest {
         assertEquals(List.of("00202"), codes("/v3/insee/sirene/unites_legales/418166096", crlf.values()));
         QueryParameters other = QueryParameters.parse("context=c&object=o&recipient=" + RECIPIENT + "&nature_effectif=boeth%0A");
         assertEquals(List.of("00251"), codes("/v3/insee/sirene/unites_legales/418166096", other.values()));
+    }
+
+    @Test
+    void aTraceParameterOfOnlyAControlCharacterIsSaidToHoldOneNotToBeMissing() {
+        QueryParameters lineFeeds = QueryParameters.parse("context=%0A&object=%0D%0A&recipient=" + RECIPIENT);
+        RouteMatch m = CATALOGUE.match("/v3/insee/sirene/unites_legales/418166096").orElseThrow();
+        ApiException e = assertThrows(ApiException.class, () -> VALIDATOR.validate(m.route(), m.variables(), lineFeeds.values()));
+        assertEquals(List.of("00201", "00202"), e.errors().stream().map(ApiError::code).toList());
+        for (ApiError error : e.errors()) {
+            assertTrue(error.detail().contains("caractère de contrôle"), error.detail());
+        }
+        // spaces only are still a missing value
+        assertEquals(List.of("00201"), codes("/v3/insee/sirene/unites_legales/418166096", query("   ", "o", RECIPIENT)));
     }
 
     @Test
