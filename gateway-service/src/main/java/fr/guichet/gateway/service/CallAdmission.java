@@ -80,10 +80,11 @@ public class CallAdmission {
         return admit(call, franceConnectRoute, Parsed.of(call));
     }
 
-    /** The call's query, parsed once (or why it could not be), and its credential. */
+    /** The call's query, parsed once (or why it, or the path's raw bytes, could not be), and its credential. */
     private record Parsed(QueryParameters query, ApiException queryError, String credential) {
         static Parsed of(IncomingCall call) {
             try {
+                QueryParameters.requireUtf8Path(call.path());
                 QueryParameters query = QueryParameters.parse(call.rawQuery());
                 return new Parsed(query, null, CallAdmission.credential(call, query));
             } catch (ApiException e) {

@@ -222,6 +222,44 @@ public final class QueryParameters {
         }
     }
 
+    /**
+     * Refuses a path whose raw bytes beyond ASCII (sent outside any escape, each given by the HTTP
+     * codec as one char from U+0080 to U+00FF) are not UTF-8: 400 {@code 00250}, as for the same
+     * bytes in the query, rather than a path that matches a route with an identifier of Latin-1
+     * letters (422). Escapes are left to the route's own checks.
+     *
+     * @throws fr.guichet.common.error.ApiException 400 {@code 00250}
+     */
+    public static void requireUtf8Path(String rawPath) {
+        int first = -1;
+        for (int i = 0; i < rawPath.length() && first < 0; i++) {
+            if (rawPath.charAt(i) >= 0x80) {
+                first = i;
+            }
+        }
+        if (first < 0) {
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
+        for (int i = first; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c >= 0x80 && c <= 0xFF) {
+                bytes.write(c);
+            } else {
+                // an ASCII char ends a run of raw bytes: each run must be UTF-8 by itself
+                bytes.write(' ');
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()));
+        } catch (CharacterCodingException e) {
+            throw Errors.malformedPath("Le chemin de la requête n'est pas encodé en UTF-8.");
+        }
+    }
+
     /** True when {@code raw} has neither escape, {@code +} nor byte beyond ASCII: it is its own decoding. */
     private static boolean isPlain(String raw) {
         for (int i = 0; i < raw.length(); i++) {

@@ -164,4 +164,26 @@ class HttpEdgeTest {
             assertEquals("Requête mal formée", error.path("title").asText());
         }
     }
+
+    @Test
+    void rawBytesThatAreNotUtf8InThePathAre400With00250() throws Exception {
+        String token = LocalJwks.token(List.of("unites_legales_etablissements_insee"));
+        int slash = DATA.lastIndexOf('/');
+        for (byte[] segment : List.of(new byte[] {'4', '1', '8', (byte) 0xFF}, new byte[] {(byte) 0xE9, '1'})) {
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.write(("GET " + DATA.substring(0, slash + 1)).getBytes(StandardCharsets.US_ASCII));
+            request.write(segment);
+            request.write(("?" + QUERY + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            JsonNode error = assertError(RawHttp.send(request.toByteArray()), 400, "00250", new String(segment, StandardCharsets.ISO_8859_1));
+            assertTrue(error.path("detail").asText().contains("chemin"), error.toString());
+        }
+        // UTF-8 sent raw is read as UTF-8: a SIREN of other characters is then the route's own 422
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.write(("GET " + DATA.substring(0, slash + 1)).getBytes(StandardCharsets.US_ASCII));
+        request.write("41816609é".getBytes(StandardCharsets.UTF_8));
+        request.write(("?" + QUERY + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertEquals(422, RawHttp.send(request.toByteArray()).status());
+    }
 }
