@@ -11,7 +11,7 @@
 #
 # Usage: trace-service/bench/ingest-benchmark.sh
 #   env: FORMAT=ndjson (the body of each batch: ndjson, one event a line, as the gateway's shipper
-#        sends it, or json, one array) BATCHES=200 WARMUP=100 (batches sent first, unmeasured: the JIT compilers of a fresh JVM
+#        sends it, or json, one array) BATCHES=400 WARMUP=200 (batches sent first, half from 1 client and half from CONCURRENCY, unmeasured: the JIT compilers of a fresh JVM
 #        otherwise take most of the CPU of the measure) CONCURRENCY=4 EXPORT_ROWS=1000000 (0 skips the export) HEAP (an -Xmx
 #        instead of the deployed one, e.g. 128m to watch the export's heap under a smaller cap)
 #        BENCH_JAVA_OPTS (JVM options; default: the launcher's for trace-service, jvm_options_of in bin/guichet;
@@ -24,8 +24,8 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 MODULE=$(dirname "$HERE")
 ROOT=$(dirname "$MODULE")
-BATCHES=${BATCHES:-200}
-WARMUP=${WARMUP:-100}
+BATCHES=${BATCHES:-400}
+WARMUP=${WARMUP:-200}
 CONCURRENCY=${CONCURRENCY:-4}
 EXPORT_ROWS=${EXPORT_ROWS:-1000000}
 HEAP=${HEAP:-}
