@@ -5,7 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.common.trace.TraceEvent;
 import fr.guichet.trace.support.Db;
@@ -14,10 +17,18 @@ import fr.guichet.trace.support.TestEvents;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -86,7 +97,7 @@ class IngestionResourceTest {
         }
         assertEquals(200, Db.count(db, "select count(*) from trace_event where token_jti = ?", jti));
         assertEquals(200, Db.count(db, "select coalesce(sum(count), 0) from trace_stats_daily where token_jti = ?", jti));
-        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        String month = YearMonth.now(ZoneOffset.UTC).toString();
         given().header("Authorization", SessionTokens.bearer(SessionTokens.auditor()))
                 .queryParam("from", month + "-01").queryParam("to", Instant.now().toString())
                 .get("/admin/traces/verify")
@@ -223,6 +234,46 @@ class IngestionResourceTest {
     }
 
     @Test
+    void aRowReadsBackAsSentWhateverItsCharactersAndTheChainVerifies() throws Exception {
+        String jti = UUID.randomUUID().toString();
+        TraceEvent plain = TestEvents.apiCall(jti, "13002526500013", "418166096", 200, Instant.now().minusSeconds(60));
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("context", "Contrôle \"marché\" \\ n°1\tà l'été \uD83D\uDE00");
+        params.put("object", "ligne 1\nligne 2");
+        TraceEvent odd = new TraceEvent(plain.id(), plain.timestamp(), plain.kind(), plain.requestId(), jti, null,
+                plain.partnerSiret(), plain.apiKind(), plain.method(), plain.operationId(), plain.path(), params,
+                plain.clientIp(), "agent\\x\ty\r\nz é", 200, null, plain.provider(), null, null, null,
+                "raison\\N \u00e9t\u00e9");
+        given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/json")
+                .body(json.writeValueAsString(List.of(odd)))
+                .when().post("/traces")
+                .then().statusCode(200).body("accepted", equalTo(1));
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id, ts, user_agent, reason, parameters::text, "
+                     + "latency_ms, habilitation_id, status, siren from trace_event where token_jti = ?")) {
+            ps.setString(1, jti);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(odd.id(), rs.getObject(1, UUID.class));
+                assertEquals(odd.timestamp(), rs.getObject(2, OffsetDateTime.class).toInstant());
+                assertEquals(odd.userAgent(), rs.getString(3));
+                assertEquals(odd.reason(), rs.getString(4));
+                assertEquals(params, json.readValue(rs.getString(5),
+                        new TypeReference<Map<String, String>>() { }));
+                assertNull(rs.getObject(6), "latency_ms");
+                assertNull(rs.getObject(7), "habilitation_id");
+                assertEquals(200, rs.getInt(8));
+                assertEquals("418166096", rs.getString(9));
+            }
+        }
+        String month = YearMonth.from(odd.timestamp().atZone(ZoneOffset.UTC)).toString();
+        given().header("Authorization", SessionTokens.bearer(SessionTokens.auditor()))
+                .queryParam("from", month + "-01").queryParam("to", Instant.now().toString())
+                .get("/admin/traces/verify")
+                .then().statusCode(200).body("ok", equalTo(true)).body("problem_count", equalTo(0));
+    }
+
+    @Test
     void aBatchOverTheLimitIsRefusedWholeBeforeAnyEventIsRead() {
         String tooMany = "{}\n".repeat(10_001);
         given().header("Authorization", TestEvents.GATEWAY_AUTH).contentType("application/x-ndjson")
@@ -298,9 +349,9 @@ class IngestionResourceTest {
                 .then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Reactive PostgreSQL connections health check"))
                 .body("checks.name", hasItem("trace partitions"));
-        java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
         for (int i = 0; i <= 3; i++) {
-            java.time.YearMonth m = now.plusMonths(i);
+            YearMonth m = now.plusMonths(i);
             assertEquals(1, Db.count(db, "select count(*) from pg_class where relname = ?",
                     String.format("trace_event_%04d_%02d", m.getYear(), m.getMonthValue())), "partition of " + m);
         }
