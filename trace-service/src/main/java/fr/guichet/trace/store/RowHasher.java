@@ -20,7 +20,15 @@ public final class RowHasher {
 
     private static final byte[] DOMAIN = "guichet-trace-row-v1".getBytes(StandardCharsets.UTF_8);
 
-    private RowHasher() {
+    private final MessageDigest md = sha256();
+    private final Canonical out = new Canonical();
+
+    /**
+     * A hasher for rows one after another (a batch, a verification pass): its digest and its
+     * canonical buffer are reused from row to row, where {@link #hash(StoredEvent)} allocates both.
+     * Not for concurrent use.
+     */
+    public RowHasher() {
     }
 
     public static MessageDigest sha256() {
@@ -31,19 +39,17 @@ public final class RowHasher {
         }
     }
 
+    /** The row's hash (32 bytes), with a digest and a buffer of its own: for a single row. */
     public static byte[] hash(StoredEvent row) {
-        return hash(row, sha256());
+        return new RowHasher().hashRow(row);
     }
 
-    /**
-     * Same as {@link #hash(StoredEvent)} with a digest the caller reuses over a batch (a digest is
-     * reset by each {@code digest()}); not for concurrent use.
-     */
-    public static byte[] hash(StoredEvent row, MessageDigest md) {
+    /** The row's hash (32 bytes), the same as {@link #hash(StoredEvent)}'s. */
+    public byte[] hashRow(StoredEvent row) {
         TraceEvent e = row.event();
         // The canonical bytes are gathered first and digested at once: one update instead of
         // three per column, each with the digest's own bookkeeping.
-        Canonical out = new Canonical();
+        out.length = 0;
         out.raw(DOMAIN);
         out.put(e.id().toString());
         out.put(Long.toString(micros(e.timestamp())));
@@ -108,15 +114,40 @@ public final class RowHasher {
                 bytes[length++] = 0;
                 return;
             }
-            byte[] b = value.getBytes(StandardCharsets.UTF_8);
+            int n = value.length();
+            ensure(5 + n);
+            int start = length;
+            length += 5;
+            for (int i = 0; i < n; i++) {
+                char ch = value.charAt(i);
+                if (ch >= 0x80) {
+                    // Beyond ASCII, the JDK's encoder (and its replacement of a lone surrogate) decides
+                    // the bytes, as it always did; ASCII, nearly every value, is written in place.
+                    length = start;
+                    putEncoded(value.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                bytes[length++] = (byte) ch;
+            }
+            header(start, n);
+        }
+
+        private void putEncoded(byte[] b) {
             ensure(5 + b.length);
-            bytes[length++] = 1;
-            bytes[length++] = (byte) (b.length >>> 24);
-            bytes[length++] = (byte) (b.length >>> 16);
-            bytes[length++] = (byte) (b.length >>> 8);
-            bytes[length++] = (byte) b.length;
+            int start = length;
+            length += 5;
             System.arraycopy(b, 0, bytes, length, b.length);
             length += b.length;
+            header(start, b.length);
+        }
+
+        /** The marker of a present value and its UTF-8 length (4 bytes, big-endian), at {@code at}. */
+        private void header(int at, int size) {
+            bytes[at] = 1;
+            bytes[at + 1] = (byte) (size >>> 24);
+            bytes[at + 2] = (byte) (size >>> 16);
+            bytes[at + 3] = (byte) (size >>> 8);
+            bytes[at + 4] = (byte) size;
         }
 
         private void ensure(int more) {

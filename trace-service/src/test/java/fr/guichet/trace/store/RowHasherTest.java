@@ -37,6 +37,30 @@ class RowHasherTest {
     }
 
     @Test
+    void oneHasherReusedOverRowsGivesEachRowItsOwnHash() {
+        // The expected values come from the canonical layout computed apart from this class; a
+        // lone surrogate is encoded as '?', as Java's UTF-8 encoder does.
+        Map<String, String> large = new LinkedHashMap<>();
+        large.put("context", "x".repeat(5_000));
+        large.put("object", "dossier \uD83D\uDE00 n°7, surrogate seul \uD800 fin");
+        Map<String, String> pinned = new LinkedHashMap<>();
+        pinned.put("recipient", "13002526500013");
+        pinned.put("context", "Aide à l'été");
+        pinned.put("object", "dossier 42");
+        RowHasher reused = new RowHasher();
+        assertEquals("0e89f953c478a125da2d73fcbc8b00aad9ea94daffa13176aae9d71e4174ac9c", hex(reused.hashRow(row(null, "motif"))));
+        assertEquals("3d71d0c7d028375646f92dfd8b4d6f276ff54acef6017c5ca71c1383bac59c89", hex(reused.hashRow(row(large, null))));
+        assertEquals("6897ca203c4c9bc2518645b1860f9e7f675995e7883058fe48e2294541e25779", hex(reused.hashRow(row(null, "été"))));
+        assertEquals("7231ebe02c6293a9fbc8ec8a5e17883778a9d3d66e292582dbcf09e322122bec", hex(reused.hashRow(row(large, "motif"))));
+        assertEquals("d6b56eb0ae4d3a9c0b72748dce6eb56b76eb73830b34d1930fc57a29411cfad8", hex(reused.hashRow(row(pinned, null))));
+        assertEquals(hex(RowHasher.hash(row(large, "motif"))), hex(reused.hashRow(row(large, "motif"))));
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    @Test
     void aNullAndAnEmptyValueHashApart() {
         assertNotEquals(HexFormat.of().formatHex(RowHasher.hash(row(null, null))),
                 HexFormat.of().formatHex(RowHasher.hash(row(null, ""))));

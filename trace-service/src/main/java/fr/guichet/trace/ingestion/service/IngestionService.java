@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import fr.guichet.trace.store.EventCopy;
-import java.security.MessageDigest;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
@@ -198,12 +197,12 @@ public class IngestionService {
             return null;
         }
         ByteArrayOutputStream entries = new ByteArrayOutputStream(fresh.size() * Chains.ENTRY_SIZE);
-        MessageDigest digest = RowHasher.sha256();
+        RowHasher hasher = new RowHasher();
         Instant first = null;
         Instant last = null;
         for (StoredEvent e : fresh) {
             entries.writeBytes(RowHasher.uuidBytes(e.event().id()));
-            entries.writeBytes(RowHasher.hash(e, digest));
+            entries.writeBytes(hasher.hashRow(e));
             first = first == null || e.timestamp().isBefore(first) ? e.timestamp() : first;
             last = last == null || e.timestamp().isAfter(last) ? e.timestamp() : last;
         }

@@ -56,6 +56,8 @@ public class ChainVerifier {
         long seals;
         long purges;
         long unsealed;
+        /** One digest and one buffer for every row the pass hashes. */
+        final RowHasher hasher = new RowHasher();
 
         void report(String type, YearMonth month, Long seq, UUID id, Instant ts, String detail) {
             problemCount++;
@@ -382,7 +384,7 @@ public class ChainVerifier {
                 cursor.next();
                 run.events++;
                 byte[] expected = Arrays.copyOfRange(entries, i * Chains.ENTRY_SIZE + 16, (i + 1) * Chains.ENTRY_SIZE);
-                if (!Arrays.equals(expected, RowHasher.hash(row))) {
+                if (!Arrays.equals(expected, run.hasher.hashRow(row))) {
                     run.report("altered", month, seq, row.event().id(), row.timestamp(),
                             "Trace " + row.event().id() + " modifiée depuis son enregistrement (lot " + seq + " de " + month + ")");
                 }
