@@ -58,6 +58,13 @@ public interface GatewayConfig {
     /** Provider adapters by name: {@code insee}, {@code dgfip}, {@code acoss}. */
     Map<String, Provider> providers();
 
+    /**
+     * How often every provider adapter is probed for {@code guichet_gateway_provider_up}: a Quarkus
+     * scheduler {@code every} value (a duration such as {@code 15s}), or {@code off} to stop probing.
+     */
+    @WithDefault("15s")
+    String providerProbeEvery();
+
     Journal journal();
 
     Revocations revocations();

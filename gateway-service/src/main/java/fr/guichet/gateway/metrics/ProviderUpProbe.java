@@ -3,6 +3,7 @@ package fr.guichet.gateway.metrics;
 import fr.guichet.gateway.provider.ProviderClients;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,11 @@ import org.jboss.logging.Logger;
  * 15 s), never while Prometheus scrapes, so that a scrape costs no call and a hung adapter cannot
  * slow it. A provider the operator cut or put in maintenance is still probed: the gauge says
  * whether it works, the incident switch whether it is offered.
+ *
+ * <p>Built at startup, so that every provider's gauge is in {@code /q/metrics} from the first
+ * scrape, at 0 until probed, rather than only once the scheduler has first called the bean.
  */
+@Startup
 @ApplicationScoped
 public class ProviderUpProbe {
 
@@ -40,7 +45,7 @@ public class ProviderUpProbe {
     }
 
     /** Probes every adapter once; a probe already running makes the next one skip. */
-    @Scheduled(every = "${guichet.gateway.provider-probe-every:15s}",
+    @Scheduled(every = "${guichet.gateway.provider-probe-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void probe() {
         up.forEach((name, value) -> {
